@@ -1,0 +1,180 @@
+"""The command line: `healthlint check`, `healthlint rules`, `healthlint explain`.
+
+Errors are exceptions with a message for a person, caught once here.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from healthlint import __version__
+from healthlint.config import resolve
+from healthlint.errors import HealthlintError
+from healthlint.findings import RunError
+from healthlint.rules import SEVERITIES, RuleInfo, severity_rank
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _common(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Options every command shares: where the configuration and plugins come from."""
+    options = [
+        click.option("--config", "config_path", type=click.Path(dir_okay=False),
+                     help="Use this configuration file instead of searching for one."),
+        click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
+        click.option("--plugin", "plugins", multiple=True, metavar="MODULE",
+                     help="Load a plugin module (dotted name or .py path); repeatable."),
+        click.option("--debug", is_flag=True, help="Show tracebacks of plugin and rule errors."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _session(config_path: str | None, isolated: bool, plugins: tuple[str, ...], **overrides: Any):
+    from healthlint.engine import Session
+
+    config = resolve(config_path, isolated).with_options(**overrides)
+    return Session.start(config, plugins)
+
+
+def _print_errors(errors: list[RunError], debug: bool) -> None:
+    for error in errors:
+        click.echo(f"healthlint: error: {error.message}", err=True)
+        if debug and error.detail:
+            click.echo(error.detail, err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="healthlint")
+def cli() -> None:
+    """healthlint finds overclaiming in health writing and suggests careful phrasing."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "output_format", default="text", show_default=True, metavar="FORMAT",
+              help="Output format: text, json, github, sarif, or one a plugin adds.")
+@click.option("--select", help="Comma-separated rule ids, packs or categories to run (replaces the config's).")
+@click.option("--ignore", help="Comma-separated rule ids, packs or categories to skip (added to the config's).")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that makes the exit code 1.")
+@click.option("--statistics", is_flag=True, help="Also print how many findings each rule made.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option("-q", "--quiet", is_flag=True, help="Only the findings: no source lines, no summary.")
+@click.option("--stdin-filename", help="The file name to report for '-' (standard input).")
+@click.option("--report-unused-suppressions", is_flag=True, default=None,
+              help="Report suppression comments that silenced nothing.")
+@_common
+def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore: str | None,
+          fail_on: str | None, statistics: bool, color: str, quiet: bool, stdin_filename: str | None,
+          report_unused_suppressions: bool | None, config_path: str | None, isolated: bool,
+          plugins: tuple[str, ...], debug: bool) -> None:
+    """Lint Markdown and text files (default: the current folder). '-' reads standard input."""
+    from healthlint.reporters.base import ReportOptions
+
+    def split(value: str | None) -> tuple[str, ...] | None:
+        return tuple(s.strip() for s in value.split(",") if s.strip()) if value is not None else None
+
+    try:
+        base = resolve(config_path, isolated)
+        ignore_all = (base.ignore + (split(ignore) or ())) if ignore else None
+        from healthlint.engine import Session
+
+        config = base.with_options(select=split(select), ignore=ignore_all, fail_on=fail_on,
+                                   report_unused_suppressions=report_unused_suppressions)
+        session = Session.start(config, plugins)
+        reporters = session.reporters()
+        if output_format not in reporters:
+            raise HealthlintError(f"unknown format {output_format!r}; available: {', '.join(sorted(reporters))}")
+        stdin_text = sys.stdin.read() if "-" in paths else None
+        result = session.check(list(paths) or ["."], stdin_text, stdin_filename)
+        use_color = color == "always" or (color == "auto" and output_format == "text" and sys.stdout.isatty())
+        reporter = reporters[output_format](ReportOptions(color=use_color, statistics=statistics, quiet=quiet))
+        sys.stdout.write(reporter.render(result))
+        sys.stdout.flush()
+    except HealthlintError as exc:
+        click.echo(f"healthlint: error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    _print_errors(result.errors, debug)
+    if result.errors:
+        sys.exit(EXIT_ERROR)
+    threshold = severity_rank(config.fail_on)
+    sys.exit(EXIT_FINDINGS if any(severity_rank(f.severity) >= threshold for f in result.findings) else EXIT_CLEAN)
+
+
+def _rules_of(session: Any) -> list[RuleInfo]:
+    return sorted((r.info for r in session.rules), key=lambda info: info.id)
+
+
+@cli.command()
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_common
+def rules(output_format: str, config_path: str | None, isolated: bool, plugins: tuple[str, ...], debug: bool) -> None:
+    """List every pack and rule, with id, category and severity."""
+    try:
+        session = _session(config_path, isolated, plugins)
+    except HealthlintError as exc:
+        click.echo(f"healthlint: error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    infos = _rules_of(session)
+    if output_format == "json":
+        click.echo(json.dumps([_info_json(i) for i in infos], indent=2, ensure_ascii=False))
+    else:
+        for info in infos:
+            click.echo(f"{info.id:48s} {info.category:26s} {info.severity:8s} {info.message}")
+        packs = sorted({i.pack for i in infos})
+        click.echo(f"\n{len(infos)} rules in {len(packs)} packs: {', '.join(packs)}")
+    _print_errors(session.errors, debug)
+    sys.exit(EXIT_ERROR if session.errors else EXIT_CLEAN)
+
+
+def _info_json(info: RuleInfo) -> dict[str, object]:
+    return {"id": info.id, "pack": info.pack, "category": info.category, "severity": info.severity,
+            "message": info.message, "suggestion": info.suggestion, "rationale": info.rationale,
+            "bad": list(info.bad), "good": list(info.good)}
+
+
+@cli.command()
+@click.argument("rule_id")
+@_common
+def explain(rule_id: str, config_path: str | None, isolated: bool, plugins: tuple[str, ...], debug: bool) -> None:
+    """Explain a rule: what it flags, why, how to fix it, with examples."""
+    try:
+        session = _session(config_path, isolated, plugins)
+    except HealthlintError as exc:
+        click.echo(f"healthlint: error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    infos = {i.id: i for i in _rules_of(session)}
+    info = infos.get(rule_id)
+    if info is None:
+        close = [i for i in infos if rule_id in i]
+        hint = f"; did you mean {', '.join(close[:5])}?" if close else "; see `healthlint rules`"
+        click.echo(f"healthlint: error: no rule {rule_id!r}{hint}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(explain_text(info))
+
+
+def explain_text(info: RuleInfo) -> str:
+    """The explanation of a rule, in the shape of ruff's rule docs."""
+    parts = [f"# {info.id}", "", f"Category: {info.category}    Default severity: {info.severity}", "",
+             "## What it flags", info.message, ""]
+    if info.rationale:
+        parts += ["## Why it matters", info.rationale.strip(), ""]
+    if info.suggestion:
+        parts += ["## How to fix it", info.suggestion, ""]
+    if info.bad:
+        parts += ["## Flagged"] + [f"  - {example}" for example in info.bad] + [""]
+    if info.good:
+        parts += ["## Not flagged"] + [f"  - {example}" for example in info.good] + [""]
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def main() -> None:
+    cli()
+
+

@@ -1,0 +1,118 @@
+"""What a rule sees: a document analysed once into prose, sentences and citations."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from healthlint import language
+from healthlint.citations import Citations
+from healthlint.document import Document
+from healthlint.regions import Block, Regions, regions_for
+from healthlint.sentences import Sentence, split
+
+
+def _lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
+@dataclass
+class DocumentContext:
+    """A document with its prose regions, sentences and citation index."""
+
+    document: Document
+    regions: Regions
+    sentences: list[Sentence]
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+
+    @classmethod
+    def build(cls, document: Document) -> DocumentContext:
+        regions = regions_for(document)
+        sentences = split(regions.masked, regions.blocks)
+        return cls(document, regions, sentences, [s.start for s in sentences])
+
+    @property
+    def text(self) -> str:
+        """The prose text: the document with everything that is not prose blanked out."""
+        return self.regions.masked
+
+    @cached_property
+    def lowered(self) -> str:
+        return _lower_same_length(self.regions.masked)
+
+    @cached_property
+    def citations(self) -> Citations:
+        return Citations(self.regions)
+
+    def sentence_at(self, offset: int) -> int | None:
+        """Index of the sentence containing `offset`, if any."""
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return index
+        return None
+
+    def sentence(self, index: int) -> SentenceContext:
+        return SentenceContext(self, index)
+
+    def block_of(self, sentence: Sentence) -> Block:
+        return self.regions.blocks[sentence.block]
+
+
+@dataclass
+class SentenceContext:
+    """One sentence of a document, with the shared helpers rules use to judge it."""
+
+    document: DocumentContext
+    index: int
+
+    @property
+    def sentence(self) -> Sentence:
+        return self.document.sentences[self.index]
+
+    @property
+    def start(self) -> int:
+        return self.sentence.start
+
+    @property
+    def end(self) -> int:
+        return self.sentence.end
+
+    @property
+    def text(self) -> str:
+        """The sentence's prose text (offset `start` in the document)."""
+        return self.document.text[self.start:self.end]
+
+    @property
+    def block(self) -> Block:
+        return self.document.block_of(self.sentence)
+
+    def neighbour(self, delta: int) -> Sentence | None:
+        index = self.index + delta
+        return self.document.sentences[index] if 0 <= index < len(self.document.sentences) else None
+
+    def cited(self) -> bool:
+        """The sentence carries a source (or one follows it directly)."""
+        return self.document.citations.sentence_cited(self.sentence, self.neighbour(1))
+
+    def paragraph_cited(self) -> bool:
+        """The sentence's paragraph carries a source."""
+        return self.document.citations.in_range(self.block.start, self.block.end + 1)
+
+    def negated(self, offset: int) -> bool:
+        """A negation ("no", "not", "rather than", ...) governs the words just before `offset`."""
+        return language.negated(self.document.text, offset, self.start)
+
+    def hedged(self, start: int | None = None, end: int | None = None) -> bool:
+        """The sentence (or the part between start and end) is hedged."""
+        return language.hedged(self.document.text, self.start if start is None else start,
+                               self.end if end is None else end)
+
+    def is_question(self) -> bool:
+        return language.is_question(self.text)
+
+    def is_heading(self) -> bool:
+        return self.block.kind == "heading"

@@ -1,0 +1,107 @@
+"""Documents: the exact text of a file, with character offsets and 1-based line/column positions."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+from healthlint.errors import InputError
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+TEXT_SUFFIXES = frozenset({".txt"})
+LINTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
+
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+BOM = "\ufeff"
+
+
+@dataclass
+class Document:
+    """A file's text exactly as written (a leading BOM is kept as character 0)."""
+
+    path: str
+    text: str
+    kind: str = "markdown"  # "markdown" or "text"
+    _line_starts: list[int] | None = field(default=None, repr=False)
+
+    @property
+    def line_starts(self) -> list[int]:
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+        return self._line_starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset; columns count characters.
+
+        A leading BOM is not counted as a column, as editors do not show it.
+        """
+        starts = self.line_starts
+        index = bisect.bisect_right(starts, offset) - 1
+        column = offset - starts[index] + 1
+        if index == 0 and self.text.startswith(BOM) and offset > 0:
+            column -= 1
+        return index + 1, column
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line break."""
+        starts = self.line_starts
+        start = starts[line - 1]
+        end = starts[line] if line < len(starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n").lstrip(BOM)
+
+
+def kind_for(path: str) -> str:
+    """'text' for plain-text files, 'markdown' for everything else."""
+    return "text" if Path(path).suffix.lower() in TEXT_SUFFIXES else "markdown"
+
+
+def decode(data: bytes, path: str) -> str:
+    """Decode UTF-8 (BOM allowed); raise InputError naming the line and byte of invalid input.
+
+    A file that is not UTF-8 and holds NUL bytes, or whose head is mostly NUL bytes
+    (UTF-16, images, archives), is reported as binary. A stray NUL inside valid
+    UTF-8 text is kept and linted like any other character.
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if b"\x00" in data:
+            raise InputError(f"{path}: binary file (contains NUL bytes); not linted") from None
+        line = data.count(b"\n", 0, exc.start) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        raise InputError(
+            f"{path}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}, "
+            f"byte {exc.start - line_start + 1} of the line); save the file as UTF-8"
+        ) from None
+    head = data[:8192]
+    if head and head.count(0) * 4 > len(head):
+        raise InputError(f"{path}: binary file (mostly NUL bytes; UTF-16 is not supported); not linted")
+    return text
+
+
+def is_probably_binary(data: bytes) -> bool:
+    """True when a file found while walking a directory should be skipped silently."""
+    return b"\x00" in data[:8192]
+
+
+def from_text(text: str, path: str = "<text>", kind: str | None = None) -> Document:
+    """A document from text already in memory."""
+    return Document(path=path, text=text, kind=kind or kind_for(path))
+
+
+def load(path: str) -> Document:
+    """Read a document from disk. Raises InputError with a message naming the file."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file or directory") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    return from_text(decode(data, path), path)

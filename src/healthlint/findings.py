@@ -1,0 +1,60 @@
+"""Findings and run errors: what rules produce and reporters print."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from healthlint.rules import RuleInfo
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One flagged span in one file, with positions computed from its document."""
+
+    path: str
+    rule: str
+    category: str
+    severity: str
+    message: str
+    suggestion: str | None
+    offset: int
+    end_offset: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def as_json(self) -> dict[str, object]:
+        """The JSON findings contract."""
+        return {
+            "path": self.path, "line": self.line, "column": self.column,
+            "end_line": self.end_line, "end_column": self.end_column,
+            "offset": self.offset, "end_offset": self.end_offset,
+            "rule": self.rule, "category": self.category, "severity": self.severity,
+            "message": self.message, "suggestion": self.suggestion,
+        }
+
+
+@dataclass(frozen=True)
+class RunError:
+    """Something that went wrong for one file or one plugin; the run goes on and exits 2."""
+
+    message: str
+    path: str | None = None
+    detail: str | None = None  # a traceback, shown with --debug
+
+    def as_json(self) -> dict[str, object]:
+        return {"path": self.path, "error": self.message}
+
+
+@dataclass
+class RunResult:
+    """Everything a reporter needs about one run."""
+
+    findings: list[Finding]
+    errors: list[RunError]
+    files: int
+    rules: dict[str, "RuleInfo"]  # every rule that ran, by id
+    sources: dict[str, str]  # path -> text, for showing source lines

@@ -1,0 +1,46 @@
+"""Negation and hedging helpers shared by rules ("no cure", "is not proven"; "may", "early")."""
+
+from __future__ import annotations
+
+import regex
+
+_NEGATION = regex.compile(
+    r"""\b(?:no|not|never|none|nor|neither|without|cannot|can't|can\u2019t|won't|won\u2019t
+    |\w+n't|\w+n\u2019t|lacks?|lacking|lack\s+of|absence\s+of|rather\s+than|instead\s+of
+    |yet\s+to\s+be|far\s+from|unproven|unlikely|nothing|nobody|neither|false|myth|myths|beware
+    |avoid|misleading|claims?\s+that|claiming|promise\s+to|promising\s+to|advertis\w*|marketed|touted|so-called)\b""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+_CLAUSE_BREAK = regex.compile(r"[,;:\u2014()]|\b(?:but|however|although|though|yet|while|whereas)\b", regex.IGNORECASE)
+_HEDGE = regex.compile(
+    r"""\b(?:may|might|could|can\s+potentially|possibl[ey]|potential(?:ly)?|perhaps|early|preliminary|suggests?|suggested
+    |appears?\s+to|seems?\s+to|some\s+evidence|limited|small\s+(?:study|trial)|likely|unclear|uncertain|not\s+yet
+    |being\s+(?:studied|investigated|tested)|investigational|experimental|in\s+some\s+(?:people|patients|cases)
+    |hypothes\w+|pilot)\b""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+_WORD = regex.compile(r"[\w'\u2019-]+")
+
+
+def negated(text: str, start: int, sentence_start: int = 0, window: int = 6) -> bool:
+    """True when a negation governs the words just before `start`, within the same clause.
+
+    `text` is the document (or sentence) text and `start` the offset of the claim in it.
+    """
+    clause_start = sentence_start
+    for match in _CLAUSE_BREAK.finditer(text, sentence_start, start):
+        clause_start = match.end()
+    words = list(_WORD.finditer(text, clause_start, start))[-window:]
+    if not words:
+        return False
+    return bool(_NEGATION.search(text, words[0].start(), start))
+
+
+def hedged(text: str, start: int = 0, end: int | None = None) -> bool:
+    """True when the text between start and end is hedged ("may", "early", "suggests", ...)."""
+    return bool(_HEDGE.search(text, start, len(text) if end is None else end))
+
+
+def is_question(text: str) -> bool:
+    """True for a question such as a heading "Is stem cell therapy safe?"."""
+    return text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")

@@ -1,0 +1,218 @@
+"""Declarative phrase rules: patterns plus conditions, written as TOML data.
+
+    [[rule]]
+    name = "miracle"                      # id becomes "<pack>/miracle"
+    category = "hype"
+    severity = "warning"
+    message = "..."
+    suggestion = "..."
+    rationale = "..."
+    patterns = ['\\bmiracle\\b']          # regex module syntax, case-insensitive
+    keywords = ["miracle"]                # optional: derived from the patterns when literal
+    unless = ["negated", "hedged", "cited", "paragraph-cited", "question", "heading"]
+    requires = '...'                      # the sentence must also match this
+    excludes = '...'                      # skip when the sentence matches this
+    near = { pattern = '...', words = 8 } # only with this pattern within N words
+    bad = ["..."]                         # examples the rule must flag
+    good = ["..."]                        # examples it must leave alone
+"""
+
+from __future__ import annotations
+
+import re
+import re._parser as sre_parse  # the stdlib regex parser, used only to derive literal keywords
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from healthlint.context import SentenceContext
+from healthlint.errors import RuleError
+from healthlint.rules import SEVERITIES, Match, Rule, RuleInfo
+
+MATCH_TIMEOUT = 1.0  # seconds for one pattern on one sentence
+CONDITIONS = ("negated", "hedged", "cited", "paragraph-cited", "question", "heading")
+_KEYS = {
+    "name": str, "id": str, "category": str, "severity": str, "message": str, "suggestion": str,
+    "rationale": str, "patterns": list, "keywords": list, "unless": list, "requires": str,
+    "excludes": str, "near": dict, "bad": list, "good": list, "case-sensitive": bool,
+}
+_REQUIRED = ("category", "message", "patterns")
+_WORD = regex.compile(r"\w+")
+
+
+@dataclass
+class Near:
+    pattern: regex.Pattern[str]
+    words: int
+
+
+@dataclass
+class PhraseRule(Rule):
+    """A rule made of patterns and conditions; see the module docstring for the TOML form."""
+
+    patterns: tuple[regex.Pattern[str], ...] = ()
+    unless: frozenset[str] = frozenset()
+    requires: regex.Pattern[str] | None = None
+    excludes: regex.Pattern[str] | None = None
+    near: Near | None = None
+    source: str = ""
+
+    def check(self, ctx: SentenceContext) -> Iterable[Match]:
+        text = ctx.document.text
+        if self.unless & {"question", "heading", "cited", "paragraph-cited", "hedged"} and self._silenced(ctx):
+            return
+        if self.requires and not self.requires.search(text, ctx.start, ctx.end, timeout=MATCH_TIMEOUT):
+            return
+        if self.excludes and self.excludes.search(text, ctx.start, ctx.end, timeout=MATCH_TIMEOUT):
+            return
+        for pattern in self.patterns:
+            for match in pattern.finditer(text, ctx.start, ctx.end, timeout=MATCH_TIMEOUT):
+                if match.end() == match.start():
+                    continue
+                if "negated" in self.unless and ctx.negated(match.start()):
+                    continue
+                if self.near and not self._near(ctx, match):
+                    continue
+                yield Match(match.start(), match.end())
+
+    def _silenced(self, ctx: SentenceContext) -> bool:
+        return (
+            ("question" in self.unless and ctx.is_question())
+            or ("heading" in self.unless and ctx.is_heading())
+            or ("hedged" in self.unless and ctx.hedged())
+            or ("cited" in self.unless and ctx.cited())
+            or ("paragraph-cited" in self.unless and ctx.paragraph_cited())
+        )
+
+    def _near(self, ctx: SentenceContext, match: regex.Match[str]) -> bool:
+        assert self.near is not None
+        text = ctx.document.text
+        before = list(_WORD.finditer(text, ctx.start, match.start()))[-self.near.words:]
+        after = list(_WORD.finditer(text, match.end(), ctx.end))[: self.near.words]
+        start = before[0].start() if before else match.start()
+        end = after[-1].end() if after else match.end()
+        return bool(self.near.pattern.search(text, start, end, timeout=MATCH_TIMEOUT))
+
+
+def _options(items: Any) -> list[list[str]]:
+    """Candidate keyword sets of a parsed sequence: every match contains a member of each set."""
+    options: list[list[str]] = []
+    current: list[str] = []
+    for op, arg in items:
+        name = str(op)
+        if name == "LITERAL":
+            current.append(chr(arg))
+            continue
+        if current:
+            options.append([_longest_word("".join(current))])
+            current = []
+        inner = None
+        if name == "SUBPATTERN":
+            inner = _required_keywords(arg[-1])
+        elif name == "BRANCH":
+            branches = [_required_keywords(branch) for branch in arg[1]]
+            inner = None if any(b is None for b in branches) else [k for b in branches for k in b or ()]
+        elif name in ("MAX_REPEAT", "MIN_REPEAT") and arg[0] >= 1:
+            inner = _required_keywords(arg[2])
+        if inner:
+            options.append(inner)
+    if current:
+        options.append([_longest_word("".join(current))])
+    return options
+
+
+def _longest_word(literal: str) -> str:
+    """The longest white-space-free piece: text may break a phrase across lines or emphasis."""
+    return max(literal.split() or [""], key=len)
+
+
+def _required_keywords(items: Any) -> list[str] | None:
+    """Keywords such that every match of the sequence contains one of them, or None."""
+    options = [o for o in _options(items) if all(len(k.strip()) >= 3 for k in o)]
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(len(k.strip()) for k in o), -len(o)))
+
+
+def derive_keywords(pattern: str) -> list[str] | None:
+    """Literal keywords every match of `pattern` contains, lowercased, or None when not derivable."""
+    try:
+        parsed = sre_parse.parse(pattern, re.IGNORECASE)
+    except Exception:  # regex-module syntax the stdlib parser does not know
+        return None
+    found = _required_keywords(list(parsed))
+    return sorted({k.lower().strip() for k in found}) if found else None
+
+
+def _compile(pattern: str, where: str, case_sensitive: bool = False) -> regex.Pattern[str]:
+    try:
+        return regex.compile(pattern, 0 if case_sensitive else regex.IGNORECASE)
+    except regex.error as exc:
+        raise RuleError(f"{where}: invalid regular expression {pattern!r}: {exc}") from None
+
+
+def phrase_rule(data: dict[str, Any], pack: str, source: str) -> PhraseRule:
+    """Build one phrase rule from its TOML table; errors name `source` and the key."""
+    label = data.get("id") or data.get("name") or "?"
+    where = f"{source}: rule {label!r}"
+    for key, value in data.items():
+        if key not in _KEYS:
+            raise RuleError(f"{where}: unknown key {key!r}; allowed: {', '.join(sorted(_KEYS))}")
+        if not isinstance(value, _KEYS[key]):
+            raise RuleError(f"{where}: {key!r} must be a {_KEYS[key].__name__}, not {type(value).__name__}")
+    missing = [k for k in _REQUIRED if k not in data] + ([] if ("id" in data or "name" in data) else ["name"])
+    if missing:
+        raise RuleError(f"{where}: missing {', '.join(repr(m) for m in missing)}")
+    unless = set(data.get("unless", []))
+    if unless - set(CONDITIONS):
+        raise RuleError(f"{where}: unknown condition(s) {sorted(unless - set(CONDITIONS))} in 'unless'; "
+                        f"allowed: {', '.join(CONDITIONS)}")
+    severity = data.get("severity", "warning")
+    if severity not in SEVERITIES:
+        raise RuleError(f"{where}: 'severity' must be one of {', '.join(SEVERITIES)}, not {severity!r}")
+    rule_id = data.get("id") or f"{pack}/{data['name']}"
+    case_sensitive = data.get("case-sensitive", False)
+    patterns = tuple(_compile(p, f"{where} 'patterns'", case_sensitive) for p in data["patterns"])
+    keywords = data.get("keywords")
+    if keywords is None:
+        derived = [derive_keywords(p) for p in data["patterns"]]
+        if any(d is None for d in derived):
+            raise RuleError(f"{where}: cannot derive literal keywords from its patterns; add "
+                            "'keywords = [...]' listing words every match contains")
+        keywords = sorted({k for d in derived for k in d or ()})
+    near = None
+    if "near" in data:
+        spec = data["near"]
+        if set(spec) != {"pattern", "words"} or not isinstance(spec["words"], int):
+            raise RuleError(f"{where}: 'near' must be {{ pattern = '...', words = N }}")
+        near = Near(_compile(spec["pattern"], f"{where} 'near'", case_sensitive), spec["words"])
+    try:
+        info = RuleInfo(
+            id=rule_id, category=data["category"], severity=severity, message=data["message"],
+            suggestion=data.get("suggestion"), rationale=data.get("rationale", ""),
+            bad=tuple(data.get("bad", ())), good=tuple(data.get("good", ())),
+        )
+    except ValueError as exc:
+        raise RuleError(f"{where}: {exc}") from None
+    return PhraseRule(
+        info=info, keywords=tuple(k.lower() for k in keywords), patterns=patterns,
+        unless=frozenset(unless),
+        requires=_compile(data["requires"], f"{where} 'requires'", case_sensitive) if "requires" in data else None,
+        excludes=_compile(data["excludes"], f"{where} 'excludes'", case_sensitive) if "excludes" in data else None,
+        near=near, source=source,
+    )
+
+
+def load_phrase_rules(path: str | Path, pack: str) -> list[PhraseRule]:
+    """Every `[[rule]]` of a pack's TOML file."""
+    import tomllib
+
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise RuleError(f"{path}: {exc}") from None
+    return [phrase_rule(table, pack, str(path)) for table in data.get("rule", [])]

@@ -1,0 +1,133 @@
+"""Which parts of a document are prose: blocks of prose, citation-bearing links, and HTML.
+
+Rules never see Markdown syntax. The masked text (`Regions.masked`) has the same
+length as the document, with every character that is not prose replaced by a
+space (line breaks are kept), so a match in it is a span in the original file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from healthlint.document import BOM, Document
+
+_NOT_NEWLINE = regex.compile(r"[^\r\n]")
+_BARE_URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
+_PLAIN_PARAGRAPH_BREAK = regex.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*")
+_PLAIN_LINE = regex.compile(r"[^\r\n]+")
+_CONTINUES_AFTER = regex.compile(r"(?:[,;(\u2014\u2013-]|\b(?:a|an|the|of|and|or|to|in|on|for|with|by|at|from|as|that|is|are)\b)\s*$")
+_LIST_BULLET = regex.compile(r"^\s*(?:[-*+\u2022\u25cf\u25aa]|\d{1,3}[.)])\s+")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of prose a reader sees as one: a paragraph, heading, list item or table cell."""
+
+    start: int
+    end: int
+    kind: str  # "paragraph", "heading", "item", "cell"
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link in the document: `start`/`end` cover its whole source, text and destination."""
+
+    start: int
+    end: int
+    destination: str
+
+
+@dataclass
+class Regions:
+    """The prose structure of one document."""
+
+    prose: list[tuple[int, int]]
+    blocks: list[Block]
+    links: list[Link] = field(default_factory=list)
+    footnote_refs: list[tuple[int, int]] = field(default_factory=list)
+    html: list[tuple[int, int]] = field(default_factory=list)
+    masked: str = ""
+
+
+def mask(text: str, prose: list[tuple[int, int]]) -> str:
+    """`text` with every character outside `prose` blanked to a space; line breaks are kept."""
+    parts: list[str] = []
+    position = 0
+    for start, end in prose:
+        if start > position:
+            parts.append(_NOT_NEWLINE.sub(" ", text[position:start]))
+        parts.append(text[max(start, position):end])
+        position = max(position, end)
+    if position < len(text):
+        parts.append(_NOT_NEWLINE.sub(" ", text[position:]))
+    return "".join(parts)
+
+
+def _without_bare_urls(text: str, prose: list[tuple[int, int]], links: list[Link]) -> list[tuple[int, int]]:
+    """Cut bare URLs out of prose ranges, recording each as a link (a URL names a source)."""
+    result: list[tuple[int, int]] = []
+    for start, end in prose:
+        position = start
+        for match in _BARE_URL.finditer(text, start, end):
+            links.append(Link(match.start(), match.end(), match.group()))
+            if match.start() > position:
+                result.append((position, match.start()))
+            position = match.end()
+        if position < end:
+            result.append((position, end))
+    return result
+
+
+def plain_text_regions(text: str) -> Regions:
+    """Plain text is all prose. Blank lines separate paragraphs; a short line that does
+    not run on into the next (a title, a list item) is a block of its own."""
+    offset = 1 if text.startswith(BOM) else 0
+    blocks: list[Block] = []
+    for paragraph in _paragraph_spans(text, offset):
+        blocks.extend(_line_blocks(text, *paragraph))
+    links: list[Link] = []
+    prose = _without_bare_urls(text, [(offset, len(text))] if len(text) > offset else [], links)
+    return Regions(prose=prose, blocks=blocks, links=links, html=[(0, len(text))], masked=mask(text, prose))
+
+
+def _paragraph_spans(text: str, start: int) -> list[tuple[int, int]]:
+    spans = []
+    for match in _PLAIN_PARAGRAPH_BREAK.finditer(text, start):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _line_blocks(text: str, start: int, end: int) -> list[Block]:
+    lines = [(m.start(), m.end()) for m in _PLAIN_LINE.finditer(text, start, end) if m.group().strip()]
+    blocks: list[Block] = []
+    block_start = None
+    for index, (line_start, line_end) in enumerate(lines):
+        if block_start is None:
+            block_start = line_start
+        line = text[line_start:line_end]
+        following = text[lines[index + 1][0]:lines[index + 1][1]].lstrip() if index + 1 < len(lines) else ""
+        runs_on = bool(following) and not _LIST_BULLET.match(following) and (
+            following[:1].islower() or bool(_CONTINUES_AFTER.search(line))
+        )
+        if not runs_on:
+            kind = "item" if _LIST_BULLET.match(text[block_start:line_end]) else "paragraph"
+            blocks.append(Block(block_start, line_end, kind))
+            block_start = None
+    return blocks
+
+
+def regions_for(document: Document) -> Regions:
+    """The prose regions of a document, by its kind."""
+    if document.kind == "text":
+        return plain_text_regions(document.text)
+    from healthlint.markdown import markdown_regions
+
+    regions = markdown_regions(document.text)
+    regions.prose = _without_bare_urls(document.text, regions.prose, regions.links)
+    regions.links.sort(key=lambda link: link.start)
+    regions.masked = mask(document.text, regions.prose)
+    return regions

@@ -1,0 +1,84 @@
+"""The rule model: what every rule declares, and the two kinds of rule a pack can write.
+
+A rule names the literal keywords it needs. The runner finds, in one
+multi-keyword pass over a document, the sentences that contain any keyword and
+calls each rule only on the sentences holding one of its own keywords.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from healthlint.context import DocumentContext, SentenceContext
+
+SEVERITIES = ("info", "warning", "error")  # lowest first
+
+
+def severity_rank(severity: str) -> int:
+    return SEVERITIES.index(severity)
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """Everything a person reads about a rule (`healthlint explain ID`)."""
+
+    id: str  # "pack/name"
+    category: str
+    severity: str
+    message: str
+    suggestion: str | None = None
+    rationale: str = ""
+    bad: tuple[str, ...] = ()  # examples the rule must flag
+    good: tuple[str, ...] = ()  # examples the rule must leave alone
+
+    def __post_init__(self) -> None:
+        if self.id.count("/") != 1 or not all(self.id.split("/")):
+            raise ValueError(f"rule id {self.id!r} must have the form 'pack/name'")
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"rule {self.id}: severity {self.severity!r} is not one of {', '.join(SEVERITIES)}")
+
+    @property
+    def pack(self) -> str:
+        return self.id.split("/", 1)[0]
+
+    def selected_by(self, selector: str) -> bool:
+        """True when a selector (rule id, pack name or category, or ALL) names this rule."""
+        return selector in (self.id, self.pack, self.category, "ALL")
+
+
+@dataclass(frozen=True)
+class Match:
+    """A span a rule flags, in document character offsets, with an optional specific message."""
+
+    start: int
+    end: int
+    message: str | None = None
+    suggestion: str | None = None
+
+
+@dataclass
+class Rule:
+    """A rule that looks at one sentence at a time. Subclass and implement `check`."""
+
+    info: RuleInfo
+    keywords: tuple[str, ...] = field(default=())
+    scope = "sentence"
+
+    def check(self, ctx: SentenceContext) -> Iterable[Match]:
+        raise NotImplementedError
+
+
+@dataclass
+class DocumentRule(Rule):
+    """A rule that judges a whole document (for example: a treatment promoted with no word on harms).
+
+    With keywords, it runs only on documents that contain one of them.
+    """
+
+    scope = "document"
+
+    def check_document(self, ctx: DocumentContext) -> Iterable[Match]:
+        raise NotImplementedError

@@ -1,0 +1,131 @@
+"""The rule runner: one keyword pass per document, then each rule on its candidate sentences."""
+
+from __future__ import annotations
+
+import traceback
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from healthlint import suppressions
+from healthlint.context import DocumentContext
+from healthlint.document import Document
+from healthlint.findings import Finding, RunError
+from healthlint.rules import DocumentRule, Match, Rule, RuleInfo
+
+UNUSED_SUPPRESSION = RuleInfo(
+    id="healthlint/unused-suppression",
+    category="suppression",
+    severity="warning",
+    message="This suppression comment silenced nothing; remove it or name the rule it was meant for.",
+    suggestion="Delete the comment.",
+)
+
+
+@dataclass
+class FileResult:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[RunError] = field(default_factory=list)
+
+
+class Linter:
+    """A fixed set of rules, compiled once into a keyword automaton, applied to documents."""
+
+    def __init__(self, rules: Iterable[Rule], severities: dict[str, str] | None = None) -> None:
+        self.rules = list(rules)
+        self.severities = severities or {}
+        self._always: list[int] = []
+        words: dict[str, list[int]] = defaultdict(list)
+        for index, rule in enumerate(self.rules):
+            if not rule.keywords:
+                self._always.append(index)
+            for keyword in rule.keywords:
+                words[keyword.lower()].append(index)
+        self._automaton = ahocorasick.Automaton() if words else None
+        for word, indexes in words.items():
+            self._automaton.add_word(word, (len(word), tuple(indexes)))  # type: ignore[union-attr]
+        if self._automaton is not None:
+            self._automaton.make_automaton()
+
+    def candidates(self, ctx: DocumentContext) -> dict[int, set[int]]:
+        """rule index -> indexes of the sentences holding one of its keywords (-1: the document)."""
+        found: dict[int, set[int]] = defaultdict(set)
+        if self._automaton is not None:
+            seen: dict[int, int | None] = {}
+            for end, (length, indexes) in self._automaton.iter(ctx.lowered):
+                start = end - length + 1
+                sentence = seen.get(start, -2)
+                if sentence == -2:
+                    sentence = seen[start] = ctx.sentence_at(start)
+                for index in indexes:
+                    found[index].add(-1)
+                    if sentence is not None:
+                        found[index].add(sentence)
+        for index in self._always:
+            found[index] = {-1, *range(len(ctx.sentences))}
+        return found
+
+    def lint(self, document: Document, report_unused_suppressions: bool = False) -> FileResult:
+        """Findings of every rule on one document, after inline suppressions."""
+        result = FileResult()
+        ctx = DocumentContext.build(document)
+        matches: list[tuple[RuleInfo, Match]] = []
+        for index, sentences in sorted(self.candidates(ctx).items()):
+            rule = self.rules[index]
+            try:
+                if isinstance(rule, DocumentRule):
+                    produced = list(rule.check_document(ctx))
+                else:
+                    produced = [m for s in sorted(sentences) if s >= 0 for m in rule.check(ctx.sentence(s))]
+                matches.extend((rule.info, _valid(m, rule, len(document.text))) for m in produced)
+            except TimeoutError:
+                result.errors.append(RunError(
+                    f"rule {rule.info.id} timed out on this file (a pattern took too long; "
+                    "simplify it); the rule was skipped for this file", document.path))
+            except Exception as exc:  # a plugin's bug must not stop the run
+                result.errors.append(RunError(
+                    f"rule {rule.info.id} failed on this file: {type(exc).__name__}: {exc}", document.path,
+                    traceback.format_exc()))
+        directives = suppressions.parse(document, ctx.regions.html)
+        unique: dict[tuple[str, int, int], tuple[RuleInfo, Match]] = {}
+        for info, match in matches:
+            unique.setdefault((info.id, match.start, match.end), (info, match))
+        for info, match in sorted(unique.values(), key=lambda pair: (pair[1].start, pair[1].end, pair[0].id)):
+            covering = [s for s in directives if s.covers(info, match.start)]
+            for suppression in covering:
+                suppression.used = True
+            if not covering:
+                result.findings.append(self._finding(document, info, match))
+        if report_unused_suppressions:
+            for suppression in directives:
+                if not suppression.used:
+                    span = Match(suppression.comment_start, suppression.comment_end)
+                    result.findings.append(self._finding(document, UNUSED_SUPPRESSION, span))
+            result.findings.sort(key=lambda f: (f.offset, f.end_offset, f.rule))
+        return result
+
+    def _finding(self, document: Document, info: RuleInfo, match: Match) -> Finding:
+        line, column = document.position(match.start)
+        end_line, end_column = document.position(match.end)
+        return Finding(
+            path=document.path, rule=info.id, category=info.category,
+            severity=self.severities.get(info.id, info.severity),
+            message=match.message or info.message,
+            suggestion=match.suggestion if match.suggestion is not None else info.suggestion,
+            offset=match.start, end_offset=match.end,
+            line=line, column=column, end_line=end_line, end_column=end_column,
+        )
+
+
+class InvalidMatch(Exception):
+    """A rule returned something that is not a span inside the document."""
+
+
+def _valid(match: object, rule: Rule, length: int) -> Match:
+    if not isinstance(match, Match):
+        raise InvalidMatch(f"returned {type(match).__name__}, expected healthlint.rules.Match")
+    if not (isinstance(match.start, int) and isinstance(match.end, int) and 0 <= match.start <= match.end <= length):
+        raise InvalidMatch(f"returned span {match.start!r}..{match.end!r} outside the document (length {length})")
+    return match

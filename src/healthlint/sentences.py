@@ -1,0 +1,70 @@
+"""Sentence splitting over prose blocks, robust to abbreviations, initials and decimals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from healthlint.regions import Block
+
+# A run of terminal punctuation with any closing quotes or brackets, then white space.
+_END = regex.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
+_WORD_BEFORE = regex.compile(r"(\S+)$")
+_ABBREVIATIONS = frozenset(
+    """dr mr mrs ms prof st sr jr vs v etc e.g i.e eg ie al fig figs no nos approx ca cf
+    vol p pp ed eds inc ltd co corp dept univ est min max mt ft jan feb mar apr jun jul aug
+    sep sept oct nov dec mg mcg ml kg lb oz""".split()
+)
+_DOTTED = regex.compile(r"^(?:\p{L}\.){2,}$|^\p{Lu}$")  # U.S.  e.g.  J (an initial)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: character offsets into the document and the index of its block."""
+
+    start: int
+    end: int
+    block: int
+
+
+def _is_abbreviation(before: str) -> bool:
+    word = before.lstrip("(\"'\u201c\u2018[").rstrip(".")
+    lowered = word.lower()
+    return lowered in _ABBREVIATIONS or bool(_DOTTED.match(word + ".")) or bool(_DOTTED.match(word))
+
+
+def split_block(masked: str, block: Block, block_index: int) -> list[Sentence]:
+    """The sentences of one block; headings and list items are never merged with others."""
+    sentences: list[Sentence] = []
+    start = block.start
+    for match in _END.finditer(masked, block.start, block.end):
+        punctuation = match.group()
+        if punctuation.startswith(".") and len(punctuation.rstrip("\"'\u201d\u2019)]")) == 1:
+            previous = _WORD_BEFORE.search(masked, start, match.start())
+            if previous and _is_abbreviation(previous.group(1)):
+                continue
+            following = masked[match.end():match.end() + 40].lstrip()
+            if following[:1].islower():
+                continue
+        _append(masked, sentences, start, match.end(), block_index)
+        start = match.end()
+    _append(masked, sentences, start, block.end, block_index)
+    return sentences
+
+
+def _append(masked: str, sentences: list[Sentence], start: int, end: int, block_index: int) -> None:
+    piece = masked[start:end]
+    stripped = piece.strip()
+    if not stripped or not any(ch.isalnum() for ch in stripped):
+        return
+    left = start + (len(piece) - len(piece.lstrip()))
+    sentences.append(Sentence(left, left + len(stripped), block_index))
+
+
+def split(masked: str, blocks: list[Block]) -> list[Sentence]:
+    """All sentences of a document, in order."""
+    result: list[Sentence] = []
+    for index, block in enumerate(blocks):
+        result.extend(split_block(masked, block, index))
+    return result

@@ -1,0 +1,72 @@
+"""Inline suppressions written as HTML comments in Markdown (or anywhere in plain text).
+
+    <!-- healthlint-disable RULE-OR-PACK-OR-CATEGORY ... -- reason -->
+    <!-- healthlint-enable [RULE ...] -->
+    <!-- healthlint-disable-next-line [RULE ...] -->
+    <!-- healthlint-disable-file [RULE ...] -->
+
+With no selector a comment applies to every rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from healthlint.document import Document
+from healthlint.rules import RuleInfo
+
+_COMMENT = regex.compile(
+    r"<!--\s*healthlint-(disable-next-line|disable-file|disable|enable)\b(.*?)-->", regex.DOTALL
+)
+
+
+@dataclass
+class Suppression:
+    """A directive and the character range it covers."""
+
+    kind: str
+    selectors: tuple[str, ...]
+    comment_start: int
+    comment_end: int
+    start: int
+    end: int
+    used: bool = field(default=False)
+
+    def covers(self, info: RuleInfo, offset: int) -> bool:
+        if not self.start <= offset < self.end:
+            return False
+        return not self.selectors or any(info.selected_by(s) for s in self.selectors)
+
+
+def _selectors(body: str) -> tuple[str, ...]:
+    return tuple(body.split("--", 1)[0].replace(",", " ").split())
+
+
+def parse(document: Document, html: list[tuple[int, int]]) -> list[Suppression]:
+    """Every suppression in the HTML ranges of a document, with the range each covers."""
+    text = document.text
+    directives = [m for start, end in html for m in _COMMENT.finditer(text, start, end)]
+    result: list[Suppression] = []
+    open_ranges: list[Suppression] = []
+    for match in directives:
+        kind, selectors = match.group(1), _selectors(match.group(2))
+        if kind == "disable-file":
+            result.append(Suppression(kind, selectors, match.start(), match.end(), 0, len(text)))
+        elif kind == "disable-next-line":
+            line, _ = document.position(match.end())
+            starts = document.line_starts
+            start = starts[line] if line < len(starts) else len(text)
+            end = starts[line + 1] if line + 1 < len(starts) else len(text)
+            result.append(Suppression(kind, selectors, match.start(), match.end(), start, end))
+        elif kind == "disable":
+            suppression = Suppression(kind, selectors, match.start(), match.end(), match.end(), len(text))
+            result.append(suppression)
+            open_ranges.append(suppression)
+        else:  # enable
+            for suppression in list(open_ranges):
+                if not selectors or set(selectors) & set(suppression.selectors):
+                    suppression.end = match.start()
+                    open_ranges.remove(suppression)
+    return result

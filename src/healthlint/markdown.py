@@ -115,7 +115,7 @@ def markdown_regions(text: str) -> Regions:
     offsets = {o for _, segs in blocks for s in segs for o in s}
     offsets |= {o for s, e, _ in links for o in (s, e)}
     offsets |= {o for pair in footnotes + html for o in pair}
-    to_char = _ByteToChar(text, shift).convert(offsets)
+    to_char = _ByteToChar(source, shift).convert(offsets)
 
     prose: list[tuple[int, int]] = []
     char_blocks: list[Block] = []

@@ -1,0 +1,51 @@
+"""Shared helpers: run the real CLI in-process and read findings as JSON."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from healthlint.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+DEMO = str(ROOT / "tests" / "plugins" / "demo_pack.py")
+DEMO_ARGS = ["--isolated", "--plugin", DEMO, "--select", "demo"]
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def findings(self) -> list[dict]:
+        return json.loads(self.stdout)
+
+
+def run_cli(*args: str, input: str | None = None) -> Run:
+    result = CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def demo_check(*args: str, input: str | None = None) -> Run:
+    """`healthlint check --format json` with only the demo test pack's rules."""
+    return run_cli("check", "--format", "json", *DEMO_ARGS, *args, input=input)
+
+
+@pytest.fixture
+def write(tmp_path: Path):
+    """Write a file (bytes or text, exactly as given) under tmp_path and return its path as str."""
+
+    def _write(name: str, content: str | bytes) -> str:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+        return str(path)
+
+    return _write

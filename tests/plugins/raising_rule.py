@@ -1,0 +1,24 @@
+"""A plugin whose rules misbehave: one raises, one returns a span outside the document."""
+
+from healthlint import hookimpl
+from healthlint.rules import Match, Rule, RuleInfo
+
+
+class Raises(Rule):
+    def check(self, ctx):
+        raise RuntimeError("boom")
+
+
+class OutOfRange(Rule):
+    def check(self, ctx):
+        yield Match(0, 10**9)
+
+
+@hookimpl
+def healthlint_rules():
+    return [
+        Raises(RuleInfo(id="bad/raises", category="hype", severity="error", message="never shown"),
+               keywords=("miracle",)),
+        OutOfRange(RuleInfo(id="bad/out-of-range", category="hype", severity="error", message="never shown"),
+                   keywords=("miracle",)),
+    ]

@@ -1,0 +1,48 @@
+"""The citation service: what counts as a source for a sentence or its paragraph."""
+
+import pytest
+
+from healthlint.context import DocumentContext
+from healthlint.document import from_text
+
+
+def cited(text: str) -> bool:
+    ctx = DocumentContext.build(from_text(text, "x.md"))
+    return ctx.sentence(0).cited()
+
+
+@pytest.mark.parametrize("text", [
+    "Studies show it [works](https://pubmed.ncbi.nlm.nih.gov/1/).",
+    "Studies show it works [1].",
+    "Studies show it works [1, 2].",
+    "Studies show it works [3-5].",
+    "Studies show it works.[^a]\n\n[^a]: Ref.",
+    "Studies show it works (doi:10.1000/xyz123).",
+    "Studies show it works, see 10.1056/NEJMoa2034577.",
+    "Studies show it works (PMID: 31234567).",
+    "Studies show it works (PMC6543210).",
+    "Studies show it works (Smith et al., 2020).",
+    "Studies show it works (Smith and Jones 2019; Lee 2021).",
+    "Studies show it works [ref][r].\n\n[r]: https://example.org",
+    "Studies show it works, according to https://example.org/trial.",
+])
+def test_sources_are_recognised(text):
+    assert cited(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Studies show it works.",
+    "Studies show it works in 2020.",
+    "Studies show it works (see below).",
+    "Write to [us](mailto:a@b.org) if studies show it works.",
+    "Studies show it works, says `[1]` in code.",
+])
+def test_non_sources_are_not(text):
+    assert not cited(text)
+
+
+def test_paragraph_citation_is_separate_from_sentence_citation():
+    ctx = DocumentContext.build(from_text("Studies show it works. Details are in the review [1].", "x.md"))
+    first = ctx.sentence(0)
+    assert not first.cited()
+    assert first.paragraph_cited()

@@ -1,0 +1,88 @@
+"""Configuration discovery, every key, and errors that name the file, the key and what is allowed."""
+
+import os
+
+import pytest
+
+from conftest import DEMO, run_cli
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    (tmp_path / "docs" / "news").mkdir(parents=True)
+    (tmp_path / "docs" / "a.md").write_text("A miracle. Studies show it.\n")
+    (tmp_path / "docs" / "news" / "b.md").write_text("A miracle. Studies show it.\n")
+    monkeypatch.chdir(tmp_path / "docs")
+    return tmp_path
+
+
+def check(*args):
+    return run_cli("check", "--format", "json", "--plugin", DEMO, *args)
+
+
+def rules_of(run):
+    return sorted((os.path.basename(f["path"]), f["rule"], f["severity"]) for f in run.findings)
+
+
+def test_pyproject_found_by_walking_up(project):
+    (project / "pyproject.toml").write_text(
+        '[tool.healthlint]\nselect = ["demo"]\nignore = ["hype"]\nseverity = { "demo/studies-show" = "info" }\n')
+    run = check(".")
+    assert rules_of(run) == [("a.md", "demo/studies-show", "info"), ("b.md", "demo/studies-show", "info")]
+
+
+def test_dot_healthlint_toml_wins_over_pyproject_and_overrides_apply(project):
+    (project / "pyproject.toml").write_text('[tool.healthlint]\nselect = ["nothing-valid"]\n')
+    (project / "docs" / ".healthlint.toml").write_text(
+        'select = ["demo/miracle", "demo/studies-show"]\nexclude = ["drafts/**"]\n'
+        '[[overrides]]\npaths = ["news/*.md"]\nignore = ["uncited-evidence"]\nseverity = { hype = "error" }\n')
+    run = check(".")
+    assert rules_of(run) == [("a.md", "demo/miracle", "warning"), ("a.md", "demo/studies-show", "error"),
+                             ("b.md", "demo/miracle", "error")]
+
+
+def test_exclude_and_fail_on(project):
+    (project / "docs" / ".healthlint.toml").write_text('select = ["demo/miracle"]\nexclude = ["news"]\nfail-on = "error"\n')
+    run = check(".")
+    assert rules_of(run) == [("a.md", "demo/miracle", "warning")]
+    assert run.exit_code == 0  # a warning is below fail-on = "error"
+
+
+def test_user_phrase_rules_and_plugins_from_config(project):
+    (project / "docs" / ".healthlint.toml").write_text(
+        f'plugins = [{DEMO!r}]\nselect = ["local"]\n'
+        '[[rules]]\nname = "says-it"\ncategory = "hype"\nmessage = "Says it."\npatterns = ["\\\\bshow it\\\\b"]\n')
+    run = run_cli("check", "--format", "json", "a.md")
+    assert [(f["rule"], f["offset"], f["end_offset"]) for f in run.findings] == [("local/says-it", 19, 26)]
+
+
+def test_isolated_and_explicit_config(project):
+    (project / "docs" / ".healthlint.toml").write_text('select = ["demo/miracle"]\n')
+    assert {f["rule"] for f in check("--isolated", "--select", "demo", "a.md").findings} == {
+        "demo/miracle", "demo/studies-show"}
+    other = project / "other.toml"
+    other.write_text('select = ["demo/studies-show"]\n')
+    assert {f["rule"] for f in check("--config", str(other), "a.md").findings} == {"demo/studies-show"}
+
+
+@pytest.mark.parametrize("content, message", [
+    ("selct = []\n", "unknown key 'selct'; allowed: exclude, fail-on, ignore, overrides, plugins, "
+                     "report-unused-suppressions, rules, select, severity"),
+    ("select = 3\n", "'select' must be a list of strings, not 3"),
+    ('fail-on = "fatal"\n', "'fail-on' must be one of info, warning, error, not 'fatal'"),
+    ('severity = { hype = "loud" }\n', "'severity.hype' must be one of info, warning, error, not 'loud'"),
+    ('select = ["demo/nope"]\n', "'select' names 'demo/nope', which is no rule id, pack or category"),
+    ('[[overrides]]\nignore = []\n', "'overrides[0]' needs 'paths', a list of globs"),
+    ('[[rules]]\nname = "x"\ncategory = "hype"\nmessage = "m"\npatterns = ["(unclosed"]\n',
+     "rule 'x' 'patterns': invalid regular expression '(unclosed'"),
+    ("select = [\n", "invalid TOML: "),
+])
+def test_bad_config_is_one_clear_error(project, content, message):
+    config = project / "docs" / ".healthlint.toml"
+    config.write_text(content)
+    run = check("a.md")
+    assert run.exit_code == 2
+    assert run.stdout == ""
+    assert run.stderr.startswith(f"healthlint: error: {config}")
+    assert message in run.stderr
+    assert "Traceback" not in run.stderr

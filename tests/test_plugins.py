@@ -1,0 +1,87 @@
+"""Plugins load by entry point and by --plugin; failing plugins and rules are isolated."""
+
+import os
+import subprocess
+import sys
+import textwrap
+
+from conftest import DEMO, ROOT, demo_check, run_cli
+
+PLUGINS = ROOT / "tests" / "plugins"
+
+
+def test_plugin_by_path_and_by_module_name(write, monkeypatch):
+    path = write("a.md", "A miracle.\n")
+    assert [f["rule"] for f in demo_check(path).findings] == ["demo/miracle"]
+    monkeypatch.syspath_prepend(str(PLUGINS))
+    run = run_cli("check", "--format", "json", "--isolated", "--plugin", "demo_pack", "--select", "demo", path)
+    assert [f["rule"] for f in run.findings] == ["demo/miracle"]
+
+
+def test_plugin_by_entry_point(tmp_path):
+    """A pack installed with a `healthlint` entry point is found without any option."""
+    site = tmp_path / "site"
+    dist = site / "demo_pack_dist-1.0.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: demo-pack-dist\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[healthlint]\ndemo = demo_pack\n")
+    (site / "demo_pack.py").write_text((PLUGINS / "demo_pack.py").read_text())
+    doc = tmp_path / "a.md"
+    doc.write_text("A miracle.\n")
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    out = subprocess.run([sys.executable, "-m", "healthlint", "check", "--isolated", "--select", "demo",
+                          "--format", "json", str(doc)], capture_output=True, text=True, env=env)
+    assert out.returncode == 1, out.stderr
+    assert '"rule": "demo/miracle"' in out.stdout
+    listed = subprocess.run([sys.executable, "-m", "healthlint", "rules"], capture_output=True, text=True, env=env)
+    assert "demo/miracle" in listed.stdout
+
+
+def test_plugin_that_fails_to_import_is_reported_and_run_goes_on(write):
+    path = write("a.md", "A miracle.\n")
+    run = demo_check("--plugin", str(PLUGINS / "broken_import.py"), path)
+    assert run.exit_code == 2
+    assert [f["rule"] for f in run.findings] == ["demo/miracle"]
+    assert f"plugin '{PLUGINS / 'broken_import.py'}' failed to load: ImportError: this plugin is broken on purpose" \
+        in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_raising_rule_and_out_of_range_span_are_isolated(write):
+    first = write("a.md", "A miracle.\n")
+    second = write("b.md", "Another miracle.\n")
+    run = run_cli("check", "--format", "json", "--isolated", "--plugin", DEMO, "--plugin",
+                  str(PLUGINS / "raising_rule.py"), "--select", "demo,bad", first, second)
+    assert run.exit_code == 2
+    assert [(os.path.basename(f["path"]), f["rule"]) for f in run.findings] == [("a.md", "demo/miracle"),
+                                                                                ("b.md", "demo/miracle")]
+    errors = run.stderr.splitlines()
+    assert f"healthlint: error: rule bad/raises failed on this file: RuntimeError: boom" in errors
+    assert (f"healthlint: error: rule bad/out-of-range failed on this file: InvalidMatch: returned span "
+            f"0..1000000000 outside the document (length 11)") in errors
+    assert len(errors) == 4
+    assert "Traceback" not in run.stderr
+    debug = run_cli("check", "--debug", "--isolated", "--plugin", str(PLUGINS / "raising_rule.py"), first)
+    assert "Traceback (most recent call last)" in debug.stderr
+
+
+def test_rules_and_explain_list_plugin_rules():
+    run = run_cli("rules", "--isolated", "--plugin", DEMO, "--format", "json")
+    demo = [r for r in __import__("json").loads(run.stdout) if r["pack"] == "demo"]
+    assert [(r["id"], r["category"], r["severity"]) for r in demo] == [
+        ("demo/miracle", "hype", "warning"), ("demo/no-harms", "missing-harms", "info"),
+        ("demo/studies-show", "uncited-evidence", "error")]
+    explained = run_cli("explain", "--isolated", "--plugin", DEMO, "demo/miracle")
+    assert explained.exit_code == 0
+    assert explained.stdout.startswith(textwrap.dedent("""\
+        # demo/miracle
+
+        Category: hype    Default severity: warning
+
+        ## What it flags
+        Demo: 'miracle' inflates hope.
+        """))
+    assert "## Flagged\n  - A miracle treatment.\n" in explained.stdout
+    unknown = run_cli("explain", "--isolated", "--plugin", DEMO, "miracle")
+    assert unknown.exit_code == 2
+    assert "no rule 'miracle'; did you mean demo/miracle?" in unknown.stderr

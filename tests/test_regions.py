@@ -1,0 +1,53 @@
+"""What is prose: nothing inside code, URLs, front matter or HTML reaches a rule."""
+
+from healthlint.context import DocumentContext
+from healthlint.document import from_text
+
+from conftest import FIXTURES, demo_check
+
+
+def prose_of(text: str, kind: str = "markdown") -> str:
+    ctx = DocumentContext.build(from_text(text, "x.md" if kind == "markdown" else "x.txt"))
+    return " ".join(ctx.text.split())
+
+
+def test_masked_text_keeps_offsets():
+    text = "# Title\n\nSome `code` and [text](http://u.rl).\n"
+    ctx = DocumentContext.build(from_text(text, "x.md"))
+    assert len(ctx.text) == len(text)
+    assert ctx.text.index("Some") == text.index("Some")
+    assert ctx.text.index("text") == text.index("text")
+
+
+def test_only_prose_survives():
+    text = (
+        "---\ntitle: front\n---\n\n# Heading\n\nPara with `inline` and [link text](http://dest.example/path)."
+        "\n\n```\nfenced\n```\n\n    indented\n\n<div>\nhtml block\n</div>\n\n| cell one | cell two |\n|---|---|\n"
+        "| a | b |\n\n<http://auto.example> ![alt words](img.png) <b>inline html</b>\n\n"
+        "[ref]: http://ref.example\n\n+ item **bold** _em_\n"
+    )
+    assert prose_of(text) == (
+        "Heading Para with and link text . cell one cell two a b inline html item bold em"
+    )
+
+
+def test_toml_front_matter_and_bare_urls_are_not_prose():
+    assert prose_of("+++\ntitle = 'x'\n+++\nSee https://example.org/a-miracle for more.\n") == "See for more."
+
+
+def test_plain_text_is_all_prose_but_urls():
+    assert prose_of("Code `x` stays. www.example.org goes.\n", kind="text") == "Code `x` stays. goes."
+
+
+def test_structure_fixture_flags_prose_only():
+    """Front matter, code, URLs, HTML, images and reference definitions are never flagged."""
+    path = FIXTURES / "core" / "structure.md"
+    import json
+
+    expected = json.loads((FIXTURES / "core" / "structure.expected.json").read_text())
+    run = demo_check(str(path))
+    text = path.read_text()
+    got = [{"rule": f["rule"], "line": f["line"], "column": f["column"], "quote": text[f["offset"]:f["end_offset"]]}
+           for f in run.findings]
+    assert got == expected
+    assert run.exit_code == 1

@@ -1,0 +1,40 @@
+"""Sentence splitting survives abbreviations, decimals and initials; blocks are never merged."""
+
+import pytest
+
+from healthlint.context import DocumentContext
+from healthlint.document import from_text
+
+
+def sentences(text: str, name: str = "x.md") -> list[str]:
+    ctx = DocumentContext.build(from_text(text, name))
+    return [ctx.text[s.start:s.end] for s in ctx.sentences]
+
+
+@pytest.mark.parametrize("text", [
+    "Dr. Smith et al. reported it in the U.S. in 2020.",
+    "Take 3.5 mg daily, e.g. with food, vs. placebo.",
+    "J. Smith and A. B. Jones wrote it.",
+    "Doses of approx. five tablets are used.",
+])
+def test_abbreviations_do_not_split(text):
+    assert sentences(text) == [text]
+
+
+def test_terminal_punctuation_splits():
+    assert sentences("It works! Does it? Yes. The research is ongoing.. Trials continue.") == [
+        "It works!", "Does it?", "Yes.", "The research is ongoing..", "Trials continue.",
+    ]
+
+
+def test_headings_and_items_are_their_own_sentences():
+    assert sentences("# A heading without a stop\n\n- first item\n- second item\n\nA paragraph.\n") == [
+        "A heading without a stop", "first item", "second item", "A paragraph.",
+    ]
+
+
+def test_plain_text_titles_are_their_own_sentences():
+    text = "A Title Line\nThe first paragraph runs on\nacross a wrapped line. It ends.\nAnother Title\n"
+    assert sentences(text, "x.txt") == [
+        "A Title Line", "The first paragraph runs on\nacross a wrapped line.", "It ends.", "Another Title",
+    ]

@@ -107,9 +107,15 @@ class SentenceContext:
         return language.negated(self.document.text, offset, self.start)
 
     def hedged(self, start: int | None = None, end: int | None = None) -> bool:
-        """The sentence (or the part between start and end) is hedged."""
-        return language.hedged(self.document.text, self.start if start is None else start,
-                               self.end if end is None else end)
+        """The claim at [start, end) is hedged (see language.claim_scope); without a span, anywhere in the sentence."""
+        if start is None or end is None:
+            return language.hedged(self.document.text, self.start, self.end)
+        left, right = language.claim_scope(self.document.text, start, end, self.start)
+        return language.hedged(self.document.text, left, right)
+
+    def quoted(self, start: int, end: int) -> bool:
+        """The span sits inside quotation marks within the sentence (a title, a quoted claim)."""
+        return language.quoted(self.document.text, start, end, self.start, self.end)
 
     def is_question(self) -> bool:
         return language.is_question(self.text)

@@ -50,7 +50,7 @@ class Session:
                     seen[rule.info.id] = plugin_name
                     rules.append(rule)
         for table in config.rules:
-            rule = phrase_rule(table, LOCAL_PACK, config.source())
+            rule = phrase_rule(table, LOCAL_PACK, config.source(), prefix=LOCAL_PACK)
             if rule.info.id in seen:
                 raise ConfigError(f"{config.source()}: rule id {rule.info.id!r} is already defined by {seen[rule.info.id]!r}")
             seen[rule.info.id] = config.source()

@@ -7,15 +7,16 @@ import regex
 _NEGATION = regex.compile(
     r"""\b(?:no|not|never|none|nor|neither|without|cannot|can't|can\u2019t|won't|won\u2019t
     |\w+n't|\w+n\u2019t|lacks?|lacking|lack\s+of|absence\s+of|rather\s+than|instead\s+of
-    |yet\s+to\s+be|far\s+from|unproven|unlikely|nothing|nobody|neither|false|myth|myths|beware
+    |yet\s+to\s+be|far\s+from|unproven|little|cant|dont|doesnt|isnt|unlikely|nothing|nobody|false|myth|myths|beware
     |avoid|misleading|claims?\s+that|claiming|promise\s+to|promising\s+to|advertis\w*|marketed|touted|so-called)\b""",
     regex.IGNORECASE | regex.VERBOSE,
 )
 _CLAUSE_BREAK = regex.compile(r"[,;:\u2014()]|\b(?:but|however|although|though|yet|while|whereas)\b", regex.IGNORECASE)
+_STRONG_BREAK = regex.compile(r"[;\u2014()]|\b(?:but|however|although|though|yet|while|whereas)\b", regex.IGNORECASE)
 _HEDGE = regex.compile(
     r"""\b(?:may|might|could|can\s+potentially|possibl[ey]|potential(?:ly)?|perhaps|early|preliminary|suggests?|suggested
     |appears?\s+to|seems?\s+to|some\s+evidence|limited|small\s+(?:study|trial)|likely|unclear|uncertain|not\s+yet
-    |being\s+(?:studied|investigated|tested)|investigational|experimental|in\s+some\s+(?:people|patients|cases)
+    |being\s+(?:studied|investigated|tested)|in\s+some\s+(?:people|patients|cases)
     |hypothes\w+|pilot)\b""",
     regex.IGNORECASE | regex.VERBOSE,
 )
@@ -41,6 +42,32 @@ def hedged(text: str, start: int = 0, end: int | None = None) -> bool:
     return bool(_HEDGE.search(text, start, len(text) if end is None else end))
 
 
+def claim_scope(text: str, start: int, end: int, sentence_start: int) -> tuple[int, int]:
+    """Where a hedge of the claim at [start, end) can stand: from the last contrastive break
+    ('but', 'however', 'although', a semicolon or dash) before it, to its end. Commas do not
+    break it, so 'may help reduce X, protect Y, and regenerate Z' keeps its 'may'."""
+    left = sentence_start
+    for match in _STRONG_BREAK.finditer(text, sentence_start, start):
+        left = match.end()
+    return left, end
+
+
 def is_question(text: str) -> bool:
     """True for a question such as a heading "Is stem cell therapy safe?"."""
     return text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
+
+
+_OPEN_QUOTES = "\"\u201c\u00ab"
+_CLOSE_QUOTES = "\"\u201d\u00bb"
+
+
+def quoted(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> bool:
+    """True when [start, end) lies between an opening and a closing double quote in the sentence."""
+    before = text[sentence_start:start]
+    after = text[end:sentence_end]
+    opened = max(before.rfind(q) for q in _OPEN_QUOTES)
+    if opened < 0:
+        return False
+    if '"' == before[opened] and before.count('"') % 2 == 0:
+        return False
+    return any(q in after for q in _CLOSE_QUOTES)

@@ -1,7 +1,7 @@
 """Declarative phrase rules: patterns plus conditions, written as TOML data.
 
     [[rule]]
-    name = "miracle"                      # id becomes "<pack>/miracle"
+    name = "miracle"                      # id becomes "<category>/miracle" (or set id = "...")
     category = "hype"
     severity = "warning"
     message = "..."
@@ -9,7 +9,7 @@
     rationale = "..."
     patterns = ['\\bmiracle\\b']          # regex module syntax, case-insensitive
     keywords = ["miracle"]                # optional: derived from the patterns when literal
-    unless = ["negated", "hedged", "cited", "paragraph-cited", "question", "heading"]
+    unless = ["negated", "hedged", "cited", "paragraph-cited", "question", "heading", "quoted"]
     requires = '...'                      # the sentence must also match this
     excludes = '...'                      # skip when the sentence matches this
     near = { pattern = '...', words = 8 } # only with this pattern within N words
@@ -33,7 +33,7 @@ from healthlint.errors import RuleError
 from healthlint.rules import SEVERITIES, Match, Rule, RuleInfo
 
 MATCH_TIMEOUT = 1.0  # seconds for one pattern on one sentence
-CONDITIONS = ("negated", "hedged", "cited", "paragraph-cited", "question", "heading")
+CONDITIONS = ("negated", "hedged", "cited", "paragraph-cited", "question", "heading", "quoted")
 _KEYS = {
     "name": str, "id": str, "category": str, "severity": str, "message": str, "suggestion": str,
     "rationale": str, "patterns": list, "keywords": list, "unless": list, "requires": str,
@@ -62,7 +62,7 @@ class PhraseRule(Rule):
 
     def check(self, ctx: SentenceContext) -> Iterable[Match]:
         text = ctx.document.text
-        if self.unless & {"question", "heading", "cited", "paragraph-cited", "hedged"} and self._silenced(ctx):
+        if self.unless & {"question", "heading", "cited", "paragraph-cited"} and self._silenced(ctx):
             return
         if self.requires and not self.requires.search(text, ctx.start, ctx.end, timeout=MATCH_TIMEOUT):
             return
@@ -74,6 +74,10 @@ class PhraseRule(Rule):
                     continue
                 if "negated" in self.unless and ctx.negated(match.start()):
                     continue
+                if "hedged" in self.unless and ctx.hedged(match.start(), match.end()):
+                    continue
+                if "quoted" in self.unless and ctx.quoted(match.start(), match.end()):
+                    continue
                 if self.near and not self._near(ctx, match):
                     continue
                 yield Match(match.start(), match.end())
@@ -82,7 +86,6 @@ class PhraseRule(Rule):
         return (
             ("question" in self.unless and ctx.is_question())
             or ("heading" in self.unless and ctx.is_heading())
-            or ("hedged" in self.unless and ctx.hedged())
             or ("cited" in self.unless and ctx.cited())
             or ("paragraph-cited" in self.unless and ctx.paragraph_cited())
         )
@@ -154,8 +157,11 @@ def _compile(pattern: str, where: str, case_sensitive: bool = False) -> regex.Pa
         raise RuleError(f"{where}: invalid regular expression {pattern!r}: {exc}") from None
 
 
-def phrase_rule(data: dict[str, Any], pack: str, source: str) -> PhraseRule:
-    """Build one phrase rule from its TOML table; errors name `source` and the key."""
+def phrase_rule(data: dict[str, Any], pack: str, source: str, prefix: str | None = None) -> PhraseRule:
+    """Build one phrase rule from its TOML table; errors name `source` and the key.
+
+    Its id is `id` when given, else "<prefix or category>/<name>".
+    """
     label = data.get("id") or data.get("name") or "?"
     where = f"{source}: rule {label!r}"
     for key, value in data.items():
@@ -173,7 +179,7 @@ def phrase_rule(data: dict[str, Any], pack: str, source: str) -> PhraseRule:
     severity = data.get("severity", "warning")
     if severity not in SEVERITIES:
         raise RuleError(f"{where}: 'severity' must be one of {', '.join(SEVERITIES)}, not {severity!r}")
-    rule_id = data.get("id") or f"{pack}/{data['name']}"
+    rule_id = data.get("id") or f"{prefix or data['category']}/{data['name']}"
     case_sensitive = data.get("case-sensitive", False)
     patterns = tuple(_compile(p, f"{where} 'patterns'", case_sensitive) for p in data["patterns"])
     keywords = data.get("keywords")
@@ -193,7 +199,7 @@ def phrase_rule(data: dict[str, Any], pack: str, source: str) -> PhraseRule:
         info = RuleInfo(
             id=rule_id, category=data["category"], severity=severity, message=data["message"],
             suggestion=data.get("suggestion"), rationale=data.get("rationale", ""),
-            bad=tuple(data.get("bad", ())), good=tuple(data.get("good", ())),
+            bad=tuple(data.get("bad", ())), good=tuple(data.get("good", ())), pack=pack,
         )
     except ValueError as exc:
         raise RuleError(f"{where}: {exc}") from None

@@ -25,7 +25,7 @@ def severity_rank(severity: str) -> int:
 class RuleInfo:
     """Everything a person reads about a rule (`healthlint explain ID`)."""
 
-    id: str  # "pack/name"
+    id: str  # "prefix/name", by convention "category/name"
     category: str
     severity: str
     message: str
@@ -33,16 +33,15 @@ class RuleInfo:
     rationale: str = ""
     bad: tuple[str, ...] = ()  # examples the rule must flag
     good: tuple[str, ...] = ()  # examples the rule must leave alone
+    pack: str = ""  # the pack that contributes the rule; defaults to the id's prefix
 
     def __post_init__(self) -> None:
         if self.id.count("/") != 1 or not all(self.id.split("/")):
-            raise ValueError(f"rule id {self.id!r} must have the form 'pack/name'")
+            raise ValueError(f"rule id {self.id!r} must have the form 'prefix/name'")
+        if not self.pack:
+            object.__setattr__(self, "pack", self.id.split("/", 1)[0])
         if self.severity not in SEVERITIES:
             raise ValueError(f"rule {self.id}: severity {self.severity!r} is not one of {', '.join(SEVERITIES)}")
-
-    @property
-    def pack(self) -> str:
-        return self.id.split("/", 1)[0]
 
     def selected_by(self, selector: str) -> bool:
         """True when a selector (rule id, pack name or category, or ALL) names this rule."""

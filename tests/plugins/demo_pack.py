@@ -11,7 +11,7 @@ from healthlint.phrase import phrase_rule
 from healthlint.rules import DocumentRule, Match, Rule, RuleInfo
 
 MIRACLE = phrase_rule({
-    "name": "miracle",
+    "id": "demo/miracle",
     "category": "hype",
     "severity": "warning",
     "message": "Demo: 'miracle' inflates hope.",

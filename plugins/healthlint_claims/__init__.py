@@ -1,0 +1,30 @@
+"""healthlint's general health-claims pack: cure, efficacy, safety, evidence, anecdote, statistics,
+hype, invasiveness, regulatory and commercial rules, plus the document-level missing-harms rule.
+
+Simple phrase rules are data (rules.toml); context-aware rules are Python (harms, invasiveness,
+commercial). The pack registers through the `healthlint` entry-point group like any third party.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from healthlint import hookimpl
+from healthlint.phrase import load_phrase_rules
+from healthlint.rules import Rule
+
+PACK = "health-claims"
+
+
+@cache
+def rules() -> list[Rule]:
+    from healthlint_claims import commercial, harms, invasiveness
+
+    phrase = load_phrase_rules(Path(__file__).with_name("rules.toml"), PACK)
+    return [*phrase, harms.RULE, invasiveness.RULE, commercial.RULE]
+
+
+@hookimpl
+def healthlint_rules() -> list[Rule]:
+    return rules()

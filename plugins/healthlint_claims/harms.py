@@ -1,0 +1,72 @@
+"""missing-harms: a document that promotes a treatment and never discusses its risks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from healthlint.context import DocumentContext
+from healthlint.rules import DocumentRule, Match, RuleInfo
+
+# Words that talk about a treatment, and words that promote one.
+_TREATMENT = regex.compile(r"\b(?:therap(?:y|ies)|treatments?|injections?|infusions?|procedures?|protocols?|supplements?)\b", regex.I)
+_PROMOTION = regex.compile(
+    r"\b(?:benefits?|promising|hope|effective|relief|improve[sd]?|improvements?|regenerat\w+|restor\w+|repair\w*|heal\w*"
+    r"|breakthrough|advances?|advantages?|potential)\b", regex.I)
+# A real harms discussion: risks, side effects, adverse events, named harms, or safety that is in doubt.
+_HARM = regex.compile(
+    r"\b(?:side[- ]effects?|adverse\s+(?:effects?|events?|reactions?)|complications?|harms?|harmful|dangers?|dangerous"
+    r"|risks?|risky|infections?|tumou?rs?|toxicity|contraindicat\w+|caution|warnings?|unsafe"
+    r"|safety\s+(?:\w+\s+){0,3}(?:yet\s+to\s+be|not\s+(?:been\s+)?(?:established|known|proven)|unknown|concerns?))\b", regex.I)
+# Mentions that do not discuss harms: reassurance, or the risk of getting the disease itself.
+_NOT_A_HARM = regex.compile(
+    r"\b(?:minimi[sz]\w*|reduc\w*|lower\w*|fewer|less|minimal|no|without|free\s+of|eliminat\w*)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+    r"(?:side[- ]effects?|risks?|complications?|harms?)"
+    r"|\b(?:side[- ]effects?|adverse\s+\w+|risks?|complications?)\s+(?:are|is|were)\s+(?:\w+\s+)?(?:minimal|rare|negligible|low|mild)"
+    r"|\b(?:higher|increased|greater|lower|slightly\s+\w+)\s+risk\s+of\s+(?:developing|getting|having)"
+    r"|\brisk\s+(?:of|for)\s+(?:developing|getting)"
+    r"|\b(?:risk\s+factors?|at\s+risk)\b", regex.I)
+MIN_TREATMENT_MENTIONS = 4
+MIN_PROMOTION_MENTIONS = 4
+
+
+class MissingHarms(DocumentRule):
+    """Flags a document that promotes a treatment and never discusses risks, side effects or harms."""
+
+    def check_document(self, ctx: DocumentContext) -> Iterable[Match]:
+        text = ctx.text
+        if len(_TREATMENT.findall(text)) < MIN_TREATMENT_MENTIONS or len(_PROMOTION.findall(text)) < MIN_PROMOTION_MENTIONS:
+            return
+        for sentence in ctx.sentences:
+            piece = text[sentence.start:sentence.end]
+            if _HARM.search(piece) and not _NOT_A_HARM.search(piece):
+                return
+        first = ctx.sentences[0] if ctx.sentences else None
+        yield Match(first.start, first.end) if first else Match(0, 0)
+
+
+RULE = MissingHarms(
+    RuleInfo(
+        id="missing-harms/no-risks-discussed",
+        category="missing-harms",
+        severity="warning",
+        message="This text promotes a treatment but never discusses its risks, side effects or harms.",
+        suggestion="Add what can go wrong and how often (side effects, complications, cost, the chance it does not work), "
+                   "with sources.",
+        rationale=(
+            "Benefits without harms is advertising. HealthNewsReview.org's criteria ask every story about a "
+            "treatment to discuss its harms; the FDA's warnings on unapproved stem cell products list infections, "
+            "tumours and blindness. A reader cannot weigh a decision on half the facts. The rule looks at the whole "
+            "document and points at its first line."
+        ),
+        bad=("Stem cell therapy offers hope. Its benefits are remarkable: patients improve, pain is relieved, and the "
+             "treatment restores function. This promising treatment is an advance. The injections are a breakthrough "
+             "therapy, and the procedure is easy.",),
+        good=("Stem cell therapy offers hope. Its benefits are uncertain: some patients improve and pain may be relieved. "
+              "This promising treatment is an advance. The injections are a new therapy, and the procedure carries "
+              "risks, including infection.",),
+        pack="health-claims",
+    ),
+    keywords=("therap", "treatment", "injection", "infusion", "procedure", "protocol", "supplement"),
+)

@@ -1,0 +1,66 @@
+"""invasiveness-mismatch: 'non-invasive', 'painless' or 'simple' said of a procedure that is not."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from healthlint.context import SentenceContext
+from healthlint.rules import Match, Rule, RuleInfo
+
+_GENTLE = regex.compile(
+    r"\b(?:non-?\s?invasive|noninvasive|minimally\s+invasive|painless|pain[- ]free|simple|easy|quick|gentle)\s+"
+    r"(?:\w+\s+){0,2}?(?:options?|procedures?|treatments?|therap(?:y|ies)|alternatives?|approach(?:es)?|injections?|process|solutions?|infusions?)\b"
+    r"|\b(?:procedure|treatment|therapy|injection|infusion|process|approach)s?\s+(?:is|are)\s+(?:\w+\s+)?(?:non-?\s?invasive|noninvasive|painless|pain[- ]free)\b",
+    regex.I,
+)
+_INVASIVE = regex.compile(
+    r"\b(?:intrathecal\w*|spinal\s+(?:injections?|taps?)|lumbar\s+punctures?|into\s+the\s+spin\w+|bone\s+marrow\s+(?:aspirat\w+|harvest\w*|extraction|draw)"
+    r"|liposuction|fat\s+(?:harvest\w*|extraction)|surg(?:ery|ical|eries)|intravenous\w*|iv\s+(?:infusions?|drips?|therapy)"
+    r"|infusions?|injections?\s+into|injected\s+into|catheter\w*|epidural|biops(?:y|ies)|anesthe\w+|anaesthe\w+|incisions?)\b",
+    regex.I,
+)
+_GENUINELY_NON_INVASIVE = regex.compile(
+    r"\b(?:mri|ct\s+scans?|scans?|ultrasound|x-?rays?|imaging|blood\s+pressure|cuff|eeg|ecg|ekg|test(?:s|ing)?|exam(?:ination)?s?"
+    r"|monitor\w*|stimulation|tms|tdcs|hearing|screening|measure\w*)\b", regex.I)
+
+
+class InvasivenessMismatch(Rule):
+    """Flags gentle words for a procedure in a document whose procedure involves needles, surgery or infusion."""
+
+    def check(self, ctx: SentenceContext) -> Iterable[Match]:
+        text = ctx.document.text
+        if ctx.is_question():
+            return
+        for match in _GENTLE.finditer(text, ctx.start, ctx.end):
+            if ctx.negated(match.start()) or _GENUINELY_NON_INVASIVE.search(text, ctx.start, ctx.end):
+                continue
+            procedure = _INVASIVE.search(text)
+            if procedure is None:
+                continue
+            yield Match(match.start(), match.end(), message=(
+                f"'{match.group()}' is said of a treatment that this text also describes as "
+                f"'{procedure.group()}'; needles, infusions and surgery are invasive and carry risks."))
+
+
+RULE = InvasivenessMismatch(
+    RuleInfo(
+        id="invasiveness-mismatch/gentle-procedure",
+        category="invasiveness-mismatch",
+        severity="error",
+        message="'Non-invasive', 'painless' or 'simple' is said of a procedure that involves needles, surgery or infusion.",
+        suggestion="Describe the procedure as it is: 'stem cells are injected into the spinal canal (a lumbar puncture), "
+                   "which can cause headache and, rarely, infection'.",
+        rationale=(
+            "Spinal (intrathecal) injections, bone-marrow aspiration, liposuction to harvest fat, surgery and IV "
+            "infusions all break the skin, need sterile technique and carry risks such as infection, bleeding and "
+            "headache. Calling them non-invasive hides those risks. 'Non-invasive' is accurate for an MRI or a "
+            "blood-pressure cuff, and the rule leaves those alone."
+        ),
+        bad=("Cells are delivered through spinal injections. This approach offers a non-invasive option.",),
+        good=("An MRI is a non-invasive test.", "Cells are given by intravenous infusion, which carries a small risk of infection."),
+        pack="health-claims",
+    ),
+    keywords=("invasive", "painless", "pain-free", "pain free", "simple", "easy", "quick", "gentle"),
+)

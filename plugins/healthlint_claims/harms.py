@@ -12,8 +12,10 @@ from healthlint.rules import DocumentRule, Match, RuleInfo
 # Words that talk about a treatment, and words that promote one.
 _TREATMENT = regex.compile(r"\b(?:therap(?:y|ies)|treatments?|injections?|infusions?|procedures?|protocols?|supplements?)\b", regex.I)
 _PROMOTION = regex.compile(
-    r"\b(?:benefits?|promising|hope|effective|relief|improve[sd]?|improvements?|regenerat\w+|restor\w+|repair\w*|heal\w*"
-    r"|breakthrough|advances?|advantages?|potential)\b", regex.I)
+    r"\b(?:hope|hopeful|promising|promise|beacon|breakthroughs?|revolution\w*|exciting|remarkable|transform\w*"
+    r"|regenerat\w*|restor\w*|relief|benefits?|advantages?|heal(?:s|ed|ing)?|powerful|frontier|innovative"
+    r"|cutting-edge|effective|potential|improv\w*)\b", regex.I)
+_WORD = regex.compile(r"\w+")
 # A real harms discussion: risks, side effects, adverse events, named harms, or safety that is in doubt.
 _HARM = regex.compile(
     r"\b(?:side[- ]effects?|adverse\s+(?:effects?|events?|reactions?)|complications?|harms?|harmful|dangers?|dangerous"
@@ -27,8 +29,9 @@ _NOT_A_HARM = regex.compile(
     r"|\b(?:higher|increased|greater|lower|slightly\s+\w+)\s+risk\s+of\s+(?:developing|getting|having)"
     r"|\brisk\s+(?:of|for)\s+(?:developing|getting)"
     r"|\b(?:risk\s+factors?|at\s+risk)\b", regex.I)
-MIN_TREATMENT_MENTIONS = 4
-MIN_PROMOTION_MENTIONS = 4
+MIN_TREATMENT_MENTIONS = 5
+MIN_PROMOTION_MENTIONS = 5
+MIN_PROMOTION_PER_100_WORDS = 2.0  # clinic posts measured 3 to 5; careful NIH pages at most 1.4
 
 
 class MissingHarms(DocumentRule):
@@ -36,7 +39,10 @@ class MissingHarms(DocumentRule):
 
     def check_document(self, ctx: DocumentContext) -> Iterable[Match]:
         text = ctx.text
-        if len(_TREATMENT.findall(text)) < MIN_TREATMENT_MENTIONS or len(_PROMOTION.findall(text)) < MIN_PROMOTION_MENTIONS:
+        promotion = len(_PROMOTION.findall(text))
+        words = len(_WORD.findall(text)) or 1
+        if (len(_TREATMENT.findall(text)) < MIN_TREATMENT_MENTIONS or promotion < MIN_PROMOTION_MENTIONS
+                or 100 * promotion / words < MIN_PROMOTION_PER_100_WORDS):
             return
         for sentence in ctx.sentences:
             piece = text[sentence.start:sentence.end]

@@ -102,9 +102,12 @@ class SentenceContext:
         """The sentence's paragraph carries a source."""
         return self.document.citations.in_range(self.block.start, self.block.end + 1)
 
-    def negated(self, offset: int) -> bool:
-        """A negation ("no", "not", "rather than", ...) governs the words just before `offset`."""
-        return language.negated(self.document.text, offset, self.start)
+    def negated(self, start: int, end: int | None = None) -> bool:
+        """A negation ("no", "not", "rather than", ...) governs the words just before `start`,
+        or (given the claim's `end`) the claim is denied right after it ("... has not been shown")."""
+        text = self.document.text
+        return language.negated(text, start, self.start) or (
+            end is not None and language.denied_after(text, end, self.end))
 
     def hedged(self, start: int | None = None, end: int | None = None) -> bool:
         """The claim at [start, end) is hedged (see language.claim_scope); without a span, anywhere in the sentence."""

@@ -11,7 +11,8 @@ _NEGATION = regex.compile(
     |avoid|misleading|claims?\s+that|claiming|promise\s+to|promising\s+to|advertis\w*|marketed|touted|so-called)\b""",
     regex.IGNORECASE | regex.VERBOSE,
 )
-_CLAUSE_BREAK = regex.compile(r"[,;:\u2014()]|\b(?:but|however|although|though|yet|while|whereas)\b", regex.IGNORECASE)
+_DENIED_AFTER = regex.compile(
+    r"(?:\s+[\w'\u2019-]+){0,4}?\s+(?:has|have|had|is|are|was|were|does|do|did)\s*(?:not|never|n't|n\u2019t)\b", regex.IGNORECASE)
 _STRONG_BREAK = regex.compile(r"[;\u2014()]|\b(?:but|however|although|though|yet|while|whereas)\b", regex.IGNORECASE)
 _HEDGE = regex.compile(
     r"""\b(?:may|might|could|can\s+potentially|possibl[ey]|potential(?:ly)?|perhaps|early|preliminary|suggests?|suggested
@@ -23,18 +24,24 @@ _HEDGE = regex.compile(
 _WORD = regex.compile(r"[\w'\u2019-]+")
 
 
-def negated(text: str, start: int, sentence_start: int = 0, window: int = 6) -> bool:
-    """True when a negation governs the words just before `start`, within the same clause.
+def negated(text: str, start: int, sentence_start: int = 0, window: int = 8) -> bool:
+    """True when a negation governs the words just before `start` (up to `window` words, not across
+    'but', 'however', a semicolon or a dash).
 
     `text` is the document (or sentence) text and `start` the offset of the claim in it.
     """
     clause_start = sentence_start
-    for match in _CLAUSE_BREAK.finditer(text, sentence_start, start):
+    for match in _STRONG_BREAK.finditer(text, sentence_start, start):
         clause_start = match.end()
     words = list(_WORD.finditer(text, clause_start, start))[-window:]
     if not words:
         return False
     return bool(_NEGATION.search(text, words[0].start(), start))
+
+
+def denied_after(text: str, end: int, sentence_end: int) -> bool:
+    """True when the claim ending at `end` is denied right after it: '... has not been reported'."""
+    return bool(_DENIED_AFTER.match(text, end, sentence_end))
 
 
 def hedged(text: str, start: int = 0, end: int | None = None) -> bool:

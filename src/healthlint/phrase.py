@@ -68,11 +68,12 @@ class PhraseRule(Rule):
             return
         if self.excludes and self.excludes.search(text, ctx.start, ctx.end, timeout=MATCH_TIMEOUT):
             return
+        taken: list[tuple[int, int]] = []
         for pattern in self.patterns:
             for match in pattern.finditer(text, ctx.start, ctx.end, timeout=MATCH_TIMEOUT):
-                if match.end() == match.start():
+                if match.end() == match.start() or any(s < match.end() and match.start() < e for s, e in taken):
                     continue
-                if "negated" in self.unless and ctx.negated(match.start()):
+                if "negated" in self.unless and ctx.negated(match.start(), match.end()):
                     continue
                 if "hedged" in self.unless and ctx.hedged(match.start(), match.end()):
                     continue
@@ -80,6 +81,7 @@ class PhraseRule(Rule):
                     continue
                 if self.near and not self._near(ctx, match):
                     continue
+                taken.append(match.span())
                 yield Match(match.start(), match.end())
 
     def _silenced(self, ctx: SentenceContext) -> bool:

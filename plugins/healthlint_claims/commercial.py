@@ -13,9 +13,10 @@ _SELLER = regex.compile(
     r"\b(?:at|in|with)\s+our\s+(?:clinic|cent(?:er|re)|practice|facility|institute|office|team|hospital|lab)s?\b"
     r"|\bour\s+(?:clinic|cent(?:er|re)|practice|facility|institute|team|doctors|physicians|specialists|providers|staff)s?\s+"
     r"(?:offers?|provides?|uses?|performs?|specializ\w+|specialis\w+|administers?|delivers?)\b"
-    r"|\bat\s+(?:\p{Lu}[\w&.-]*\s+){1,4}(?:we|our\s+team)\s+(?:provide|offer|specializ\w+|specialis\w+|use|perform|deliver)\b"
+    r"|\bat\s+(?:(?-i:\p{Lu})[\w&.-]*\s+){1,4}(?:we|our\s+team)\s+(?:provide|offer|specializ\w+|specialis\w+|use|perform|deliver)\b"
     r"|\b(?:written|reviewed|provided|brought\s+to\s+you)\s+by\s+(?:a|an|our|the)?\s*(?:\w+\s+){0,2}?"
-    r"(?:professional|doctor|physician|nurse|specialist|team|expert|staff)s?\s+(?:at|of|from)\s+\p{Lu}[\w&.-]*",
+    r"(?:professional|doctor|physician|nurse|specialist|team|expert|staff)s?\s+(?:at|of|from)\s+(?-i:\p{Lu})[\w&.-]*",
+    regex.I,
 )
 _DISCLOSURE = regex.compile(
     r"\b(?:conflicts?\s+of\s+interest|disclosure|we\s+(?:sell|are\s+paid|receive\s+payment)|sponsored\s+by|paid\s+(?:content|partnership)|advertisement)\b",

@@ -34,6 +34,7 @@ class SellerPraise(Rule):
         for match in _SELLER.finditer(text, ctx.start, ctx.end):
             if not ctx.negated(match.start()):
                 yield Match(match.start(), ctx.end)
+                return
 
 
 RULE = SellerPraise(

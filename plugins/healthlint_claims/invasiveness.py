@@ -18,7 +18,7 @@ _GENTLE = regex.compile(
 _INVASIVE = regex.compile(
     r"\b(?:intrathecal\w*|spinal\s+(?:injections?|taps?)|lumbar\s+punctures?|into\s+the\s+spin\w+|bone\s+marrow\s+(?:aspirat\w+|harvest\w*|extraction|draw)"
     r"|liposuction|fat\s+(?:harvest\w*|extraction)|surg(?:ery|ical|eries)|intravenous\w*|iv\s+(?:infusions?|drips?|therapy)"
-    r"|infusions?|injections?\s+into|injected\s+into|catheter\w*|epidural|biops(?:y|ies)|anesthe\w+|anaesthe\w+|incisions?)\b",
+    r"|infusions?|inject(?:ion|ions|ed|ing|s)?|needles?|catheter\w*|epidural|biops(?:y|ies)|anesthe\w+|anaesthe\w+|incisions?)\b",
     regex.I,
 )
 _GENUINELY_NON_INVASIVE = regex.compile(

@@ -8,12 +8,14 @@ _NEGATION = regex.compile(
     r"""\b(?:no|not|never|none|nor|neither|without|cannot|can't|can\u2019t|won't|won\u2019t
     |\w+n't|\w+n\u2019t|lacks?|lacking|lack\s+of|absence\s+of|rather\s+than|instead\s+of
     |yet\s+to\s+be|far\s+from|unproven|little|cant|dont|doesnt|isnt|unlikely|nothing|nobody|false|myth|myths|beware
-    |avoid|misleading|claims?\s+that|claiming|promise\s+to|promising\s+to|advertis\w*|marketed|touted|so-called)\b""",
+    |avoid|misleading|claim(?:s|ed|ing)?|promise\s+to|promising\s+to|advertis\w*|marketed|touted|so-called)\b""",
     regex.IGNORECASE | regex.VERBOSE,
 )
 _DENIED_AFTER = regex.compile(
     r"(?:\s+[\w'\u2019-]+){0,4}?\s+(?:has|have|had|is|are|was|were|does|do|did)\s*(?:not|never|n't|n\u2019t)\b", regex.IGNORECASE)
 _STRONG_BREAK = regex.compile(r"[;\u2014()]|\b(?:but|however|although|though|yet|while|whereas)\b", regex.IGNORECASE)
+# A negation does not reach across a contrast or into a second coordinated claim ("no side effects and works").
+_NEGATION_BREAK = regex.compile(_STRONG_BREAK.pattern + r"|\band\b", regex.IGNORECASE)
 _HEDGE = regex.compile(
     r"""\b(?:may|might|could|can\s+potentially|possibl[ey]|potential(?:ly)?|perhaps|early|preliminary|suggests?|suggested
     |appears?\s+to|seems?\s+to|some\s+evidence|limited|small\s+(?:study|trial)|likely|unclear|uncertain|not\s+yet
@@ -31,7 +33,7 @@ def negated(text: str, start: int, sentence_start: int = 0, window: int = 8) -> 
     `text` is the document (or sentence) text and `start` the offset of the claim in it.
     """
     clause_start = sentence_start
-    for match in _STRONG_BREAK.finditer(text, sentence_start, start):
+    for match in _NEGATION_BREAK.finditer(text, sentence_start, start):
         clause_start = match.end()
     words = list(_WORD.finditer(text, clause_start, start))[-window:]
     if not words:

@@ -1,0 +1,55 @@
+"""Health-claims behaviour on sentences a writer would write: what must and must not be flagged."""
+
+import pytest
+
+from conftest import run_cli
+
+
+def flags(text: str, name: str = "draft.md") -> list[tuple[str, str]]:
+    run = run_cli("check", "--isolated", "--format", "json", "--stdin-filename", name, "-", input=text)
+    return [(f["category"], text[f["offset"]:f["end_offset"]]) for f in run.findings]
+
+
+@pytest.mark.parametrize("text", [
+    "There is no cure for ALS.",
+    "Stem cell therapy is not a cure.",
+    "No treatment can reverse the damage.",
+    "Patients hope to walk again.",
+    "Is stem cell therapy safe?",
+    "The efficacy and safety of such treatments are yet to be scientifically validated.",
+    "More research is needed.",
+    "This information should not replace professional medical advice.",
+    "An MRI is a non-invasive test.",
+    "These injections are not approved by the FDA.",
+    "Early results suggest a small benefit [1].",
+    "Studies show a modest effect (Smith et al., 2020).",
+])
+def test_careful_sentences_are_left_alone(text):
+    assert flags(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Stem cells can cure ALS.", [("cure-claim", "cure")]),
+    ("Studies show it works.", [("uncited-evidence", "Studies show")]),
+    ("It is generally regarded as safe.", [("safety-claim", "generally regarded as safe")]),
+    ("A true beacon of hope.", [("hype", "beacon of hope")]),
+    ("Visit our FDA registered clinic.", [("regulatory-claim", "FDA registered")]),
+    ("Book your consultation now.", [("commercial-conflict", "Book your consultation")]),
+])
+def test_claims_are_flagged_with_exact_spans(text, expected):
+    assert flags(text) == expected
+
+
+def test_citation_silences_evidence_appeal_but_not_absolute_safety():
+    assert flags("Studies show it is completely safe [1].") == [("safety-claim", "completely safe")]
+
+
+def test_invasiveness_depends_on_the_procedure_described():
+    spinal = "Cells are given by spinal injection. This non-invasive option suits most people."
+    assert flags(spinal) == [("invasiveness-mismatch", "non-invasive option")]
+    assert flags("This non-invasive option suits most people.") == []
+
+
+def test_code_and_front_matter_are_not_linted():
+    text = "---\nclaim: a miracle cure\n---\n\n```\nmiracle cure\n```\n\nA `miracle cure` in code.\n"
+    assert flags(text) == []

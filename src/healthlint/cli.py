@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -36,11 +36,19 @@ def _common(function: Callable[..., Any]) -> Callable[..., Any]:
     return function
 
 
-def _session(config_path: str | None, isolated: bool, plugins: tuple[str, ...], **overrides: Any):
+def _session_or_exit(config_path: str | None, isolated: bool, plugins: tuple[str, ...]):
+    """Load configuration and plugins for `rules` and `explain`; a person-facing error exits 2."""
     from healthlint.engine import Session
 
-    config = resolve(config_path, isolated).with_options(**overrides)
-    return Session.start(config, plugins)
+    try:
+        return Session.start(resolve(config_path, isolated), plugins)
+    except HealthlintError as exc:
+        _fail(str(exc))
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"healthlint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
 
 
 def _print_errors(errors: list[RunError], debug: bool) -> None:
@@ -98,8 +106,7 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
         sys.stdout.write(reporter.render(result))
         sys.stdout.flush()
     except HealthlintError as exc:
-        click.echo(f"healthlint: error: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
+        _fail(str(exc))
     _print_errors(result.errors, debug)
     if result.errors:
         sys.exit(EXIT_ERROR)
@@ -116,11 +123,7 @@ def _rules_of(session: Any) -> list[RuleInfo]:
 @_common
 def rules(output_format: str, config_path: str | None, isolated: bool, plugins: tuple[str, ...], debug: bool) -> None:
     """List every pack and rule, with id, category and severity."""
-    try:
-        session = _session(config_path, isolated, plugins)
-    except HealthlintError as exc:
-        click.echo(f"healthlint: error: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
+    session = _session_or_exit(config_path, isolated, plugins)
     infos = _rules_of(session)
     if output_format == "json":
         click.echo(json.dumps([_info_json(i) for i in infos], indent=2, ensure_ascii=False))
@@ -144,18 +147,13 @@ def _info_json(info: RuleInfo) -> dict[str, object]:
 @_common
 def explain(rule_id: str, config_path: str | None, isolated: bool, plugins: tuple[str, ...], debug: bool) -> None:
     """Explain a rule: what it flags, why, how to fix it, with examples."""
-    try:
-        session = _session(config_path, isolated, plugins)
-    except HealthlintError as exc:
-        click.echo(f"healthlint: error: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
+    session = _session_or_exit(config_path, isolated, plugins)
     infos = {i.id: i for i in _rules_of(session)}
     info = infos.get(rule_id)
     if info is None:
         close = [i for i in infos if rule_id in i]
         hint = f"; did you mean {', '.join(close[:5])}?" if close else "; see `healthlint rules`"
-        click.echo(f"healthlint: error: no rule {rule_id!r}{hint}", err=True)
-        sys.exit(EXIT_ERROR)
+        _fail(f"no rule {rule_id!r}{hint}")
     click.echo(explain_text(info))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from healthlint import hookimpl
 from healthlint.phrase import phrase_rule
+from healthlint.reporters.base import Reporter
 from healthlint.rules import DocumentRule, Match, Rule, RuleInfo
 
 MIRACLE = phrase_rule({
@@ -61,3 +62,18 @@ NO_HARMS = NoHarms(
 @hookimpl
 def healthlint_rules():
     return [MIRACLE, STUDIES, NO_HARMS]
+
+
+class CountReporter(Reporter):
+    """A plugin-contributed output format: one line with the number of findings."""
+
+    name = "demo-count"
+    description = "the number of findings"
+
+    def render(self, result):
+        return f"{len(result.findings)} findings\n"
+
+
+@hookimpl
+def healthlint_reporters():
+    return [CountReporter]

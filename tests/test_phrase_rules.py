@@ -1,0 +1,52 @@
+"""Declarative phrase rules: conditions, keyword derivation, and errors that name the rule."""
+
+import pytest
+
+from healthlint.document import from_text
+from healthlint.errors import RuleError
+from healthlint.phrase import derive_keywords, phrase_rule
+from healthlint.runner import Linter
+
+from conftest import DEMO_ARGS, run_cli
+
+
+def spans(table: dict, text: str) -> list[str]:
+    rule = phrase_rule({"name": "t", "category": "hype", "message": "m", **table}, "test", "test")
+    return [text[f.offset:f.end_offset] for f in Linter([rule]).lint(from_text(text, "x.md")).findings]
+
+
+def test_near_requires_excludes_and_unless():
+    near = {"patterns": [r"\bsafe\b"], "near": {"pattern": r"\binjections?\b", "words": 3}}
+    assert spans(near, "The injections are safe. Cars are safe.") == ["safe"]
+    assert spans(near, "The injections given by our nurses are safe.") == []
+    requires = {"patterns": [r"\bsafe\b"], "requires": r"\bstem cells?\b"}
+    assert spans(requires, "Stem cells are safe. Cars are safe.") == ["safe"]
+    excludes = {"patterns": [r"\bsafe\b"], "excludes": r"\bwhether\b"}
+    assert spans(excludes, "We ask whether it is safe. It is safe.") == ["safe"]
+    unless = {"patterns": [r"\bcure\b"], "unless": ["negated", "hedged", "cited", "question"]}
+    assert spans(unless, "No cure. It may cure. A cure [1]. A cure? A cure.") == ["cure"]
+
+
+@pytest.mark.parametrize("pattern, keywords", [
+    (r"\bbeacon\s+of\s+hope\b", ["beacon"]),
+    (r"\b(?:miracle|breakthrough)s?\b", ["breakthrough", "miracle"]),
+    (r"(?:completely|totally) safe", ["completely", "totally"]),
+    (r"\w+", None),
+])
+def test_keywords_are_derived_from_literal_patterns(pattern, keywords):
+    assert derive_keywords(pattern) == keywords
+
+
+def test_underivable_keywords_and_bad_keys_are_errors():
+    with pytest.raises(RuleError, match=r"rule 't': cannot derive literal keywords .* add 'keywords"):
+        phrase_rule({"name": "t", "category": "hype", "message": "m", "patterns": [r"\w+"]}, "p", "cfg")
+    with pytest.raises(RuleError, match=r"cfg: rule 't': unknown condition\(s\) \['sometimes'\]"):
+        phrase_rule({"name": "t", "category": "hype", "message": "m", "patterns": ["x+y"], "keywords": ["y"],
+                     "unless": ["sometimes"]}, "p", "cfg")
+
+
+def test_plugin_contributes_an_output_format(write):
+    path = write("a.md", "A miracle. Studies show.\n")
+    run = run_cli("check", *DEMO_ARGS, "--format", "demo-count", path)
+    assert run.stdout == "2 findings\n"
+    assert run.exit_code == 1

@@ -29,7 +29,7 @@ class SellerPraise(Rule):
 
     def check(self, ctx: SentenceContext) -> Iterable[Match]:
         text = ctx.document.text
-        if _DISCLOSURE.search(text):
+        if ctx.document.once("commercial:disclosed", lambda doc: bool(_DISCLOSURE.search(doc.text))):
             return
         for match in _SELLER.finditer(text, ctx.start, ctx.end):
             if not ctx.negated(match.start()):

@@ -36,7 +36,7 @@ class InvasivenessMismatch(Rule):
         for match in _GENTLE.finditer(text, ctx.start, ctx.end):
             if ctx.negated(match.start()) or _GENUINELY_NON_INVASIVE.search(text, ctx.start, ctx.end):
                 continue
-            procedure = _INVASIVE.search(text)
+            procedure = ctx.document.once("invasiveness:procedure", lambda doc: _INVASIVE.search(doc.text))
             if procedure is None:
                 continue
             yield Match(match.start(), match.end(), message=(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from healthlint import language
 from healthlint.citations import Citations
@@ -28,6 +30,7 @@ class DocumentContext:
     regions: Regions
     sentences: list[Sentence]
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, document: Document) -> DocumentContext:
@@ -47,6 +50,13 @@ class DocumentContext:
     @cached_property
     def citations(self) -> Citations:
         return Citations(self.regions)
+
+    def once(self, key: str, compute: Callable[[DocumentContext], Any]) -> Any:
+        """A per-document fact computed once, however many sentences ask (e.g. 'does the text
+        describe an injection?'); `key` must be unique to the asking rule."""
+        if key not in self._memo:
+            self._memo[key] = compute(self)
+        return self._memo[key]
 
     def sentence_at(self, offset: int) -> int | None:
         """Index of the sentence containing `offset`, if any."""

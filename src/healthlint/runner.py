@@ -92,8 +92,13 @@ class Linter:
         unique: dict[tuple[str, int, int], tuple[RuleInfo, Match]] = {}
         for info, match in matches:
             unique.setdefault((info.id, match.start, match.end), (info, match))
+        pending = sorted(directives, key=lambda s: s.start, reverse=True)
+        active: list[suppressions.Suppression] = []
         for info, match in sorted(unique.values(), key=lambda pair: (pair[1].start, pair[1].end, pair[0].id)):
-            covering = [s for s in directives if s.covers(info, match.start)]
+            while pending and pending[-1].start <= match.start:  # a sweep: each directive enters once
+                active.append(pending.pop())
+            active = [s for s in active if s.end > match.start]
+            covering = [s for s in active if s.covers(info, match.start)]
             for suppression in covering:
                 suppression.used = True
             if not covering:

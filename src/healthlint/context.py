@@ -72,24 +72,17 @@ class DocumentContext:
         return self.regions.blocks[sentence.block]
 
 
-@dataclass
 class SentenceContext:
     """One sentence of a document, with the shared helpers rules use to judge it."""
 
-    document: DocumentContext
-    index: int
+    __slots__ = ("document", "index", "sentence", "start", "end")
 
-    @property
-    def sentence(self) -> Sentence:
-        return self.document.sentences[self.index]
-
-    @property
-    def start(self) -> int:
-        return self.sentence.start
-
-    @property
-    def end(self) -> int:
-        return self.sentence.end
+    def __init__(self, document: DocumentContext, index: int) -> None:
+        self.document = document
+        self.index = index
+        self.sentence: Sentence = document.sentences[index]
+        self.start: int = self.sentence.start
+        self.end: int = self.sentence.end
 
     @property
     def text(self) -> str:

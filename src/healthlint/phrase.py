@@ -61,18 +61,20 @@ class PhraseRule(Rule):
     source: str = ""
 
     def check(self, ctx: SentenceContext) -> Iterable[Match]:
-        text = ctx.document.text
-        if self.unless & {"question", "heading", "cited", "paragraph-cited"} and self._silenced(ctx):
-            return
-        if self.requires and not self.requires.search(text, ctx.start, ctx.end, timeout=MATCH_TIMEOUT):
-            return
-        if self.excludes and self.excludes.search(text, ctx.start, ctx.end, timeout=MATCH_TIMEOUT):
+        text, start, end = ctx.document.text, ctx.start, ctx.end
+        if self.requires and not self.requires.search(text, start, end, timeout=MATCH_TIMEOUT):
             return
         taken: list[tuple[int, int]] = []
+        checked_sentence = False
         for pattern in self.patterns:
-            for match in pattern.finditer(text, ctx.start, ctx.end, timeout=MATCH_TIMEOUT):
+            for match in pattern.finditer(text, start, end, timeout=MATCH_TIMEOUT):
                 if match.end() == match.start() or any(s < match.end() and match.start() < e for s, e in taken):
                     continue
+                if not checked_sentence:  # sentence-wide conditions, only once something matched
+                    checked_sentence = True
+                    if self._silenced(ctx) or (
+                            self.excludes and self.excludes.search(text, start, end, timeout=MATCH_TIMEOUT)):
+                        return
                 if "negated" in self.unless and ctx.negated(match.start(), match.end()):
                     continue
                 if "hedged" in self.unless and ctx.hedged(match.start(), match.end()):

@@ -13,4 +13,8 @@ class JsonReporter(Reporter):
     description = "a JSON array of findings (path, line, column, end_line, end_column, offset, end_offset, rule, ...)"
 
     def render(self, result: RunResult) -> str:
-        return json.dumps([f.as_json() for f in result.findings], indent=2, ensure_ascii=False) + "\n"
+        if not result.findings:
+            return "[]\n"
+        # One finding a line: readable, diff-friendly, and encoded by json's C encoder.
+        lines = ",\n".join("  " + json.dumps(f.as_json(), ensure_ascii=False) for f in result.findings)
+        return f"[\n{lines}\n]\n"

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Benchmark healthlint against its floors and a peer, with whole-process timings.
+
+    python bench/run.py [--runs 5] [--jobs-only]
+
+Builds its corpora deterministically under bench/.work/: the fixtures replicated into 1,000
+files, one 10 MB file, and ../shared/corpus/careful-nih when present. For each corpus it runs
+whole processes several times and prints medians of wall and CPU seconds, MB/s, files/s and peak
+RSS, for: healthlint; floor A (the Markdown parser alone over the same bytes); floor B (one
+Aho-Corasick scan for every built-in rule keyword over the same bytes); and proselint when it is
+installed (`pip install '.[bench]'`). Ratios are taken within one run, the only stable kind on a
+shared machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "bench" / ".work"
+SHARED_NIH = ROOT.parent / "shared" / "corpus" / "careful-nih"
+
+FLOOR_A = """
+import sys, pyromark
+O = pyromark.Options
+for path in sys.argv[1:]:
+    for _ in pyromark.events_with_range(open(path, encoding="utf-8").read(),
+                                        options=O.ENABLE_TABLES | O.ENABLE_FOOTNOTES):
+        pass
+"""
+FLOOR_B = """
+import sys, ahocorasick
+from healthlint.config import Config
+from healthlint.engine import Session
+automaton = ahocorasick.Automaton()
+for rule in Session.start(Config()).rules:
+    for keyword in rule.keywords:
+        automaton.add_word(keyword.lower(), keyword)
+automaton.make_automaton()
+for path in sys.argv[1:]:
+    for _ in automaton.iter(open(path, encoding="utf-8").read().lower()):
+        pass
+"""
+
+
+def fixture_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures").rglob("*"))
+            if p.is_file() and p.suffix in (".md", ".txt")]
+
+
+def build() -> dict[str, list[str]]:
+    """name -> file paths; rebuilt identically every time."""
+    if WORK.exists():
+        shutil.rmtree(WORK)
+    many = WORK / "fixtures-1000"
+    many.mkdir(parents=True)
+    texts = fixture_texts()
+    for i in range(1000):
+        (many / f"draft-{i:04d}.md").write_text(texts[i % len(texts)] * 4, encoding="utf-8")
+    blob = "\n\n".join(texts) + "\n\n"
+    big = WORK / "one-10mb.md"
+    big.write_text((blob * (10_000_000 // len(blob) + 1))[:10_000_000], encoding="utf-8")
+    corpora = {"fixtures x1000": sorted(str(p) for p in many.iterdir()), "one 10 MB file": [str(big)]}
+    if SHARED_NIH.is_dir():
+        corpora["careful NIH pages"] = sorted(str(p) for p in SHARED_NIH.glob("*.md"))
+    return corpora
+
+
+def measure(command: list[str], runs: int) -> dict[str, float]:
+    """Median wall and CPU seconds and the peak RSS (MB) of one process, over several runs."""
+    walls, cpus, peaks = [], [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, _, usage = os.wait4(process.pid, 0)
+        walls.append(time.perf_counter() - start)
+        cpus.append(usage.ru_utime + usage.ru_stime)
+        peaks.append(usage.ru_maxrss / 1024)
+    return {"wall": statistics.median(walls), "cpu": statistics.median(cpus), "rss": statistics.median(peaks)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    python = sys.executable
+    healthlint = [python, "-m", "healthlint", "check", "--isolated", "--format", "json"]
+    proselint = shutil.which("proselint")
+    print(f"healthlint benchmark: {args.runs} runs each, medians; {os.cpu_count()} cores\n")
+    header = f"{'corpus':20s} {'tool':12s} {'wall s':>8s} {'cpu s':>8s} {'MB/s':>8s} {'files/s':>9s} {'peak MB':>8s}"
+    print(header)
+    print("-" * len(header))
+    ratios = []
+    for name, files in build().items():
+        size = sum(os.path.getsize(f) for f in files) / 1e6
+        tools = {"healthlint": healthlint + files, "floor A": [python, "-c", FLOOR_A, *files],
+                 "floor B": [python, "-c", FLOOR_B, *files]}
+        if proselint:
+            tools["proselint"] = [proselint, "check", *files] if len(files) < 300 else [proselint, *files[:300]]
+        results = {tool: measure(command, args.runs) for tool, command in tools.items()}
+        for tool, r in results.items():
+            print(f"{name:20s} {tool:12s} {r['wall']:8.2f} {r['cpu']:8.2f} {size / r['wall']:8.2f} "
+                  f"{len(files) / r['wall']:9.1f} {r['rss']:8.0f}")
+        floors = results["floor A"]["wall"] + results["floor B"]["wall"]
+        ratios.append(f"{name}: healthlint / (floor A + floor B) = {results['healthlint']['wall'] / floors:.2f}")
+        if "proselint" in results:
+            ratios.append(f"{name}: proselint / healthlint = {results['proselint']['wall'] / results['healthlint']['wall']:.2f}")
+    print("\n" + "\n".join(ratios))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -15,7 +15,6 @@ _PROMOTION = regex.compile(
     r"\b(?:hope|hopeful|promising|promise|beacon|breakthroughs?|revolution\w*|exciting|remarkable|transform\w*"
     r"|regenerat\w*|restor\w*|relief|benefits?|advantages?|heal(?:s|ed|ing)?|powerful|frontier|innovative"
     r"|cutting-edge|effective|potential|improv\w*)\b", regex.I)
-_WORD = regex.compile(r"\w+")
 # A real harms discussion: risks, side effects, adverse events, named harms, or safety that is in doubt.
 _HARM = regex.compile(
     r"\b(?:side[- ]effects?|adverse\s+(?:effects?|events?|reactions?)|complications?|harms?|harmful|dangers?|dangerous"
@@ -34,15 +33,24 @@ MIN_PROMOTION_MENTIONS = 5
 MIN_PROMOTION_PER_100_WORDS = 2.0  # clinic posts measured 3 to 5; careful NIH pages at most 1.4
 
 
+def _at_least(pattern: regex.Pattern[str], text: str, count: int) -> bool:
+    """True when `pattern` occurs at least `count` times (stops counting there)."""
+    for seen, _ in enumerate(pattern.finditer(text), start=1):
+        if seen >= count:
+            return True
+    return count <= 0
+
+
 class MissingHarms(DocumentRule):
     """Flags a document that promotes a treatment and never discusses risks, side effects or harms."""
 
     def check_document(self, ctx: DocumentContext) -> Iterable[Match]:
         text = ctx.text
-        promotion = len(_PROMOTION.findall(text))
-        words = len(_WORD.findall(text)) or 1
-        if (len(_TREATMENT.findall(text)) < MIN_TREATMENT_MENTIONS or promotion < MIN_PROMOTION_MENTIONS
-                or 100 * promotion / words < MIN_PROMOTION_PER_100_WORDS):
+        if not _at_least(_TREATMENT, text, MIN_TREATMENT_MENTIONS):
+            return
+        words = len(text.split()) or 1
+        needed = max(MIN_PROMOTION_MENTIONS, int(words * MIN_PROMOTION_PER_100_WORDS / 100))
+        if not _at_least(_PROMOTION, text, needed):
             return
         for sentence in ctx.sentences:
             piece = text[sentence.start:sentence.end]

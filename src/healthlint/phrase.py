@@ -43,9 +43,36 @@ _REQUIRED = ("category", "message", "patterns")
 _WORD = regex.compile(r"\w+")
 
 
+class LazyPattern:
+    """A regular expression compiled on first use: the regex module's compiler is slow, and most
+    runs need only the patterns of rules whose keywords occur. Invalid patterns raise RuleError."""
+
+    __slots__ = ("source", "flags", "where", "_compiled")
+
+    def __init__(self, source: str, flags: int, where: str, eager: bool) -> None:
+        self.source, self.flags, self.where = source, flags, where
+        self._compiled: regex.Pattern[str] | None = None
+        if eager:
+            self.compiled()
+
+    def compiled(self) -> regex.Pattern[str]:
+        if self._compiled is None:
+            try:
+                self._compiled = regex.compile(self.source, self.flags)
+            except regex.error as exc:
+                raise RuleError(f"{self.where}: invalid regular expression {self.source!r}: {exc}") from None
+        return self._compiled
+
+    def search(self, text: str, start: int, end: int) -> regex.Match[str] | None:
+        return self.compiled().search(text, start, end, timeout=MATCH_TIMEOUT)
+
+    def finditer(self, text: str, start: int, end: int) -> Iterable[regex.Match[str]]:
+        return self.compiled().finditer(text, start, end, timeout=MATCH_TIMEOUT)
+
+
 @dataclass
 class Near:
-    pattern: regex.Pattern[str]
+    pattern: LazyPattern
     words: int
 
 
@@ -53,27 +80,27 @@ class Near:
 class PhraseRule(Rule):
     """A rule made of patterns and conditions; see the module docstring for the TOML form."""
 
-    patterns: tuple[regex.Pattern[str], ...] = ()
+    patterns: tuple[LazyPattern, ...] = ()
     unless: frozenset[str] = frozenset()
-    requires: regex.Pattern[str] | None = None
-    excludes: regex.Pattern[str] | None = None
+    requires: LazyPattern | None = None
+    excludes: LazyPattern | None = None
     near: Near | None = None
     source: str = ""
 
     def check(self, ctx: SentenceContext) -> Iterable[Match]:
         text, start, end = ctx.document.text, ctx.start, ctx.end
-        if self.requires and not self.requires.search(text, start, end, timeout=MATCH_TIMEOUT):
+        if self.requires and not self.requires.search(text, start, end):
             return
         taken: list[tuple[int, int]] = []
         checked_sentence = False
         for pattern in self.patterns:
-            for match in pattern.finditer(text, start, end, timeout=MATCH_TIMEOUT):
+            for match in pattern.finditer(text, start, end):
                 if match.end() == match.start() or any(s < match.end() and match.start() < e for s, e in taken):
                     continue
                 if not checked_sentence:  # sentence-wide conditions, only once something matched
                     checked_sentence = True
                     if self._silenced(ctx) or (
-                            self.excludes and self.excludes.search(text, start, end, timeout=MATCH_TIMEOUT)):
+                            self.excludes and self.excludes.search(text, start, end)):
                         return
                 if "negated" in self.unless and ctx.negated(match.start(), match.end()):
                     continue
@@ -101,7 +128,7 @@ class PhraseRule(Rule):
         after = list(_WORD.finditer(text, match.end(), ctx.end))[: self.near.words]
         start = before[0].start() if before else match.start()
         end = after[-1].end() if after else match.end()
-        return bool(self.near.pattern.search(text, start, end, timeout=MATCH_TIMEOUT))
+        return bool(self.near.pattern.search(text, start, end))
 
 
 def _options(items: Any) -> list[list[str]]:
@@ -154,17 +181,12 @@ def derive_keywords(pattern: str) -> list[str] | None:
     return sorted({k.lower().strip() for k in found}) if found else None
 
 
-def _compile(pattern: str, where: str, case_sensitive: bool = False) -> regex.Pattern[str]:
-    try:
-        return regex.compile(pattern, 0 if case_sensitive else regex.IGNORECASE)
-    except regex.error as exc:
-        raise RuleError(f"{where}: invalid regular expression {pattern!r}: {exc}") from None
-
-
-def phrase_rule(data: dict[str, Any], pack: str, source: str, prefix: str | None = None) -> PhraseRule:
+def phrase_rule(data: dict[str, Any], pack: str, source: str, prefix: str | None = None,
+                eager: bool = True) -> PhraseRule:
     """Build one phrase rule from its TOML table; errors name `source` and the key.
 
-    Its id is `id` when given, else "<prefix or category>/<name>".
+    Its id is `id` when given, else "<prefix or category>/<name>". With `eager`, its patterns are
+    compiled (and so validated) now; otherwise on first use.
     """
     label = data.get("id") or data.get("name") or "?"
     where = f"{source}: rule {label!r}"
@@ -184,8 +206,12 @@ def phrase_rule(data: dict[str, Any], pack: str, source: str, prefix: str | None
     if severity not in SEVERITIES:
         raise RuleError(f"{where}: 'severity' must be one of {', '.join(SEVERITIES)}, not {severity!r}")
     rule_id = data.get("id") or f"{prefix or data['category']}/{data['name']}"
-    case_sensitive = data.get("case-sensitive", False)
-    patterns = tuple(_compile(p, f"{where} 'patterns'", case_sensitive) for p in data["patterns"])
+    flags = 0 if data.get("case-sensitive", False) else regex.IGNORECASE
+
+    def pattern(text: str, key: str) -> LazyPattern:
+        return LazyPattern(text, flags, f"{where} '{key}'", eager)
+
+    patterns = tuple(pattern(p, "patterns") for p in data["patterns"])
     keywords = data.get("keywords")
     if keywords is None:
         derived = [derive_keywords(p) for p in data["patterns"]]
@@ -198,7 +224,7 @@ def phrase_rule(data: dict[str, Any], pack: str, source: str, prefix: str | None
         spec = data["near"]
         if set(spec) != {"pattern", "words"} or not isinstance(spec["words"], int):
             raise RuleError(f"{where}: 'near' must be {{ pattern = '...', words = N }}")
-        near = Near(_compile(spec["pattern"], f"{where} 'near'", case_sensitive), spec["words"])
+        near = Near(pattern(spec["pattern"], "near"), spec["words"])
     try:
         info = RuleInfo(
             id=rule_id, category=data["category"], severity=severity, message=data["message"],
@@ -210,14 +236,15 @@ def phrase_rule(data: dict[str, Any], pack: str, source: str, prefix: str | None
     return PhraseRule(
         info=info, keywords=tuple(k.lower() for k in keywords), patterns=patterns,
         unless=frozenset(unless),
-        requires=_compile(data["requires"], f"{where} 'requires'", case_sensitive) if "requires" in data else None,
-        excludes=_compile(data["excludes"], f"{where} 'excludes'", case_sensitive) if "excludes" in data else None,
+        requires=pattern(data["requires"], "requires") if "requires" in data else None,
+        excludes=pattern(data["excludes"], "excludes") if "excludes" in data else None,
         near=near, source=source,
     )
 
 
 def load_phrase_rules(path: str | Path, pack: str) -> list[PhraseRule]:
-    """Every `[[rule]]` of a pack's TOML file."""
+    """Every `[[rule]]` of a pack's TOML file. Patterns compile on first use (a pack's own tests
+    run its examples, so every pattern is compiled there)."""
     import tomllib
 
     path = Path(path)
@@ -225,4 +252,4 @@ def load_phrase_rules(path: str | Path, pack: str) -> list[PhraseRule]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise RuleError(f"{path}: {exc}") from None
-    return [phrase_rule(table, pack, str(path)) for table in data.get("rule", [])]
+    return [phrase_rule(table, pack, str(path), eager=False) for table in data.get("rule", [])]

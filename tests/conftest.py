@@ -49,3 +49,9 @@ def write(tmp_path: Path):
         return str(path)
 
     return _write
+
+
+@pytest.fixture(autouse=True)
+def _work_in_tmp(tmp_path, monkeypatch):
+    """Each test runs in its own folder, so no test sees another's config or findings cache."""
+    monkeypatch.chdir(tmp_path)

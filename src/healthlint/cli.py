@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, NoReturn
 
 import click
@@ -19,6 +20,7 @@ from healthlint.findings import RunError
 from healthlint.rules import SEVERITIES, RuleInfo, severity_rank
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+CACHE_DIR_NAME = ".healthlint_cache"
 
 
 def _common(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -77,11 +79,17 @@ def cli() -> None:
 @click.option("--stdin-filename", help="The file name to report for '-' (standard input).")
 @click.option("--report-unused-suppressions", is_flag=True, default=None,
               help="Report suppression comments that silenced nothing.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes to lint with; 0 means one per core.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the findings cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False),
+              help="Where to keep the findings cache (default: .healthlint_cache beside the config file).")
+@click.option("--timings", is_flag=True, help="Print the time each rule and pack took, to standard error.")
 @_common
 def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore: str | None,
           fail_on: str | None, statistics: bool, color: str, quiet: bool, stdin_filename: str | None,
-          report_unused_suppressions: bool | None, config_path: str | None, isolated: bool,
-          plugins: tuple[str, ...], debug: bool) -> None:
+          report_unused_suppressions: bool | None, jobs: int, no_cache: bool, cache_dir: str | None,
+          timings: bool, config_path: str | None, isolated: bool, plugins: tuple[str, ...], debug: bool) -> None:
     """Lint Markdown and text files (default: the current folder). '-' reads standard input."""
     from healthlint.reporters.base import ReportOptions
 
@@ -91,16 +99,18 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
     try:
         base = resolve(config_path, isolated)
         ignore_all = (base.ignore + (split(ignore) or ())) if ignore else None
-        from healthlint.engine import Session
+        from healthlint.engine import Session, default_jobs
 
         config = base.with_options(select=split(select), ignore=ignore_all, fail_on=fail_on,
                                    report_unused_suppressions=report_unused_suppressions)
-        session = Session.start(config, plugins)
+        cache = None if no_cache else Path(cache_dir) if cache_dir else config.root / CACHE_DIR_NAME
+        session = Session.start(config, plugins, cache_dir=cache)
+        session.timed = timings
         reporters = session.reporters()
         if output_format not in reporters:
             raise HealthlintError(f"unknown format {output_format!r}; available: {', '.join(sorted(reporters))}")
         stdin_text = sys.stdin.read() if "-" in paths else None
-        result = session.check(list(paths) or ["."], stdin_text, stdin_filename)
+        result = session.check(list(paths) or ["."], stdin_text, stdin_filename, jobs=jobs or default_jobs())
         use_color = color == "always" or (color == "auto" and output_format == "text" and sys.stdout.isatty())
         reporter = reporters[output_format](ReportOptions(color=use_color, statistics=statistics, quiet=quiet))
         sys.stdout.write(reporter.render(result))
@@ -108,10 +118,28 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
     except HealthlintError as exc:
         _fail(str(exc))
     _print_errors(result.errors, debug)
+    if timings:
+        click.echo(timings_table(result.timings, result.rules), err=True, nl=False)
     if result.errors:
         sys.exit(EXIT_ERROR)
     threshold = severity_rank(config.fail_on)
     sys.exit(EXIT_FINDINGS if any(severity_rank(f.severity) >= threshold for f in result.findings) else EXIT_CLEAN)
+
+
+def timings_table(timings: dict[str, float], rules: dict[str, RuleInfo]) -> str:
+    """Seconds per rule, then per pack, slowest first."""
+    total = sum(timings.values()) or 1.0
+    packs: dict[str, float] = {}
+    for rule_id, seconds in timings.items():
+        pack = rules[rule_id].pack if rule_id in rules else rule_id.split("/", 1)[0]
+        packs[pack] = packs.get(pack, 0.0) + seconds
+    lines = [f"{'rule / pack':48s} {'seconds':>9s} {'share':>6s}"]
+    for name, seconds in sorted(timings.items(), key=lambda item: -item[1]):
+        lines.append(f"{name:48s} {seconds:9.3f} {100 * seconds / total:5.1f}%")
+    lines.append("")
+    for name, seconds in sorted(packs.items(), key=lambda item: -item[1]):
+        lines.append(f"{'pack ' + name:48s} {seconds:9.3f} {100 * seconds / total:5.1f}%")
+    return "\n".join(lines) + "\n"
 
 
 def _rules_of(session: Any) -> list[RuleInfo]:

@@ -54,6 +54,8 @@ class Config:
     def settings_for(self, path: str) -> tuple[tuple[str, ...] | None, tuple[str, ...], dict[str, str]]:
         """(select, ignore, severity) for one file, with matching overrides applied in order."""
         select, ignore, severity = self.select, self.ignore, dict(self.severity)
+        if not self.overrides:
+            return select, ignore, severity
         relative = _relative(path, self.root)
         for override in self.overrides:
             if any(glob_match(pattern, relative) for pattern in override.paths):
@@ -63,6 +65,8 @@ class Config:
         return select, ignore, severity
 
     def is_excluded(self, path: str) -> bool:
+        if not self.exclude:
+            return False
         relative = _relative(path, self.root)
         return any(glob_match(pattern, relative) for pattern in self.exclude)
 

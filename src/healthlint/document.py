@@ -92,10 +92,10 @@ def from_text(text: str, path: str = "<text>", kind: str | None = None) -> Docum
     return Document(path=path, text=text, kind=kind or kind_for(path))
 
 
-def load(path: str) -> Document:
-    """Read a document from disk. Raises InputError with a message naming the file."""
+def read_bytes(path: str) -> bytes:
+    """A file's bytes. Raises InputError with a message naming the file."""
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file or directory") from None
     except IsADirectoryError:
@@ -104,4 +104,8 @@ def load(path: str) -> Document:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    return from_text(decode(data, path), path)
+
+
+def load(path: str) -> Document:
+    """Read and decode a document from disk. Raises InputError with a message naming the file."""
+    return from_text(decode(read_bytes(path), path), path)

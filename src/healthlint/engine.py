@@ -5,14 +5,18 @@ Data flows one way: files -> documents -> rules -> findings -> reporters.
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from healthlint import config as config_module
 from healthlint import document as document_module
 from healthlint.config import Config
 from healthlint.errors import ConfigError, HealthlintError, InputError
+from healthlint.cache import Cache, plugin_fingerprint
 from healthlint.files import Target, discover
-from healthlint.findings import RunError, RunResult
+from healthlint.findings import Finding, RunError, RunResult
 from healthlint.phrase import phrase_rule
 from healthlint.plugins import Plugins
 from healthlint.plugins import load as load_plugins
@@ -21,6 +25,17 @@ from healthlint.rules import Rule
 from healthlint.runner import UNUSED_SUPPRESSION, Linter
 
 LOCAL_PACK = "local"  # pack name of phrase rules declared in a user's config
+MIN_FILES_PER_WORKER = 8  # below this, a process pool costs more than it saves
+
+
+@dataclass
+class TargetResult:
+    """One file's outcome; `source` is kept only when there are findings to show."""
+
+    findings: list[Finding]
+    errors: list[RunError]
+    source: str | None = None
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -31,10 +46,15 @@ class Session:
     plugins: Plugins
     rules: list[Rule]
     errors: list[RunError] = field(default_factory=list)
+    extra_plugins: tuple[str, ...] = ()
+    cache: Cache | None = None
+    timed: bool = False
     _linters: dict[tuple[object, ...], Linter] = field(default_factory=dict)
 
     @classmethod
-    def start(cls, config: Config, extra_plugins: tuple[str, ...] = (), entry_points: bool = True) -> Session:
+    def start(cls, config: Config, extra_plugins: tuple[str, ...] = (), entry_points: bool = True,
+              cache_dir: Path | None = None) -> Session:
+        """Load plugins and rules; with `cache_dir`, reuse findings of files seen before."""
         plugins = load_plugins(config.plugins + extra_plugins, config.root, entry_points)
         rules: list[Rule] = []
         seen: dict[str, str] = {}
@@ -55,8 +75,11 @@ class Session:
                 raise ConfigError(f"{config.source()}: rule id {rule.info.id!r} is already defined by {seen[rule.info.id]!r}")
             seen[rule.info.id] = config.source()
             rules.append(rule)
-        session = cls(config, plugins, rules, [RunError(str(e), None) for e in plugins.errors])
+        session = cls(config, plugins, rules, [RunError(str(e), None) for e in plugins.errors], extra_plugins)
         session._check_selectors()
+        if cache_dir is not None:
+            modules = [plugin for _, plugin in sorted(plugins.manager.list_name_plugin(), key=lambda p: str(p[0]))]
+            session.cache = Cache(cache_dir, plugin_fingerprint(modules) + repr(config))
         return session
 
     def reporters(self) -> dict[str, type[Reporter]]:
@@ -89,40 +112,79 @@ class Session:
             active = [r for r in self.rules if config_module.enabled(r.info, select, ignore)]
             severities = {r.info.id: config_module.effective_severity(r.info, severity) for r in active}
             severities[UNUSED_SUPPRESSION.id] = config_module.effective_severity(UNUSED_SUPPRESSION, severity)
-            linter = self._linters[key] = Linter(active, severities)
+            linter = self._linters[key] = Linter(active, severities, timed=self.timed)
         return linter
 
-    def check(self, paths: list[str], stdin_text: str | None = None, stdin_filename: str | None = None) -> RunResult:
-        """Lint every file under `paths` ('-' is standard input)."""
+    def check(self, paths: list[str], stdin_text: str | None = None, stdin_filename: str | None = None,
+              jobs: int = 1) -> RunResult:
+        """Lint every file under `paths` ('-' is standard input), with up to `jobs` processes.
+        The result is the same, in the same order, whatever `jobs` is."""
         targets, errors = discover(paths, self.config)
-        findings = []
+        workers = min(jobs, len(targets) // MIN_FILES_PER_WORKER)
+        if workers > 1 and stdin_text is None:
+            with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(self,)) as pool:
+                results = list(pool.map(_lint_in_worker, targets, chunksize=max(1, len(targets) // (workers * 8))))
+        else:
+            results = [self.lint_target(t, stdin_text, stdin_filename) for t in targets]
+        findings: list[Finding] = []
         sources: dict[str, str] = {}
-        for target in targets:
-            try:
-                document = self._read(target, stdin_text, stdin_filename)
-            except InputError as exc:
-                errors.append(RunError(str(exc), target.path))
-                continue
-            if document is None:
-                continue
-            linter = self.linter_for(document.path)
-            result = linter.lint(document, self.config.report_unused_suppressions)
+        timings: dict[str, float] = {}
+        for target, result in zip(targets, results):
             findings.extend(result.findings)
             errors.extend(result.errors)
-            if result.findings:
-                sources[document.path] = document.text
+            if result.source is not None:
+                sources[target.path] = result.source
+            for rule_id, seconds in result.timings.items():
+                timings[rule_id] = timings.get(rule_id, 0.0) + seconds
         rules = {r.info.id: r.info for r in self.rules}
-        return RunResult(findings, self.errors + errors, len(targets), rules, sources)
+        return RunResult(findings, self.errors + errors, len(targets), rules, sources, timings)
 
-    @staticmethod
-    def _read(target: Target, stdin_text: str | None, stdin_filename: str | None) -> document_module.Document | None:
-        if target.path == "-":
-            return document_module.from_text(stdin_text or "", stdin_filename or "-")
-        if not target.explicit:
-            try:
-                with open(target.path, "rb") as handle:
-                    if document_module.is_probably_binary(handle.read(8192)):
-                        return None
-            except OSError:
-                pass  # load() reports it
-        return document_module.load(target.path)
+    def lint_target(self, target: Target, stdin_text: str | None = None,
+                    stdin_filename: str | None = None) -> TargetResult:
+        """One file: read it, answer from the cache or lint it, never raise for bad input."""
+        try:
+            if target.path == "-":
+                document = document_module.from_text(stdin_text or "", stdin_filename or "-")
+                return self._lint(document)
+            data = document_module.read_bytes(target.path)
+            if not target.explicit and document_module.is_probably_binary(data):
+                return TargetResult([], [])
+            key = self.cache.key(target.path, data) if self.cache else None
+            cached = self.cache.get(key) if self.cache and key else None
+            if cached is not None and not self.timed:
+                findings, errors = cached
+                source = document_module.decode(data, target.path) if findings else None
+                return TargetResult(findings, errors, source)
+            result = self._lint(document_module.from_text(document_module.decode(data, target.path), target.path))
+            if self.cache and key:
+                self.cache.put(key, result.findings, result.errors)
+            return result
+        except InputError as exc:
+            return TargetResult([], [RunError(str(exc), target.path)])
+
+    def _lint(self, document: document_module.Document) -> TargetResult:
+        result = self.linter_for(document.path).lint(document, self.config.report_unused_suppressions)
+        return TargetResult(result.findings, result.errors, document.text if result.findings else None,
+                            result.timings)
+
+
+_WORKER_SESSION: Session | None = None
+
+
+def _start_worker(session: Session) -> None:
+    """Each worker process keeps one Session (with fork it is the parent's, already loaded)."""
+    global _WORKER_SESSION
+    _WORKER_SESSION = session
+
+
+def _lint_in_worker(target: Target) -> TargetResult:
+    assert _WORKER_SESSION is not None
+    return _WORKER_SESSION.lint_target(target)
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1

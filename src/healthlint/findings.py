@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -58,3 +58,4 @@ class RunResult:
     files: int
     rules: dict[str, "RuleInfo"]  # every rule that ran, by id
     sources: dict[str, str]  # path -> text, for showing source lines
+    timings: dict[str, float] = field(default_factory=dict)  # rule id -> seconds, with --timings

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import traceback
 from collections import defaultdict
 from collections.abc import Iterable
@@ -28,14 +29,16 @@ UNUSED_SUPPRESSION = RuleInfo(
 class FileResult:
     findings: list[Finding] = field(default_factory=list)
     errors: list[RunError] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # rule id -> seconds, when timed
 
 
 class Linter:
     """A fixed set of rules, compiled once into a keyword automaton, applied to documents."""
 
-    def __init__(self, rules: Iterable[Rule], severities: dict[str, str] | None = None) -> None:
+    def __init__(self, rules: Iterable[Rule], severities: dict[str, str] | None = None, timed: bool = False) -> None:
         self.rules = list(rules)
         self.severities = severities or {}
+        self.timed = timed
         self._always: list[int] = []
         words: dict[str, list[int]] = defaultdict(list)
         for index, rule in enumerate(self.rules):
@@ -74,6 +77,7 @@ class Linter:
         matches: list[tuple[RuleInfo, Match]] = []
         for index, sentences in sorted(self.candidates(ctx).items()):
             rule = self.rules[index]
+            started = time.perf_counter() if self.timed else 0.0
             try:
                 if isinstance(rule, DocumentRule):
                     produced = list(rule.check_document(ctx))
@@ -88,6 +92,8 @@ class Linter:
                 result.errors.append(RunError(
                     f"rule {rule.info.id} failed on this file: {type(exc).__name__}: {exc}", document.path,
                     traceback.format_exc()))
+            if self.timed:
+                result.timings[rule.info.id] = time.perf_counter() - started
         directives = suppressions.parse(document, ctx.regions.html)
         unique: dict[tuple[str, int, int], tuple[RuleInfo, Match]] = {}
         for info, match in matches:

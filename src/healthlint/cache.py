@@ -1,0 +1,79 @@
+"""A content-hash cache of each file's findings, safe in CI: keyed by the file's bytes and path,
+the configuration, healthlint's version and the source of every loaded plugin, never by mtime.
+
+Entries are JSON files written atomically; an unreadable or corrupt entry is ignored and rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from healthlint import __version__
+from healthlint.findings import Finding, RunError
+
+FORMAT = 1  # bump when the entry layout changes
+
+
+def plugin_fingerprint(modules: list[object]) -> str:
+    """A hash of the source files (.py, .toml) of every plugin module and its package."""
+    digest = hashlib.sha256(f"{__version__}:{FORMAT}:{sys.version_info[:2]}".encode())
+    for module in modules:
+        path = getattr(module, "__file__", None)
+        if not path:
+            digest.update(repr(module).encode())
+            continue
+        path = Path(path)
+        files = sorted(path.parent.rglob("*")) if path.name == "__init__.py" else [path]
+        for file in files:
+            if file.suffix in (".py", ".toml") and file.is_file():
+                digest.update(str(file.relative_to(path.parent)).encode())
+                digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+class Cache:
+    """Findings and errors per (file path, bytes), under one settings fingerprint."""
+
+    def __init__(self, directory: Path, fingerprint: str) -> None:
+        self.directory = directory
+        self.fingerprint = fingerprint
+        self._ready = False
+
+    def key(self, path: str, data: bytes) -> str:
+        digest = hashlib.sha256(self.fingerprint.encode())
+        digest.update(path.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> tuple[list[Finding], list[RunError]] | None:
+        try:
+            entry = json.loads((self.directory / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
+            return ([Finding(**f) for f in entry["findings"]],
+                    [RunError(e["message"], e["path"]) for e in entry["errors"]])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # missing or corrupt: lint again and overwrite
+
+    def put(self, key: str, findings: list[Finding], errors: list[RunError]) -> None:
+        """Store an entry; a cache that cannot be written is silently skipped."""
+        entry = {"findings": [f.__dict__ for f in findings],
+                 "errors": [{"message": e.message, "path": e.path} for e in errors]}
+        folder = self.directory / key[:2]
+        try:
+            if not self._ready:
+                self.directory.mkdir(parents=True, exist_ok=True)
+                ignore = self.directory / ".gitignore"
+                if not ignore.exists():
+                    ignore.write_text("# created by healthlint\n*\n", encoding="utf-8")
+                self._ready = True
+            folder.mkdir(exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump(entry, stream)
+            os.replace(temporary, folder / f"{key}.json")
+        except OSError:
+            pass

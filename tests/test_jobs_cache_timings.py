@@ -1,0 +1,65 @@
+"""Parallel runs give the same output; the findings cache is keyed by content and settings and
+survives corruption; --timings reports rules and packs."""
+
+import json
+
+from conftest import FIXTURES, run_cli
+
+
+def make_corpus(folder, copies=24):
+    drafts = sorted((FIXTURES / "drafts").iterdir())
+    for i in range(copies):
+        source = drafts[i % len(drafts)]
+        (folder / f"d{i:03d}{source.suffix}").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def test_jobs_two_matches_jobs_one(tmp_path):
+    make_corpus(tmp_path)
+    one = run_cli("check", "--isolated", "--no-cache", "--format", "json", "-j", "1", str(tmp_path))
+    two = run_cli("check", "--isolated", "--no-cache", "--format", "json", "-j", "2", str(tmp_path))
+    assert one.exit_code == two.exit_code == 1
+    assert one.stdout == two.stdout
+    assert len(one.findings) > 24
+
+
+def test_cache_is_reused_keyed_by_content_and_settings_and_survives_corruption(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    make_corpus(docs, copies=3)
+    cache = tmp_path / "cache"
+    args = ["check", "--isolated", "--format", "json", "-j", "1", "--cache-dir", str(cache), str(docs)]
+    cold = run_cli(*args)
+    entries = sorted(p for p in cache.rglob("*.json"))
+    assert len(entries) == 3
+    assert (cache / ".gitignore").read_text().endswith("*\n")
+    assert run_cli(*args).stdout == cold.stdout
+
+    entries[0].write_text("{not json")  # a corrupt entry is ignored and rebuilt
+    assert run_cli(*args).stdout == cold.stdout
+    assert json.loads(entries[0].read_text())["findings"]
+
+    only_hype = run_cli(*args[:-1], "--select", "hype", str(docs))  # other settings, other entries
+    assert {f["category"] for f in only_hype.findings} == {"hype"}
+
+    first = sorted(docs.iterdir())[0]
+    first.write_text("Nothing to see here.\n")
+    after_edit = run_cli(*args)
+    assert not [f for f in after_edit.findings if f["path"] == str(first)]
+
+
+def test_no_cache_writes_nothing(tmp_path):
+    make_corpus(tmp_path, copies=2)
+    run_cli("check", "--isolated", "--no-cache", "--format", "json", str(tmp_path))
+    assert not (tmp_path / ".healthlint_cache").exists()
+    run_cli("check", "--isolated", "--format", "json", str(tmp_path))
+    assert (tmp_path / ".healthlint_cache").is_dir()  # the default, beside the (absent) config: the cwd
+
+
+def test_timings_go_to_stderr_per_rule_and_pack(tmp_path):
+    make_corpus(tmp_path, copies=2)
+    run = run_cli("check", "--isolated", "--timings", "--format", "json", str(tmp_path))
+    json.loads(run.stdout)  # stdout stays valid JSON
+    lines = run.stderr.splitlines()
+    assert lines[0].split() == ["rule", "/", "pack", "seconds", "share"]
+    assert any(line.startswith("hype/hype-phrase ") for line in lines)
+    assert any(line.startswith("pack health-claims ") for line in lines)

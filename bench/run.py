@@ -63,7 +63,7 @@ def build() -> dict[str, list[str]]:
     many.mkdir(parents=True)
     texts = fixture_texts()
     for i in range(1000):
-        (many / f"draft-{i:04d}.md").write_text(texts[i % len(texts)] * 4, encoding="utf-8")
+        (many / f"draft-{i:04d}.md").write_text(texts[i % len(texts)] * 8, encoding="utf-8")
     blob = "\n\n".join(texts) + "\n\n"
     big = WORK / "one-10mb.md"
     big.write_text((blob * (10_000_000 // len(blob) + 1))[:10_000_000], encoding="utf-8")
@@ -86,32 +86,80 @@ def measure(command: list[str], runs: int) -> dict[str, float]:
     return {"wall": statistics.median(walls), "cpu": statistics.median(cpus), "rss": statistics.median(peaks)}
 
 
+def table_row(name: str, tool: str, r: dict[str, float], size: float, files: int) -> str:
+    return (f"{name:20s} {tool:14s} {r['wall']:8.2f} {r['cpu']:8.2f} {size / r['wall']:8.2f} "
+            f"{files / r['wall']:9.1f} {r['rss']:8.0f}")
+
+
+def user_rules_config(count: int) -> Path:
+    """A config with `count` phrase rules, each with its own literal keyword."""
+    config = WORK / f"rules-{count}.toml"
+    config.write_text("".join(
+        f'[[rules]]\nname = "r{i}"\ncategory = "hype"\nmessage = "m"\npatterns = [\'\\bzq{i}x\\b\']\n'
+        for i in range(count)), encoding="utf-8")
+    return config
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     python = sys.executable
-    healthlint = [python, "-m", "healthlint", "check", "--isolated", "--format", "json"]
+    check = [python, "-m", "healthlint", "check", "--isolated", "--format", "json", "--no-cache"]
     proselint = shutil.which("proselint")
     print(f"healthlint benchmark: {args.runs} runs each, medians; {os.cpu_count()} cores\n")
-    header = f"{'corpus':20s} {'tool':12s} {'wall s':>8s} {'cpu s':>8s} {'MB/s':>8s} {'files/s':>9s} {'peak MB':>8s}"
+    header = f"{'corpus':20s} {'tool':14s} {'wall s':>8s} {'cpu s':>8s} {'MB/s':>8s} {'files/s':>9s} {'peak MB':>8s}"
     print(header)
     print("-" * len(header))
+    corpora = build()
     ratios = []
-    for name, files in build().items():
+    for name, files in corpora.items():
         size = sum(os.path.getsize(f) for f in files) / 1e6
-        tools = {"healthlint": healthlint + files, "floor A": [python, "-c", FLOOR_A, *files],
-                 "floor B": [python, "-c", FLOOR_B, *files]}
+        tools = {"healthlint -j1": check + ["-j", "1", *files], "healthlint -j2": check + ["-j", "2", *files],
+                 "floor A": [python, "-c", FLOOR_A, *files], "floor B": [python, "-c", FLOOR_B, *files]}
         if proselint:
-            tools["proselint"] = [proselint, "check", *files] if len(files) < 300 else [proselint, *files[:300]]
+            tools["proselint"] = [proselint, "check", *files]
         results = {tool: measure(command, args.runs) for tool, command in tools.items()}
         for tool, r in results.items():
-            print(f"{name:20s} {tool:12s} {r['wall']:8.2f} {r['cpu']:8.2f} {size / r['wall']:8.2f} "
-                  f"{len(files) / r['wall']:9.1f} {r['rss']:8.0f}")
-        floors = results["floor A"]["wall"] + results["floor B"]["wall"]
-        ratios.append(f"{name}: healthlint / (floor A + floor B) = {results['healthlint']['wall'] / floors:.2f}")
+            print(table_row(name, tool, r, size, len(files)))
+        one, floors = results["healthlint -j1"]["wall"], results["floor A"]["wall"] + results["floor B"]["wall"]
+        ratios.append(f"{name}: healthlint -j1 / (floor A + floor B) = {one / floors:.2f} (target <= 2)")
+        ratios.append(f"{name}: -j1 / -j2 = {one / results['healthlint -j2']['wall']:.2f} (target >= 1.7 on many files)")
         if "proselint" in results:
-            ratios.append(f"{name}: proselint / healthlint = {results['proselint']['wall'] / results['healthlint']['wall']:.2f}")
+            ratios.append(f"{name}: proselint / healthlint -j1 = {results['proselint']['wall'] / one:.1f} (target >= 30)")
+
+    many = corpora["fixtures x1000"]
+    four = WORK / "fixtures-4000"
+    four.mkdir()
+    for i in range(4):
+        for f in many:
+            shutil.copy(f, four / f"{i}-{Path(f).name}")
+    base = measure(check + ["-j", "1", *many], args.runs)["wall"]
+    quadruple = measure(check + ["-j", "1", str(four)], args.runs)["wall"]
+    ratios.append(f"linear: 4x the files costs {quadruple / base:.2f}x (target <= 4.4)")
+    with_rules = measure(check + ["-j", "1", "--config", str(user_rules_config(1000)), *many], args.runs)["wall"]
+    plain = measure(check + ["-j", "1", "--config", str(user_rules_config(0)), *many], args.runs)["wall"]
+    ratios.append(f"rule scaling: 1,000 user phrase rules cost {with_rules / plain:.2f}x (target <= 1.3)")
+    cache_dir = WORK / "cache"
+    cached = [python, "-m", "healthlint", "check", "--isolated", "--format", "json", "-j", "1",
+              "--cache-dir", str(cache_dir), *many]
+    cold = []
+    for _ in range(args.runs):
+        shutil.rmtree(cache_dir, ignore_errors=True)
+        cold.append(measure(cached, 1)["wall"])
+    warm = measure(cached, args.runs)["wall"]
+    ratios.append(f"cache: a warm re-run costs {100 * warm / statistics.median(cold):.0f}% of a cold run (target <= 10%)")
+    single = WORK / "one.md"
+    single.write_text("A miracle cure.\n", encoding="utf-8")
+    startup = measure(check + [str(single)], args.runs)["wall"]
+    imports = measure([python, "-c", "import click, pluggy, regex, pyromark"], args.runs)["wall"]
+    ratios.append(f"start-up: check one.md {startup:.3f} s = {startup / imports:.2f}x the imports alone (target <= 1.5)")
+    fifty = WORK / "fifty-mb.md"
+    big = (WORK / "one-10mb.md").read_text(encoding="utf-8")
+    fifty.write_text(big * 5, encoding="utf-8")
+    memory = measure(check + ["-j", "1", str(fifty)], 1)
+    ratios.append(f"memory: 50 MB file, peak RSS {memory['rss']:.0f} MB = {memory['rss'] / 50:.1f}x its size "
+                  f"(target < 10), {memory['wall']:.1f} s")
     print("\n" + "\n".join(ratios))
     return 0
 

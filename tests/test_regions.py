@@ -51,3 +51,7 @@ def test_structure_fixture_flags_prose_only():
            for f in run.findings]
     assert got == expected
     assert run.exit_code == 1
+
+
+def test_cr_only_fences_are_code():
+    assert prose_of("```\rmiracle\r```\r\rA miracle.\r") == "A miracle."

@@ -38,3 +38,12 @@ def test_plain_text_titles_are_their_own_sentences():
     assert sentences(text, "x.txt") == [
         "A Title Line", "The first paragraph runs on\nacross a wrapped line.", "It ends.", "Another Title",
     ]
+
+
+def test_run_on_text_is_cut_into_bounded_pieces():
+    from healthlint.sentences import MAX_SENTENCE
+
+    text = "word " * 3000
+    pieces = sentences(text)
+    assert all(len(p) <= MAX_SENTENCE for p in pieces)
+    assert " ".join(pieces).split() == text.split()

@@ -6,6 +6,7 @@ Entries are JSON files written atomically; an unreadable or corrupt entry is ign
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -60,7 +61,7 @@ class Cache:
 
     def put(self, key: str, findings: list[Finding], errors: list[RunError]) -> None:
         """Store an entry; a cache that cannot be written is silently skipped."""
-        entry = {"findings": [f.__dict__ for f in findings],
+        entry = {"findings": [dataclasses.asdict(f) for f in findings],
                  "errors": [{"message": e.message, "path": e.path} for e in errors]}
         folder = self.directory / key[:2]
         try:

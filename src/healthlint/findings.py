@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from healthlint.rules import RuleInfo
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One flagged span in one file, with positions computed from its document."""
 

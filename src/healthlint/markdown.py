@@ -7,6 +7,7 @@ ranges of prose blocks, links, footnote references and HTML.
 from __future__ import annotations
 
 import pyromark
+import regex
 
 from healthlint.document import BOM
 from healthlint.regions import Block, Link, Regions
@@ -23,6 +24,7 @@ _OPTIONS = (
 _NOT_PROSE = frozenset({"CodeBlock", "HtmlBlock", "MetadataBlock", "Image"})
 # Link types whose visible text is the destination itself.
 _URL_LINKS = frozenset({"Autolink", "Email"})
+_LONE_CR = regex.compile(r"\r(?!\n)")
 _BLOCK_KINDS = {"Paragraph": "paragraph", "Heading": "heading", "Item": "item", "TableCell": "cell"}
 _CONTAINERS = frozenset(_BLOCK_KINDS) | _NOT_PROSE | {
     "BlockQuote", "List", "Table", "TableHead", "TableRow", "FootnoteDefinition",
@@ -57,7 +59,9 @@ def _tag(value: object) -> str:
 def markdown_regions(text: str) -> Regions:
     """Prose blocks, links, footnote references and HTML of a Markdown text (character offsets)."""
     shift = 1 if text.startswith(BOM) else 0
-    source = text[shift:]
+    # CommonMark counts a lone CR as a line ending; pulldown-cmark does not always (fences).
+    # CR and LF are one byte each, so replacing one with the other moves no offset.
+    source = _LONE_CR.sub("\n", text[shift:]) if "\r" in text else text[shift:]
     blocks: list[tuple[str, list[tuple[int, int]]]] = []
     kinds: list[str] = []
     segments: list[tuple[int, int]] = []

@@ -21,7 +21,7 @@ _CONTINUES_AFTER = regex.compile(r"(?:[,;(\u2014\u2013-]|\b(?:a|an|the|of|and|or
 _LIST_BULLET = regex.compile(r"^\s*(?:[-*+\u2022\u25cf\u25aa]|\d{1,3}[.)])\s+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A unit of prose a reader sees as one: a paragraph, heading, list item or table cell."""
 
@@ -30,7 +30,7 @@ class Block:
     kind: str  # "paragraph", "heading", "item", "cell"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """A link in the document: `start`/`end` cover its whole source, text and destination."""
 

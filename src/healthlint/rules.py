@@ -48,7 +48,7 @@ class RuleInfo:
         return selector in (self.id, self.pack, self.category, "ALL")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """A span a rule flags, in document character offsets, with an optional specific message."""
 

@@ -16,10 +16,11 @@ _ABBREVIATIONS = frozenset(
     vol p pp ed eds inc ltd co corp dept univ est min max mt ft jan feb mar apr jun jul aug
     sep sept oct nov dec mg mcg ml kg lb oz""".split()
 )
+MAX_SENTENCE = 2000  # characters; longer run-ons are cut at white space
 _DOTTED = regex.compile(r"^(?:\p{L}\.){2,}$|^\p{Lu}$")  # U.S.  e.g.  J (an initial)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence: character offsets into the document and the index of its block."""
 
@@ -54,6 +55,13 @@ def split_block(masked: str, block: Block, block_index: int) -> list[Sentence]:
 
 
 def _append(masked: str, sentences: list[Sentence], start: int, end: int, block_index: int) -> None:
+    """Add the trimmed sentence; a run-on longer than MAX_SENTENCE is cut at white space, so no
+    rule ever works on an unbounded stretch of text (a 1 MB line has no sentence in it)."""
+    while end - start > MAX_SENTENCE:
+        cut = masked.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        _append(masked, sentences, start, cut, block_index)
+        start = cut
     piece = masked[start:end]
     stripped = piece.strip()
     if not stripped or not any(ch.isalnum() for ch in stripped):

@@ -73,8 +73,13 @@ class Cache:
                 self._ready = True
             folder.mkdir(exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        except OSError:
+            return
+        try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 json.dump(entry, stream)
             os.replace(temporary, folder / f"{key}.json")
-        except OSError:
-            pass
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)  # an interrupted write leaves the old entry, or none
+            if not isinstance(sys.exc_info()[1], OSError):
+                raise

@@ -113,7 +113,14 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
         result = session.check(list(paths) or ["."], stdin_text, stdin_filename, jobs=jobs or default_jobs())
         use_color = color == "always" or (color == "auto" and output_format == "text" and sys.stdout.isatty())
         reporter = reporters[output_format](ReportOptions(color=use_color, statistics=statistics, quiet=quiet))
-        sys.stdout.write(reporter.render(result))
+        try:
+            output = reporter.render(result)
+        except Exception as exc:  # a plugin's reporter: say which, keep the traceback for --debug
+            if debug:
+                raise
+            raise HealthlintError(f"output format {output_format!r} failed: {type(exc).__name__}: {exc} "
+                                  "(run with --debug for the traceback)") from None
+        sys.stdout.write(output)
         sys.stdout.flush()
     except HealthlintError as exc:
         _fail(str(exc))

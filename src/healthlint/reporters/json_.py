@@ -10,11 +10,13 @@ from healthlint.reporters.base import Reporter
 
 class JsonReporter(Reporter):
     name = "json"
-    description = "a JSON array of findings (path, line, column, end_line, end_column, offset, end_offset, rule, ...)"
+    description = ("a JSON array of findings (path, line, column, end_line, end_column, offset, end_offset, rule, ...), "
+                   "then an {path, error} object for each file or plugin that could not be checked")
 
     def render(self, result: RunResult) -> str:
-        if not result.findings:
+        items = [f.as_json() for f in result.findings] + [e.as_json() for e in result.errors]
+        if not items:
             return "[]\n"
-        # One finding a line: readable, diff-friendly, and encoded by json's C encoder.
-        lines = ",\n".join("  " + json.dumps(f.as_json(), ensure_ascii=False) for f in result.findings)
+        # One item a line: readable, diff-friendly, and encoded by json's C encoder.
+        lines = ",\n".join("  " + json.dumps(item, ensure_ascii=False) for item in items)
         return f"[\n{lines}\n]\n"

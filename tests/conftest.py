@@ -25,7 +25,13 @@ class Run:
 
     @property
     def findings(self) -> list[dict]:
-        return json.loads(self.stdout)
+        """The findings of `--format json` output (error objects left out)."""
+        return [item for item in json.loads(self.stdout) if "error" not in item]
+
+    @property
+    def errors(self) -> list[dict]:
+        """The {path, error} objects of `--format json` output."""
+        return [item for item in json.loads(self.stdout) if "error" in item]
 
 
 def run_cli(*args: str, input: str | None = None) -> Run:

@@ -82,8 +82,9 @@ def test_exit_codes(write):
     missing = demo_check(flagged, flagged + ".nope")
     assert missing.exit_code == 2
     assert missing.stderr == f"healthlint: error: {flagged}.nope: no such file or directory\n"
-    assert [f.get("rule") for f in missing.findings] == ["demo/miracle", None]
-    assert missing.findings[1] == {"path": flagged + ".nope", "error": f"{flagged}.nope: no such file or directory"}
+    assert [f["rule"] for f in missing.findings] == ["demo/miracle"]
+    assert missing.errors == [{"path": flagged + ".nope", "error": f"{flagged}.nope: no such file or directory"}]
+    assert json.loads(missing.stdout)[-1] == missing.errors[0]  # errors follow the findings
     assert run_cli("check", "--format", "yaml", *DEMO_ARGS, clean).exit_code == 2
     assert run_cli("check", "--bogus-option").exit_code == 2
 

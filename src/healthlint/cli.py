@@ -114,13 +114,12 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
         use_color = color == "always" or (color == "auto" and output_format == "text" and sys.stdout.isatty())
         reporter = reporters[output_format](ReportOptions(color=use_color, statistics=statistics, quiet=quiet))
         try:
-            output = reporter.render(result)
+            reporter.write(result, sys.stdout)
         except Exception as exc:  # a plugin's reporter: say which, keep the traceback for --debug
             if debug:
                 raise
             raise HealthlintError(f"output format {output_format!r} failed: {type(exc).__name__}: {exc} "
                                   "(run with --debug for the traceback)") from None
-        sys.stdout.write(output)
         sys.stdout.flush()
     except HealthlintError as exc:
         _fail(str(exc))

@@ -33,23 +33,24 @@ _CONTAINERS = frozenset(_BLOCK_KINDS) | _NOT_PROSE | {
 
 
 class _ByteToChar:
-    """Converts UTF-8 byte offsets to character offsets, for sorted batches of offsets."""
+    """Converts UTF-8 byte offsets to character offsets with a moving cursor: the parser's
+    offsets arrive almost in order, so each conversion decodes only the bytes since the last."""
 
     def __init__(self, text: str, shift: int) -> None:
         self._ascii = text.isascii()
         self._data = b"" if self._ascii else text.encode("utf-8")
         self._shift = shift
+        self._byte = self._char = 0
 
-    def convert(self, offsets: set[int]) -> dict[int, int]:
+    def __call__(self, byte: int) -> int:
         if self._ascii:
-            return {b: b + self._shift for b in offsets}
-        result: dict[int, int] = {}
-        previous_byte = previous_char = 0
-        for byte in sorted(offsets):
-            previous_char += len(self._data[previous_byte:byte].decode("utf-8", errors="replace"))
-            previous_byte = byte
-            result[byte] = previous_char + self._shift
-        return result
+            return byte + self._shift
+        if byte >= self._byte:
+            self._char += len(self._data[self._byte:byte].decode("utf-8", errors="replace"))
+        else:
+            self._char -= len(self._data[byte:self._byte].decode("utf-8", errors="replace"))
+        self._byte = byte
+        return self._char + self._shift
 
 
 def _tag(value: object) -> str:
@@ -62,28 +63,35 @@ def markdown_regions(text: str) -> Regions:
     # CommonMark counts a lone CR as a line ending; pulldown-cmark does not always (fences).
     # CR and LF are one byte each, so replacing one with the other moves no offset.
     source = _LONE_CR.sub("\n", text[shift:]) if "\r" in text else text[shift:]
-    blocks: list[tuple[str, list[tuple[int, int]]]] = []
+    to_char = _ByteToChar(source, shift)
+    prose: list[tuple[int, int]] = []
+    blocks: list[Block] = []
     kinds: list[str] = []
-    segments: list[tuple[int, int]] = []
-    links: list[tuple[int, int, str]] = []
+    block_start = -1  # the first prose character of the block being read, or -1
+    block_end = 0
+    links: list[Link] = []
     footnotes: list[tuple[int, int]] = []
     html: list[tuple[int, int]] = []
     link_skips: list[bool] = []
     skip = 0
 
     def flush() -> None:
-        if segments:
-            blocks.append((kinds[-1] if kinds else "paragraph", segments.copy()))
-            segments.clear()
+        nonlocal block_start
+        if block_start >= 0:
+            blocks.append(Block(block_start, block_end, kinds[-1] if kinds else "paragraph"))
+            block_start = -1
 
     for event, span in pyromark.events_with_range(source, options=_OPTIONS):
-        start, end = span["start"], span["end"]
         if isinstance(event, str):  # SoftBreak, HardBreak, Rule
             continue
         key, value = next(iter(event.items()))
         if key == "Text":
-            if not skip:
-                segments.append((start, end))
+            if not skip and span["end"] > span["start"]:
+                start, end = to_char(span["start"]), to_char(span["end"])
+                prose.append((start, end))
+                if block_start < 0:
+                    block_start = start
+                block_end = end
         elif key == "Start":
             tag = _tag(value)
             if tag in _CONTAINERS:
@@ -97,7 +105,7 @@ def markdown_regions(text: str) -> Regions:
                 is_url = link["link_type"] in _URL_LINKS
                 link_skips.append(is_url)
                 skip += is_url
-                links.append((start, end, link["dest_url"]))
+                links.append(Link(to_char(span["start"]), to_char(span["end"]), link["dest_url"]))
         elif key == "End":
             tag = _tag(value)
             if tag in _CONTAINERS:
@@ -109,31 +117,12 @@ def markdown_regions(text: str) -> Regions:
             elif tag == "Link":
                 skip -= link_skips.pop()
             if tag == "HtmlBlock":
-                html.append((start, end))
+                html.append((to_char(span["start"]), to_char(span["end"])))
         elif key == "FootnoteReference":
-            footnotes.append((start, end))
+            footnotes.append((to_char(span["start"]), to_char(span["end"])))
         elif key in ("InlineHtml", "Html") and not skip:
-            html.append((start, end))
+            html.append((to_char(span["start"]), to_char(span["end"])))
     flush()
-
-    offsets = {o for _, segs in blocks for s in segs for o in s}
-    offsets |= {o for s, e, _ in links for o in (s, e)}
-    offsets |= {o for pair in footnotes + html for o in pair}
-    to_char = _ByteToChar(source, shift).convert(offsets)
-
-    prose: list[tuple[int, int]] = []
-    char_blocks: list[Block] = []
-    for kind, segs in blocks:
-        char_segs = [(to_char[s], to_char[e]) for s, e in segs if e > s]
-        if not char_segs:
-            continue
-        prose.extend(char_segs)
-        char_blocks.append(Block(char_segs[0][0], char_segs[-1][1], kind))
     prose.sort()
-    return Regions(
-        prose=prose,
-        blocks=char_blocks,
-        links=[Link(to_char[s], to_char[e], d) for s, e, d in links],
-        footnote_refs=[(to_char[s], to_char[e]) for s, e in footnotes],
-        html=sorted((to_char[s], to_char[e]) for s, e in html),
-    )
+    html.sort()
+    return Regions(prose=prose, blocks=blocks, links=links, footnote_refs=footnotes, html=html)

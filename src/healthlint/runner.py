@@ -56,12 +56,13 @@ class Linter:
         """rule index -> indexes of the sentences holding one of its keywords (-1: the document)."""
         found: dict[int, set[int]] = defaultdict(set)
         if self._automaton is not None:
-            seen: dict[int, int | None] = {}
+            sentence_start, sentence_end, sentence = 0, -1, None  # the sentence of the last hit
             for end, (length, indexes) in self._automaton.iter(ctx.lowered):
                 start = end - length + 1
-                sentence = seen.get(start, -2)
-                if sentence == -2:
-                    sentence = seen[start] = ctx.sentence_at(start)
+                if not sentence_start <= start < sentence_end:
+                    sentence = ctx.sentence_at(start)
+                    if sentence is not None:
+                        sentence_start, sentence_end = ctx.sentences[sentence].start, ctx.sentences[sentence].end
                 for index in indexes:
                     found[index].add(-1)
                     if sentence is not None:

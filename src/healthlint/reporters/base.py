@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, TextIO
 
 from healthlint.findings import RunResult
 
@@ -16,7 +17,8 @@ class ReportOptions:
 
 
 class Reporter:
-    """Turns a run's result into text for stdout. Subclasses set `name` and implement `render`."""
+    """Turns a run's result into text for stdout. Subclasses set `name` and implement `render`,
+    or `chunks` to stream large outputs piece by piece."""
 
     name: ClassVar[str] = ""
     description: ClassVar[str] = ""
@@ -24,5 +26,16 @@ class Reporter:
     def __init__(self, options: ReportOptions | None = None) -> None:
         self.options = options or ReportOptions()
 
+    def chunks(self, result: RunResult) -> Iterator[str]:
+        """The output in pieces; by default, all of `render`."""
+        yield self.render(result)
+
     def render(self, result: RunResult) -> str:
-        raise NotImplementedError
+        """The whole output as one string."""
+        if type(self).chunks is Reporter.chunks:
+            raise NotImplementedError(f"reporter {self.name!r} implements neither render nor chunks")
+        return "".join(self.chunks(result))
+
+    def write(self, result: RunResult, stream: TextIO) -> None:
+        for chunk in self.chunks(result):
+            stream.write(chunk)

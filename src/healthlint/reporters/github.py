@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from healthlint.findings import RunResult
 from healthlint.reporters.base import Reporter
 
@@ -20,16 +22,12 @@ class GithubReporter(Reporter):
     name = "github"
     description = "GitHub Actions annotations (::warning file=...,line=...::message)"
 
-    def render(self, result: RunResult) -> str:
-        lines = []
+    def chunks(self, result: RunResult) -> Iterator[str]:
         for f in result.findings:
             message = f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")
-            lines.append(
-                f"::{_LEVEL[f.severity]} file={_escape_property(f.path)},line={f.line},col={f.column},"
-                f"endLine={f.end_line},endColumn={f.end_column},title={_escape_property(f.rule)}"
-                f"::{_escape_data(message)}"
-            )
+            yield (f"::{_LEVEL[f.severity]} file={_escape_property(f.path)},line={f.line},col={f.column},"
+                   f"endLine={f.end_line},endColumn={f.end_column},title={_escape_property(f.rule)}"
+                   f"::{_escape_data(message)}\n")
         for e in result.errors:
             location = f" file={_escape_property(e.path)}" if e.path else ""
-            lines.append(f"::error{location}::{_escape_data(e.message)}")
-        return "".join(line + "\n" for line in lines)
+            yield f"::error{location}::{_escape_data(e.message)}\n"

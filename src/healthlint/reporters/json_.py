@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+from collections.abc import Iterator
 
 from healthlint.findings import RunResult
 from healthlint.reporters.base import Reporter
@@ -13,10 +15,14 @@ class JsonReporter(Reporter):
     description = ("a JSON array of findings (path, line, column, end_line, end_column, offset, end_offset, rule, ...), "
                    "then an {path, error} object for each file or plugin that could not be checked")
 
-    def render(self, result: RunResult) -> str:
-        items = [f.as_json() for f in result.findings] + [e.as_json() for e in result.errors]
-        if not items:
-            return "[]\n"
-        # One item a line: readable, diff-friendly, and encoded by json's C encoder.
-        lines = ",\n".join("  " + json.dumps(item, ensure_ascii=False) for item in items)
-        return f"[\n{lines}\n]\n"
+    def chunks(self, result: RunResult) -> Iterator[str]:
+        # One item a line: readable, diff-friendly, streamed, and encoded by json's C encoder.
+        items = itertools.chain((f.as_json() for f in result.findings), (e.as_json() for e in result.errors))
+        first = next(items, None)
+        if first is None:
+            yield "[]\n"
+            return
+        yield "[\n  " + json.dumps(first, ensure_ascii=False)
+        for item in items:
+            yield ",\n  " + json.dumps(item, ensure_ascii=False)
+        yield "\n]\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
 import click
 
@@ -24,20 +25,19 @@ class TextReporter(Reporter):
     def _style(self, text: str, **kwargs: object) -> str:
         return click.style(text, **kwargs) if self.options.color else text  # type: ignore[arg-type]
 
-    def render(self, result: RunResult) -> str:
-        out: list[str] = []
+    def chunks(self, result: RunResult) -> Iterator[str]:
         for finding in result.findings:
-            out.append(self._header(finding))
+            lines = [self._header(finding)]
             if not self.options.quiet:
-                out.extend(self._excerpt(finding, result.sources.get(finding.path)))
+                lines.extend(self._excerpt(finding, result.sources.get(finding.path)))
+            yield "".join(line + "\n" for line in lines)
         if self.options.statistics and result.findings:
-            out.append("")
+            yield "\n"
             counts = Counter((f.rule, f.category) for f in result.findings)
             for (rule, category), count in counts.most_common():
-                out.append(f"{count:5d}  {rule:45s} {category}")
+                yield f"{count:5d}  {rule:45s} {category}\n"
         if not self.options.quiet:
-            out.append(self._summary(result))
-        return "".join(line + "\n" for line in out)
+            yield self._summary(result) + "\n"
 
     def _header(self, f: Finding) -> str:
         severity = self._style(f.severity, fg=_COLORS[f.severity], bold=True)

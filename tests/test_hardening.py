@@ -130,3 +130,18 @@ def test_interrupted_cache_write_keeps_the_old_entry_and_leaves_no_temporary(tmp
     assert entry.read_bytes() == original
     assert not list((tmp_path / "cache").rglob("*.tmp"))
     assert json.loads(original) == {"findings": [], "errors": []}
+
+
+def test_unreadable_directory_is_named_and_the_rest_is_linted(tmp_path, monkeypatch):
+    (tmp_path / "a.md").write_text("A miracle.\n")
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kwargs):
+        onerror(PermissionError(13, "Permission denied", str(tmp_path / "private")))
+        yield from real_walk(top, onerror=onerror, **kwargs)
+
+    monkeypatch.setattr("healthlint.files.os.walk", walk)
+    run = demo_check(str(tmp_path))
+    assert run.exit_code == 2
+    assert run.stderr == f"healthlint: error: {tmp_path / 'private'}: cannot be read: Permission denied\n"
+    assert [os.path.basename(f["path"]) for f in run.findings] == ["a.md"]

@@ -59,7 +59,9 @@ def test_raising_rule_and_out_of_range_span_are_isolated(write):
     assert f"healthlint: error: rule bad/raises failed on this file: RuntimeError: boom" in errors
     assert (f"healthlint: error: rule bad/out-of-range failed on this file: InvalidMatch: returned span "
             f"0..1000000000 outside the document (length 11)") in errors
-    assert len(errors) == 4
+    assert ("healthlint: error: rule bad/wrong-type failed on this file: InvalidMatch: returned tuple, "
+            "expected healthlint.rules.Match") in errors
+    assert len(errors) == 6
     assert "Traceback" not in run.stderr
     debug = run_cli("check", "--debug", "--isolated", "--plugin", str(PLUGINS / "raising_rule.py"), first)
     assert "Traceback (most recent call last)" in debug.stderr

@@ -35,3 +35,9 @@ def test_crlf_and_non_ascii_in_a_table_and_link(write):
     path = write("a.md", "| Ünïcode | x |\r\n|---|---|\r\n| 🎉 miracle | y |\r\n\r\n[é miracle](http://e.x)\r\n")
     run = demo_check(path)
     assert quotes(path, run) == [("demo/miracle", 3, 5, "miracle"), ("demo/miracle", 5, 4, "miracle")]
+
+
+def test_mixed_line_endings(write):
+    path = write("a.md", "# T\r\n\rOne.\n\r\nA miracle.\r")
+    run = demo_check(path)
+    assert quotes(path, run) == [("demo/miracle", 5, 3, "miracle")]  # lines: CRLF, CR, LF, CRLF

@@ -1,4 +1,4 @@
-"""A plugin whose rules misbehave: one raises, one returns a span outside the document."""
+"""A plugin whose rules misbehave: one raises, one returns a span outside the document, one a tuple."""
 
 from healthlint import hookimpl
 from healthlint.rules import Match, Rule, RuleInfo
@@ -14,6 +14,11 @@ class OutOfRange(Rule):
         yield Match(0, 10**9)
 
 
+class WrongType(Rule):
+    def check(self, ctx):
+        yield (0, 1)
+
+
 @hookimpl
 def healthlint_rules():
     return [
@@ -21,4 +26,6 @@ def healthlint_rules():
                keywords=("miracle",)),
         OutOfRange(RuleInfo(id="bad/out-of-range", category="hype", severity="error", message="never shown"),
                    keywords=("miracle",)),
+        WrongType(RuleInfo(id="bad/wrong-type", category="hype", severity="error", message="never shown"),
+                  keywords=("miracle",)),
     ]

@@ -67,7 +67,7 @@ def test_isolated_and_explicit_config(project):
 
 @pytest.mark.parametrize("content, message", [
     ("selct = []\n", "unknown key 'selct'; allowed: exclude, fail-on, ignore, overrides, plugins, "
-                     "report-unused-suppressions, rules, select, severity"),
+                     "report-unused-suppressions, rules, select, severity, vocabulary"),
     ("select = 3\n", "'select' must be a list of strings, not 3"),
     ('fail-on = "fatal"\n', "'fail-on' must be one of info, warning, error, not 'fatal'"),
     ('severity = { hype = "loud" }\n', "'severity.hype' must be one of info, warning, error, not 'loud'"),
@@ -86,3 +86,24 @@ def test_bad_config_is_one_clear_error(project, content, message):
     assert run.stderr.startswith(f"healthlint: error: {config}")
     assert message in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_vocabulary_is_scoped_to_named_rules_and_case_sensitive(project):
+    (project / "docs" / "a.md").write_text("Miracle Valley Clinic is open. A miracle cure.\nmiracle valley clinic.\n")
+    (project / "docs" / ".healthlint.toml").write_text(
+        'select = ["demo"]\n[[vocabulary]]\nterm = "Miracle Valley Clinic"\nrules = ["hype"]\n')
+    run = check("a.md")
+    text = (project / "docs" / "a.md").read_text()
+    assert [(f["rule"], text[f["offset"]:f["end_offset"]], f["line"]) for f in run.findings] == [
+        ("demo/miracle", "miracle", 1), ("demo/miracle", "miracle", 2)]  # other case, other rules: still flagged
+
+
+@pytest.mark.parametrize("entry, message", [
+    ('term = "X"\n', "'vocabulary[0].rules' must name at least one rule id, pack or category"),
+    ('term = "X"\nrules = ["ALL"]\n', "'vocabulary[0].rules' cannot be ALL"),
+    ('term = "X"\nrules = ["nope"]\n', "'vocabulary[0].rules' names 'nope', which is no rule id, pack or category"),
+])
+def test_vocabulary_errors(project, entry, message):
+    (project / "docs" / ".healthlint.toml").write_text("[[vocabulary]]\n" + entry)
+    run = check("a.md")
+    assert run.exit_code == 2 and message in run.stderr

@@ -14,7 +14,9 @@ from typing import Any
 import regex
 
 from healthlint.errors import ConfigError
+from healthlint import vocabulary
 from healthlint.rules import SEVERITIES, RuleInfo
+from healthlint.vocabulary import Term
 
 CONFIG_NAMES = (".healthlint.toml", "healthlint.toml", "pyproject.toml")
 
@@ -44,6 +46,7 @@ class Config:
     rules: tuple[dict[str, Any], ...] = ()
     plugins: tuple[str, ...] = ()
     report_unused_suppressions: bool = False
+    vocabulary: tuple[Term, ...] = ()
 
     def with_options(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -161,7 +164,7 @@ def from_table(table: dict[str, Any], path: Path | None, where: str) -> Config:
     """Validate a `[tool.healthlint]` table (or a .healthlint.toml) into a Config."""
     allowed = {
         "select", "ignore", "severity", "fail-on", "exclude", "overrides", "rules", "plugins",
-        "report-unused-suppressions",
+        "report-unused-suppressions", "vocabulary",
     }
     for key in table:
         if key not in allowed:
@@ -190,6 +193,7 @@ def from_table(table: dict[str, Any], path: Path | None, where: str) -> Config:
         rules=tuple(rules),
         plugins=_strings(table.get("plugins", []), where, "plugins"),
         report_unused_suppressions=unused,
+        vocabulary=vocabulary.parse(table.get("vocabulary", []), where),
     )
 
 

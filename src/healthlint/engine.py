@@ -94,6 +94,7 @@ class Session:
         known |= {UNUSED_SUPPRESSION.id, UNUSED_SUPPRESSION.pack}
         config = self.config
         checks = [("select", config.select or ()), ("ignore", config.ignore), ("severity", tuple(config.severity))]
+        checks += [(f"vocabulary[{i}].rules", term.rules) for i, term in enumerate(config.vocabulary)]
         for i, override in enumerate(config.overrides):
             checks += [(f"overrides[{i}].select", override.select or ()), (f"overrides[{i}].ignore", override.ignore),
                        (f"overrides[{i}].severity", tuple(override.severity))]
@@ -112,7 +113,8 @@ class Session:
             active = [r for r in self.rules if config_module.enabled(r.info, select, ignore)]
             severities = {r.info.id: config_module.effective_severity(r.info, severity) for r in active}
             severities[UNUSED_SUPPRESSION.id] = config_module.effective_severity(UNUSED_SUPPRESSION, severity)
-            linter = self._linters[key] = Linter(active, severities, timed=self.timed)
+            linter = self._linters[key] = Linter(active, severities, timed=self.timed,
+                                                 vocabulary=self.config.vocabulary)
         return linter
 
     def check(self, paths: list[str], stdin_text: str | None = None, stdin_filename: str | None = None,

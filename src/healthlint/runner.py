@@ -15,6 +15,7 @@ from healthlint.context import DocumentContext
 from healthlint.document import Document
 from healthlint.findings import Finding, RunError
 from healthlint.rules import DocumentRule, Match, Rule, RuleInfo
+from healthlint.vocabulary import Term, Vocabulary
 
 UNUSED_SUPPRESSION = RuleInfo(
     id="healthlint/unused-suppression",
@@ -35,10 +36,12 @@ class FileResult:
 class Linter:
     """A fixed set of rules, compiled once into a keyword automaton, applied to documents."""
 
-    def __init__(self, rules: Iterable[Rule], severities: dict[str, str] | None = None, timed: bool = False) -> None:
+    def __init__(self, rules: Iterable[Rule], severities: dict[str, str] | None = None, timed: bool = False,
+                 vocabulary: tuple[Term, ...] = ()) -> None:
         self.rules = list(rules)
         self.severities = severities or {}
         self.timed = timed
+        self.vocabulary = vocabulary
         self._always: list[int] = []
         words: dict[str, list[int]] = defaultdict(list)
         for index, rule in enumerate(self.rules):
@@ -96,9 +99,11 @@ class Linter:
             if self.timed:
                 result.timings[rule.info.id] = time.perf_counter() - started
         directives = suppressions.parse(document, ctx.regions.html)
+        accepted = Vocabulary(self.vocabulary, ctx.text) if self.vocabulary else None
         unique: dict[tuple[str, int, int], tuple[RuleInfo, Match]] = {}
         for info, match in matches:
-            unique.setdefault((info.id, match.start, match.end), (info, match))
+            if accepted is None or not accepted.accepts(info, match):
+                unique.setdefault((info.id, match.start, match.end), (info, match))
         pending = sorted(directives, key=lambda s: s.start, reverse=True)
         active: list[suppressions.Suppression] = []
         for info, match in sorted(unique.values(), key=lambda pair: (pair[1].start, pair[1].end, pair[0].id)):

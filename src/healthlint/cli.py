@@ -13,7 +13,7 @@ from typing import Any, NoReturn
 
 import click
 
-from healthlint import __version__
+from healthlint import __version__, baseline
 from healthlint.config import resolve
 from healthlint.errors import HealthlintError
 from healthlint.findings import RunError
@@ -85,11 +85,17 @@ def cli() -> None:
 @click.option("--cache-dir", type=click.Path(file_okay=False),
               help="Where to keep the findings cache (default: .healthlint_cache beside the config file).")
 @click.option("--timings", is_flag=True, help="Print the time each rule and pack took, to standard error.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Record today's findings in FILE (then exit 0) to adopt healthlint on existing content.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Report only findings that are not recorded in FILE.")
+@click.option("--report-stale", is_flag=True, help="With --baseline: report entries whose finding is gone.")
 @_common
 def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore: str | None,
           fail_on: str | None, statistics: bool, color: str, quiet: bool, stdin_filename: str | None,
           report_unused_suppressions: bool | None, jobs: int, no_cache: bool, cache_dir: str | None,
-          timings: bool, config_path: str | None, isolated: bool, plugins: tuple[str, ...], debug: bool) -> None:
+          timings: bool, write_baseline: str | None, baseline_path: str | None, report_stale: bool,
+          config_path: str | None, isolated: bool, plugins: tuple[str, ...], debug: bool) -> None:
     """Lint Markdown and text files (default: the current folder). '-' reads standard input."""
     from healthlint.reporters.base import ReportOptions
 
@@ -110,7 +116,18 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
         if output_format not in reporters:
             raise HealthlintError(f"unknown format {output_format!r}; available: {', '.join(sorted(reporters))}")
         stdin_text = sys.stdin.read() if "-" in paths else None
+        known = baseline.Baseline(Path(baseline_path)) if baseline_path else None
         result = session.check(list(paths) or ["."], stdin_text, stdin_filename, jobs=jobs or default_jobs())
+        if write_baseline:
+            count = baseline.write(Path(write_baseline), result.findings)
+            click.echo(f"healthlint: wrote {count} baseline entries for {len(result.findings)} findings "
+                       f"to {write_baseline}", err=True)
+            _print_errors(result.errors, debug)
+            sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
+        if known is not None:
+            result.findings = known.filter(result.findings)
+            if report_stale:
+                result.findings += known.stale(result.checked)
         use_color = color == "always" or (color == "auto" and output_format == "text" and sys.stdout.isatty())
         reporter = reporters[output_format](ReportOptions(color=use_color, statistics=statistics, quiet=quiet))
         try:

@@ -139,7 +139,8 @@ class Session:
             for rule_id, seconds in result.timings.items():
                 timings[rule_id] = timings.get(rule_id, 0.0) + seconds
         rules = {r.info.id: r.info for r in self.rules}
-        return RunResult(findings, self.errors + errors, len(targets), rules, sources, timings)
+        return RunResult(findings, self.errors + errors, len(targets), rules, sources, timings,
+                         [t.path for t in targets])
 
     def lint_target(self, target: Target, stdin_text: str | None = None,
                     stdin_filename: str | None = None) -> TargetResult:

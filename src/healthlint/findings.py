@@ -25,6 +25,7 @@ class Finding:
     column: int
     end_line: int
     end_column: int
+    fingerprint: str = ""  # rule + flagged text + sentence, for baselines (see runner.fingerprint)
 
     def as_json(self) -> dict[str, object]:
         """The JSON findings contract."""
@@ -59,3 +60,4 @@ class RunResult:
     rules: dict[str, "RuleInfo"]  # every rule that ran, by id
     sources: dict[str, str]  # path -> text, for showing source lines
     timings: dict[str, float] = field(default_factory=dict)  # rule id -> seconds, with --timings
+    checked: list[str] = field(default_factory=list)  # every file path linted, in order

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 import traceback
 from collections import defaultdict
@@ -114,18 +115,22 @@ class Linter:
             for suppression in covering:
                 suppression.used = True
             if not covering:
-                result.findings.append(self._finding(document, info, match))
+                result.findings.append(self._finding(ctx, info, match))
         if report_unused_suppressions:
             for suppression in directives:
                 if not suppression.used:
                     span = Match(suppression.comment_start, suppression.comment_end)
-                    result.findings.append(self._finding(document, UNUSED_SUPPRESSION, span))
+                    result.findings.append(self._finding(ctx, UNUSED_SUPPRESSION, span))
             result.findings.sort(key=lambda f: (f.offset, f.end_offset, f.rule))
         return result
 
-    def _finding(self, document: Document, info: RuleInfo, match: Match) -> Finding:
+    def _finding(self, ctx: DocumentContext, info: RuleInfo, match: Match) -> Finding:
+        document = ctx.document
         line, column = document.position(match.start)
         end_line, end_column = document.position(match.end)
+        sentence = ctx.sentence_at(match.start)
+        around = ctx.sentences[sentence] if sentence is not None else None
+        context = ctx.text[around.start:around.end] if around else document.text[match.start:match.end]
         return Finding(
             path=document.path, rule=info.id, category=info.category,
             severity=self.severities.get(info.id, info.severity),
@@ -133,7 +138,15 @@ class Linter:
             suggestion=match.suggestion if match.suggestion is not None else info.suggestion,
             offset=match.start, end_offset=match.end,
             line=line, column=column, end_line=end_line, end_column=end_column,
+            fingerprint=fingerprint(info.id, document.text[match.start:match.end], context),
         )
+
+
+def fingerprint(rule: str, flagged: str, sentence: str) -> str:
+    """Identifies a finding across unrelated edits and moved lines: the rule, the flagged text and
+    its sentence, with white space folded (so re-wrapping a paragraph keeps it)."""
+    digest = hashlib.sha256("\0".join((rule, " ".join(flagged.split()), " ".join(sentence.split()))).encode())
+    return digest.hexdigest()[:20]
 
 
 class InvalidMatch(Exception):

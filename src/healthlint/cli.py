@@ -13,7 +13,7 @@ from typing import Any, NoReturn
 
 import click
 
-from healthlint import __version__, baseline
+from healthlint import __version__, baseline, changes
 from healthlint.config import resolve
 from healthlint.errors import HealthlintError
 from healthlint.findings import RunError
@@ -90,12 +90,14 @@ def cli() -> None:
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="FILE",
               help="Report only findings that are not recorded in FILE.")
 @click.option("--report-stale", is_flag=True, help="With --baseline: report entries whose finding is gone.")
+@click.option("--changed-since", metavar="REV",
+              help="Report only findings on lines added or changed since the git revision REV.")
 @_common
 def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore: str | None,
           fail_on: str | None, statistics: bool, color: str, quiet: bool, stdin_filename: str | None,
           report_unused_suppressions: bool | None, jobs: int, no_cache: bool, cache_dir: str | None,
           timings: bool, write_baseline: str | None, baseline_path: str | None, report_stale: bool,
-          config_path: str | None, isolated: bool, plugins: tuple[str, ...], debug: bool) -> None:
+          changed_since: str | None, config_path: str | None, isolated: bool, plugins: tuple[str, ...], debug: bool) -> None:
     """Lint Markdown and text files (default: the current folder). '-' reads standard input."""
     from healthlint.reporters.base import ReportOptions
 
@@ -128,6 +130,8 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
             result.findings = known.filter(result.findings)
             if report_stale:
                 result.findings += known.stale(result.checked)
+        if changed_since:
+            result.findings = changes.only_changed(result.findings, changes.changed_lines(changed_since, Path.cwd()))
         use_color = color == "always" or (color == "auto" and output_format == "text" and sys.stdout.isatty())
         reporter = reporters[output_format](ReportOptions(color=use_color, statistics=statistics, quiet=quiet))
         try:

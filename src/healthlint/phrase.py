@@ -32,7 +32,8 @@ from healthlint.context import SentenceContext
 from healthlint.errors import RuleError
 from healthlint.rules import SEVERITIES, Match, Rule, RuleInfo
 
-MATCH_TIMEOUT = 1.0  # seconds for one pattern on one sentence
+MATCH_TIMEOUT = 5.0  # seconds (wall clock) for one pattern on one sentence: a guard against
+# exponential backtracking, loose enough that a loaded CI machine never trips it on a sane pattern
 CONDITIONS = ("negated", "hedged", "cited", "paragraph-cited", "question", "heading", "quoted")
 _KEYS = {
     "name": str, "id": str, "category": str, "severity": str, "message": str, "suggestion": str,

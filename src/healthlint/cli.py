@@ -16,6 +16,7 @@ import click
 from healthlint import __version__, baseline, changes
 from healthlint.config import resolve
 from healthlint.errors import HealthlintError
+from healthlint.explain import explain_text
 from healthlint.findings import RunError
 from healthlint.rules import SEVERITIES, RuleInfo, severity_rank
 
@@ -212,19 +213,15 @@ def explain(rule_id: str, config_path: str | None, isolated: bool, plugins: tupl
     click.echo(explain_text(info))
 
 
-def explain_text(info: RuleInfo) -> str:
-    """The explanation of a rule, in the shape of ruff's rule docs."""
-    parts = [f"# {info.id}", "", f"Category: {info.category}    Default severity: {info.severity}", "",
-             "## What it flags", info.message, ""]
-    if info.rationale:
-        parts += ["## Why it matters", info.rationale.strip(), ""]
-    if info.suggestion:
-        parts += ["## How to fix it", info.suggestion, ""]
-    if info.bad:
-        parts += ["## Flagged"] + [f"  - {example}" for example in info.bad] + [""]
-    if info.good:
-        parts += ["## Not flagged"] + [f"  - {example}" for example in info.good] + [""]
-    return "\n".join(parts).rstrip() + "\n"
+@cli.command()
+@click.option("--plugin", "plugins", multiple=True, metavar="MODULE", help="Load a plugin module; repeatable.")
+def server(plugins: tuple[str, ...]) -> None:
+    """Run the language server (LSP over standard input and output) for editors."""
+    try:
+        from healthlint.server import serve
+    except ImportError as exc:
+        _fail(f"the language server needs pygls ({exc}); install it with: pip install 'healthlint[lsp]'")
+    serve(plugins)
 
 
 def main() -> None:

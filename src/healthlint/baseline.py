@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections import Counter
 from pathlib import Path
 
+from healthlint.atomic import write_text
 from healthlint.errors import ConfigError
 from healthlint.findings import Finding
 
@@ -31,15 +31,7 @@ def write(target: Path, findings: list[Finding]) -> int:
     """Write the baseline atomically; returns the number of entries."""
     counts = Counter((_key_path(f.path, target.parent), f.rule, f.fingerprint) for f in findings)
     entries = [{"path": p, "rule": r, "fingerprint": fp, "count": n} for (p, r, fp), n in sorted(counts.items())]
-    data = json.dumps({"healthlint-baseline": FORMAT, "entries": entries}, indent=1) + "\n"
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_text(target, json.dumps({"healthlint-baseline": FORMAT, "entries": entries}, indent=1) + "\n")
     return len(entries)
 
 

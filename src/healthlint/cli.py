@@ -214,6 +214,29 @@ def explain(rule_id: str, config_path: str | None, isolated: bool, plugins: tupl
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-o", "--output", default="healthlint-report.html", show_default=True, type=click.Path(dir_okay=False),
+              help="Where to write the report.")
+@_common
+def report(paths: tuple[str, ...], output: str, config_path: str | None, isolated: bool,
+           plugins: tuple[str, ...], debug: bool) -> None:
+    """Write a self-contained HTML report of the findings under PATHS, for editors."""
+    from healthlint.atomic import write_text
+    from healthlint.engine import default_jobs
+    from healthlint.report import render
+
+    session = _session_or_exit(config_path, isolated, plugins)
+    result = session.check(list(paths) or ["."], jobs=default_jobs())
+    try:
+        write_text(Path(output), render(result))
+    except OSError as exc:
+        _fail(f"{output}: cannot write the report: {exc.strerror or exc}")
+    click.echo(f"healthlint: wrote {output}: {len(result.findings)} findings in {result.files} files", err=True)
+    _print_errors(result.errors, debug)
+    sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
+
+
+@cli.command()
 @click.option("--plugin", "plugins", multiple=True, metavar="MODULE", help="Load a plugin module; repeatable.")
 def server(plugins: tuple[str, ...]) -> None:
     """Run the language server (LSP over standard input and output) for editors."""

@@ -13,7 +13,7 @@ from typing import Any, NoReturn
 
 import click
 
-from healthlint import __version__, baseline, changes
+from healthlint import __version__, baseline, changes, fixes
 from healthlint.config import resolve
 from healthlint.errors import HealthlintError
 from healthlint.explain import explain_text
@@ -93,12 +93,14 @@ def cli() -> None:
 @click.option("--report-stale", is_flag=True, help="With --baseline: report entries whose finding is gone.")
 @click.option("--changed-since", metavar="REV",
               help="Report only findings on lines added or changed since the git revision REV.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the rewrites rules suggest, as a unified diff.")
+@click.option("--fix", is_flag=True, help="Apply the rewrites that rules mark safe, then report what is left.")
 @_common
 def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore: str | None,
           fail_on: str | None, statistics: bool, color: str, quiet: bool, stdin_filename: str | None,
           report_unused_suppressions: bool | None, jobs: int, no_cache: bool, cache_dir: str | None,
           timings: bool, write_baseline: str | None, baseline_path: str | None, report_stale: bool,
-          changed_since: str | None, config_path: str | None, isolated: bool, plugins: tuple[str, ...], debug: bool) -> None:
+          changed_since: str | None, show_diff: bool, fix: bool, config_path: str | None, isolated: bool, plugins: tuple[str, ...], debug: bool) -> None:
     """Lint Markdown and text files (default: the current folder). '-' reads standard input."""
     from healthlint.reporters.base import ReportOptions
 
@@ -133,6 +135,16 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
                 result.findings += known.stale(result.checked)
         if changed_since:
             result.findings = changes.only_changed(result.findings, changes.changed_lines(changed_since, Path.cwd()))
+        if show_diff:
+            _print_diff(result)
+            _print_errors(result.errors, debug)
+            sys.exit(EXIT_ERROR if result.errors else EXIT_FINDINGS if fixes.by_path(result.findings, False) else EXIT_CLEAN)
+        if fix:
+            fixed = fixes.apply_safe(result.findings, result.sources)
+            if fixed:
+                click.echo(f"healthlint: fixed {len(fixed)} file(s): {', '.join(fixed)}", err=True)
+                session.cache = None  # report what is left from the files as they are now
+                result = session.check(list(paths) or ["."], stdin_text, stdin_filename, jobs=jobs or default_jobs())
         use_color = color == "always" or (color == "auto" and output_format == "text" and sys.stdout.isatty())
         reporter = reporters[output_format](ReportOptions(color=use_color, statistics=statistics, quiet=quiet))
         try:
@@ -152,6 +164,12 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
         sys.exit(EXIT_ERROR)
     threshold = severity_rank(config.fail_on)
     sys.exit(EXIT_FINDINGS if any(severity_rank(f.severity) >= threshold for f in result.findings) else EXIT_CLEAN)
+
+
+def _print_diff(result: Any) -> None:
+    for path, group in fixes.by_path(result.findings, safe_only=False).items():
+        before = result.sources[path]
+        sys.stdout.write(fixes.unified_diff(path, before, fixes.rewrite(before, group)))
 
 
 def timings_table(timings: dict[str, float], rules: dict[str, RuleInfo]) -> str:

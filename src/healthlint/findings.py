@@ -26,6 +26,8 @@ class Finding:
     end_line: int
     end_column: int
     fingerprint: str = ""  # rule + flagged text + sentence, for baselines (see runner.fingerprint)
+    replacement: str | None = None  # a suggested rewrite of the span (--diff)
+    safe: bool = False  # the rewrite is safe to apply unattended (--fix)
 
     def as_json(self) -> dict[str, object]:
         """The JSON findings contract."""

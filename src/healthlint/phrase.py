@@ -15,6 +15,8 @@
     near = { pattern = '...', words = 8 } # only with this pattern within N words
     bad = ["..."]                         # examples the rule must flag
     good = ["..."]                        # examples it must leave alone
+    fix = "..."                           # a rewrite of the match (groups expand), shown by --diff
+    fix-safe = true                       # --fix may apply it: it cannot make a true statement false
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ _KEYS = {
     "name": str, "id": str, "category": str, "severity": str, "message": str, "suggestion": str,
     "rationale": str, "patterns": list, "keywords": list, "unless": list, "requires": str,
     "excludes": str, "near": dict, "bad": list, "good": list, "case-sensitive": bool,
+    "fix": str, "fix-safe": bool,
 }
 _REQUIRED = ("category", "message", "patterns")
 _WORD = regex.compile(r"\w+")
@@ -87,6 +90,8 @@ class PhraseRule(Rule):
     excludes: LazyPattern | None = None
     near: Near | None = None
     source: str = ""
+    fix: str | None = None  # a replacement template (\\g<name> and \\1 expand groups)
+    fix_safe: bool = False
 
     def check(self, ctx: SentenceContext) -> Iterable[Match]:
         text, start, end = ctx.document.text, ctx.start, ctx.end
@@ -112,7 +117,8 @@ class PhraseRule(Rule):
                 if self.near and not self._near(ctx, match):
                     continue
                 taken.append(match.span())
-                yield Match(match.start(), match.end())
+                replacement = match.expand(self.fix) if self.fix is not None else None
+                yield Match(match.start(), match.end(), replacement=replacement, safe=self.fix_safe)
 
     def _silenced(self, ctx: SentenceContext) -> bool:
         return (
@@ -239,7 +245,7 @@ def phrase_rule(data: dict[str, Any], pack: str, source: str, prefix: str | None
         unless=frozenset(unless),
         requires=pattern(data["requires"], "requires") if "requires" in data else None,
         excludes=pattern(data["excludes"], "excludes") if "excludes" in data else None,
-        near=near, source=source,
+        near=near, source=source, fix=data.get("fix"), fix_safe=data.get("fix-safe", False),
     )
 
 

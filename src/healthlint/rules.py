@@ -56,6 +56,8 @@ class Match:
     end: int
     message: str | None = None
     suggestion: str | None = None
+    replacement: str | None = None  # text to put in place of [start, end), shown by --diff
+    safe: bool = False  # True when the replacement cannot turn a true statement false (--fix applies it)
 
 
 @dataclass

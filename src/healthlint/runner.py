@@ -139,6 +139,7 @@ class Linter:
             offset=match.start, end_offset=match.end,
             line=line, column=column, end_line=end_line, end_column=end_column,
             fingerprint=fingerprint(info.id, document.text[match.start:match.end], context),
+            replacement=match.replacement, safe=match.safe and match.replacement is not None,
         )
 
 

@@ -19,6 +19,7 @@ MIRACLE = phrase_rule({
     "suggestion": "Describe what was measured.",
     "patterns": [r"\bmiracle\b"],
     "unless": ["negated"],
+    "fix": "remarkable",  # an unsafe rewrite: --diff shows it, --fix leaves it
     "bad": ["A miracle treatment."],
     "good": ["There is no miracle treatment."],
 }, "demo", "demo_pack")

@@ -5,6 +5,7 @@ Data flows one way: files -> documents -> rules -> findings -> reporters.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -123,8 +124,12 @@ class Session:
         The result is the same, in the same order, whatever `jobs` is."""
         targets, errors = discover(paths, self.config)
         workers = min(jobs, len(targets) // MIN_FILES_PER_WORKER)
-        if workers > 1 and stdin_text is None:
-            with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(self,)) as pool:
+        fork = "fork" in multiprocessing.get_all_start_methods()
+        if workers > 1 and stdin_text is None and fork:
+            # Forked workers inherit this loaded session (plugins, compiled rules) instead of
+            # rebuilding it; where fork does not exist, one process does the work.
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                     initializer=_start_worker, initargs=(self,)) as pool:
                 results = list(pool.map(_lint_in_worker, targets, chunksize=max(1, len(targets) // (workers * 8))))
         else:
             results = [self.lint_target(t, stdin_text, stdin_filename) for t in targets]
@@ -175,7 +180,7 @@ _WORKER_SESSION: Session | None = None
 
 
 def _start_worker(session: Session) -> None:
-    """Each worker process keeps one Session (with fork it is the parent's, already loaded)."""
+    """Each worker process keeps the parent's Session, inherited by fork."""
     global _WORKER_SESSION
     _WORKER_SESSION = session
 

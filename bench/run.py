@@ -106,7 +106,8 @@ def main() -> int:
     args = parser.parse_args()
     python = sys.executable
     check = [python, "-m", "healthlint", "check", "--isolated", "--format", "json", "--no-cache"]
-    proselint = shutil.which("proselint")
+    beside = Path(sys.executable).parent / "proselint"  # installed by the bench extra into this environment
+    proselint = str(beside) if beside.exists() else shutil.which("proselint")
     print(f"healthlint benchmark: {args.runs} runs each, medians; {os.cpu_count()} cores\n")
     header = f"{'corpus':20s} {'tool':14s} {'wall s':>8s} {'cpu s':>8s} {'MB/s':>8s} {'files/s':>9s} {'peak MB':>8s}"
     print(header)

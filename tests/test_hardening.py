@@ -6,6 +6,7 @@ import os
 
 import pytest
 
+from healthlint import atomic
 from healthlint import cache as cache_module
 from healthlint import document as document_module
 
@@ -124,7 +125,7 @@ def test_interrupted_cache_write_keeps_the_old_entry_and_leaves_no_temporary(tmp
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cache_module.os, "replace", interrupted)
+    monkeypatch.setattr(atomic.os, "replace", interrupted)  # the cache writes through healthlint.atomic
     with pytest.raises(KeyboardInterrupt):
         store.put(key, [], [cache_module.RunError("changed", "a.md")])
     assert entry.read_bytes() == original

@@ -9,12 +9,11 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from healthlint import __version__
+from healthlint.atomic import write_text
 from healthlint.findings import Finding, RunError
 
 FORMAT = 1  # bump when the entry layout changes
@@ -63,7 +62,6 @@ class Cache:
         """Store an entry; a cache that cannot be written is silently skipped."""
         entry = {"findings": [dataclasses.asdict(f) for f in findings],
                  "errors": [{"message": e.message, "path": e.path} for e in errors]}
-        folder = self.directory / key[:2]
         try:
             if not self._ready:
                 self.directory.mkdir(parents=True, exist_ok=True)
@@ -71,15 +69,8 @@ class Cache:
                 if not ignore.exists():
                     ignore.write_text("# created by healthlint\n*\n", encoding="utf-8")
                 self._ready = True
+            folder = self.directory / key[:2]
             folder.mkdir(exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+            write_text(folder / f"{key}.json", json.dumps(entry))  # an interrupted write keeps the old entry
         except OSError:
-            return
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(entry, stream)
-            os.replace(temporary, folder / f"{key}.json")
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)  # an interrupted write leaves the old entry, or none
-            if not isinstance(sys.exc_info()[1], OSError):
-                raise
+            pass

@@ -100,7 +100,8 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
           fail_on: str | None, statistics: bool, color: str, quiet: bool, stdin_filename: str | None,
           report_unused_suppressions: bool | None, jobs: int, no_cache: bool, cache_dir: str | None,
           timings: bool, write_baseline: str | None, baseline_path: str | None, report_stale: bool,
-          changed_since: str | None, show_diff: bool, fix: bool, config_path: str | None, isolated: bool, plugins: tuple[str, ...], debug: bool) -> None:
+          changed_since: str | None, show_diff: bool, fix: bool, config_path: str | None, isolated: bool,
+          plugins: tuple[str, ...], debug: bool) -> None:
     """Lint Markdown and text files (default: the current folder). '-' reads standard input."""
     from healthlint.reporters.base import ReportOptions
 
@@ -122,7 +123,8 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
             raise HealthlintError(f"unknown format {output_format!r}; available: {', '.join(sorted(reporters))}")
         stdin_text = sys.stdin.read() if "-" in paths else None
         known = baseline.Baseline(Path(baseline_path)) if baseline_path else None
-        result = session.check(list(paths) or ["."], stdin_text, stdin_filename, jobs=jobs or default_jobs())
+        targets, workers = list(paths) or ["."], jobs or default_jobs()
+        result = session.check(targets, stdin_text, stdin_filename, jobs=workers)
         if write_baseline:
             count = baseline.write(Path(write_baseline), result.findings)
             click.echo(f"healthlint: wrote {count} baseline entries for {len(result.findings)} findings "
@@ -143,8 +145,8 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
             fixed = fixes.apply_safe(result.findings, result.sources)
             if fixed:
                 click.echo(f"healthlint: fixed {len(fixed)} file(s): {', '.join(fixed)}", err=True)
-                session.cache = None  # report what is left from the files as they are now
-                result = session.check(list(paths) or ["."], stdin_text, stdin_filename, jobs=jobs or default_jobs())
+                # What is left, from the files as they are now (the cache is keyed by content).
+                result = session.check(targets, stdin_text, stdin_filename, jobs=workers)
         use_color = color == "always" or (color == "auto" and output_format == "text" and sys.stdout.isatty())
         reporter = reporters[output_format](ReportOptions(color=use_color, statistics=statistics, quiet=quiet))
         try:

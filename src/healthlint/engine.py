@@ -47,7 +47,6 @@ class Session:
     plugins: Plugins
     rules: list[Rule]
     errors: list[RunError] = field(default_factory=list)
-    extra_plugins: tuple[str, ...] = ()
     cache: Cache | None = None
     timed: bool = False
     _linters: dict[tuple[object, ...], Linter] = field(default_factory=dict)
@@ -76,7 +75,7 @@ class Session:
                 raise ConfigError(f"{config.source()}: rule id {rule.info.id!r} is already defined by {seen[rule.info.id]!r}")
             seen[rule.info.id] = config.source()
             rules.append(rule)
-        session = cls(config, plugins, rules, [RunError(str(e), None) for e in plugins.errors], extra_plugins)
+        session = cls(config, plugins, rules, [RunError(str(e), None) for e in plugins.errors])
         session._check_selectors()
         if cache_dir is not None:
             modules = [plugin for _, plugin in sorted(plugins.manager.list_name_plugin(), key=lambda p: str(p[0]))]

@@ -87,3 +87,24 @@ def test_rules_and_explain_list_plugin_rules():
     unknown = run_cli("explain", "--isolated", "--plugin", DEMO, "miracle")
     assert unknown.exit_code == 2
     assert "no rule 'miracle'; did you mean demo/miracle?" in unknown.stderr
+
+
+def test_entry_points_are_read_like_importlib_metadata(tmp_path):
+    """The fast reader finds the group in dist-info and egg-info, loads `module:attribute`, ignores
+    other groups and comments, and lets the first distribution of a name on the path win."""
+    from healthlint.entrypoints import entry_points
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    (first / "Pack_One-2.0.dist-info").mkdir(parents=True)
+    (first / "Pack_One-2.0.dist-info" / "entry_points.txt").write_text(
+        "[console_scripts]\nx = y:z\n\n# a comment\n[healthlint]\none = os.path:join [extra]\n")
+    (second / "pack.one-1.0.dist-info").mkdir(parents=True)  # the same project, shadowed
+    (second / "pack.one-1.0.dist-info" / "entry_points.txt").write_text("[healthlint]\nold = os\n")
+    (second / "other.egg-info").mkdir()
+    (second / "other.egg-info" / "entry_points.txt").write_text("[healthlint]\ntwo = os.path\n")
+    (second / "broken-1.0.dist-info").mkdir()  # no entry_points.txt at all
+    found = entry_points("healthlint", [str(first), str(second), str(tmp_path / "missing")])
+    assert [(e.name, e.value, e.distribution) for e in found] == [
+        ("one", "os.path:join", "pack_one"), ("two", "os.path", "other")]
+    assert found[0].load() is os.path.join
+    assert found[1].load() is os.path

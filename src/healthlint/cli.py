@@ -13,7 +13,7 @@ from typing import Any, NoReturn
 
 import click
 
-from healthlint import __version__, baseline, changes, fixes
+from healthlint import __version__
 from healthlint.config import resolve
 from healthlint.errors import HealthlintError
 from healthlint.explain import explain_text
@@ -122,6 +122,8 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
         if output_format not in reporters:
             raise HealthlintError(f"unknown format {output_format!r}; available: {', '.join(sorted(reporters))}")
         stdin_text = sys.stdin.read() if "-" in paths else None
+        if baseline_path or write_baseline:  # imported only by the runs that use them: start-up matters in hooks
+            from healthlint import baseline
         known = baseline.Baseline(Path(baseline_path)) if baseline_path else None
         targets, workers = list(paths) or ["."], jobs or default_jobs()
         result = session.check(targets, stdin_text, stdin_filename, jobs=workers)
@@ -136,7 +138,11 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
             if report_stale:
                 result.findings += known.stale(result.checked)
         if changed_since:
+            from healthlint import changes
+
             result.findings = changes.only_changed(result.findings, changes.changed_lines(changed_since, Path.cwd()))
+        if show_diff or fix:
+            from healthlint import fixes
         if show_diff:
             _print_diff(result)
             _print_errors(result.errors, debug)
@@ -169,6 +175,8 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
 
 
 def _print_diff(result: Any) -> None:
+    from healthlint import fixes
+
     for path, group in fixes.by_path(result.findings, safe_only=False).items():
         before = result.sources[path]
         sys.stdout.write(fixes.unified_diff(path, before, fixes.rewrite(before, group)))

@@ -5,9 +5,7 @@ Data flows one way: files -> documents -> rules -> findings -> reporters.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,13 +121,8 @@ class Session:
         The result is the same, in the same order, whatever `jobs` is."""
         targets, errors = discover(paths, self.config)
         workers = min(jobs, len(targets) // MIN_FILES_PER_WORKER)
-        fork = "fork" in multiprocessing.get_all_start_methods()
-        if workers > 1 and stdin_text is None and fork:
-            # Forked workers inherit this loaded session (plugins, compiled rules) instead of
-            # rebuilding it; where fork does not exist, one process does the work.
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                                     initializer=_start_worker, initargs=(self,)) as pool:
-                results = list(pool.map(_lint_in_worker, targets, chunksize=max(1, len(targets) // (workers * 8))))
+        if workers > 1 and stdin_text is None and hasattr(os, "fork"):
+            results = self._lint_in_pool(targets, workers)
         else:
             results = [self.lint_target(t, stdin_text, stdin_filename) for t in targets]
         findings: list[Finding] = []
@@ -145,6 +138,16 @@ class Session:
         rules = {r.info.id: r.info for r in self.rules}
         return RunResult(findings, self.errors + errors, len(targets), rules, sources, timings,
                          [t.path for t in targets])
+
+    def _lint_in_pool(self, targets: list[Target], workers: int) -> list[TargetResult]:
+        """Forked workers inherit this loaded session (plugins, compiled rules) instead of
+        rebuilding it; imported here because one-file runs, the common case, never need it."""
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_start_worker, initargs=(self,)) as pool:
+            return list(pool.map(_lint_in_worker, targets, chunksize=max(1, len(targets) // (workers * 8))))
 
     def lint_target(self, target: Target, stdin_text: str | None = None,
                     stdin_filename: str | None = None) -> TargetResult:

@@ -12,7 +12,6 @@ import importlib
 import importlib.util
 import sys
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -20,6 +19,7 @@ from typing import Any
 import pluggy
 
 from healthlint import hookspec
+from healthlint.entrypoints import entry_points
 from healthlint.errors import PluginError
 
 ENTRY_POINT_GROUP = "healthlint"

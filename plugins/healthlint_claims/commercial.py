@@ -7,9 +7,10 @@ from collections.abc import Iterable
 import regex
 
 from healthlint.context import SentenceContext
+from healthlint.lazyregex import lazy
 from healthlint.rules import Match, Rule, RuleInfo
 
-_SELLER = regex.compile(
+_SELLER = lazy(
     r"\b(?:at|in|with)\s+our\s+(?:clinic|cent(?:er|re)|practice|facility|institute|office|team|hospital|lab)s?\b"
     r"|\bour\s+(?:clinic|cent(?:er|re)|practice|facility|institute|team|doctors|physicians|specialists|providers|staff)s?\s+"
     r"(?:offers?|provides?|uses?|performs?|specializ\w+|specialis\w+|administers?|delivers?)\b"
@@ -18,7 +19,7 @@ _SELLER = regex.compile(
     r"(?:professional|doctor|physician|nurse|specialist|team|expert|staff)s?\s+(?:at|of|from)\s+(?-i:\p{Lu})[\w&.-]*",
     regex.I,
 )
-_DISCLOSURE = regex.compile(
+_DISCLOSURE = lazy(
     r"\b(?:conflicts?\s+of\s+interest|disclosure|we\s+(?:sell|are\s+paid|receive\s+payment)|sponsored\s+by|paid\s+(?:content|partnership)|advertisement)\b",
     regex.I,
 )

@@ -7,21 +7,22 @@ from collections.abc import Iterable
 import regex
 
 from healthlint.context import DocumentContext
+from healthlint.lazyregex import lazy
 from healthlint.rules import DocumentRule, Match, RuleInfo
 
 # Words that talk about a treatment, and words that promote one.
-_TREATMENT = regex.compile(r"\b(?:therap(?:y|ies)|treatments?|injections?|infusions?|procedures?|protocols?|supplements?)\b", regex.I)
-_PROMOTION = regex.compile(
+_TREATMENT = lazy(r"\b(?:therap(?:y|ies)|treatments?|injections?|infusions?|procedures?|protocols?|supplements?)\b", regex.I)
+_PROMOTION = lazy(
     r"\b(?:hope|hopeful|promising|promise|beacon|breakthroughs?|revolution\w*|exciting|remarkable|transform\w*"
     r"|regenerat\w*|restor\w*|relief|benefits?|advantages?|heal(?:s|ed|ing)?|powerful|frontier|innovative"
     r"|cutting-edge|effective|potential|improv\w*)\b", regex.I)
 # A real harms discussion: risks, side effects, adverse events, named harms, or safety that is in doubt.
-_HARM = regex.compile(
+_HARM = lazy(
     r"\b(?:side[- ]effects?|adverse\s+(?:effects?|events?|reactions?)|complications?|harms?|harmful|dangers?|dangerous"
     r"|risks?|risky|infections?|tumou?rs?|toxicity|contraindicat\w+|caution|warnings?|unsafe"
     r"|safety\s+(?:\w+\s+){0,3}(?:yet\s+to\s+be|not\s+(?:been\s+)?(?:established|known|proven)|unknown|concerns?))\b", regex.I)
 # Mentions that do not discuss harms: reassurance, or the risk of getting the disease itself.
-_NOT_A_HARM = regex.compile(
+_NOT_A_HARM = lazy(
     r"\b(?:minimi[sz]\w*|reduc\w*|lower\w*|fewer|less|minimal|no|without|free\s+of|eliminat\w*)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"(?:side[- ]effects?|risks?|complications?|harms?)"
     r"|\b(?:side[- ]effects?|adverse\s+\w+|risks?|complications?)\s+(?:are|is|were)\s+(?:\w+\s+)?(?:minimal|rare|negligible|low|mild)"

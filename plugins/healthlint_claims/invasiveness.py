@@ -7,21 +7,22 @@ from collections.abc import Iterable
 import regex
 
 from healthlint.context import SentenceContext
+from healthlint.lazyregex import lazy
 from healthlint.rules import Match, Rule, RuleInfo
 
-_GENTLE = regex.compile(
+_GENTLE = lazy(
     r"\b(?:non-?\s?invasive|noninvasive|minimally\s+invasive|painless|pain[- ]free|simple|easy|quick|gentle)\s+"
     r"(?:\w+\s+){0,2}?(?:options?|procedures?|treatments?|therap(?:y|ies)|alternatives?|approach(?:es)?|injections?|process|solutions?|infusions?)\b"
     r"|\b(?:procedure|treatment|therapy|injection|infusion|process|approach)s?\s+(?:is|are)\s+(?:\w+\s+)?(?:non-?\s?invasive|noninvasive|painless|pain[- ]free)\b",
     regex.I,
 )
-_INVASIVE = regex.compile(
+_INVASIVE = lazy(
     r"\b(?:intrathecal\w*|spinal\s+(?:injections?|taps?)|lumbar\s+punctures?|into\s+the\s+spin\w+|bone\s+marrow\s+(?:aspirat\w+|harvest\w*|extraction|draw)"
     r"|liposuction|fat\s+(?:harvest\w*|extraction)|surg(?:ery|ical|eries)|intravenous\w*|iv\s+(?:infusions?|drips?|therapy)"
     r"|infusions?|inject(?:ion|ions|ed|ing|s)?|needles?|catheter\w*|epidural|biops(?:y|ies)|anesthe\w+|anaesthe\w+|incisions?)\b",
     regex.I,
 )
-_GENUINELY_NON_INVASIVE = regex.compile(
+_GENUINELY_NON_INVASIVE = lazy(
     r"\b(?:mri|ct\s+scans?|scans?|ultrasound|x-?rays?|imaging|blood\s+pressure|cuff|eeg|ecg|ekg|test(?:s|ing)?|exam(?:ination)?s?"
     r"|monitor\w*|stimulation|tms|tdcs|hearing|screening|measure\w*)\b", regex.I)
 

@@ -7,15 +7,16 @@ from collections.abc import Iterable
 import regex
 
 from healthlint.context import SentenceContext
+from healthlint.lazyregex import lazy
 from healthlint.rules import Match, Rule, RuleInfo
 
-_REASSURANCE = regex.compile(
+_REASSURANCE = lazy(
     r"\b(?:no|zero|minimal|minimi[sz]\w*|reduc\w*|lower\w*|eliminat\w*|avoid\w*|little|without)\s+(?:the\s+|any\s+)?"
     r"(?:risk|chance|danger)s?\s+of\s+(?:\w+\s+)?(?:rejection|complications?|reactions?)\b"
     r"|\b(?:cannot|can't|won't|will\s+not)\s+be\s+rejected\b",
     regex.I,
 )
-_OWN_CELLS = regex.compile(
+_OWN_CELLS = lazy(
     r"\b(?:autologous|(?:patient|person|individual)['\u2019]s\s+own|your\s+own|their\s+own|own\s+(?:body|cells|fat|tissue|blood|bone\s+marrow))\b",
     regex.I,
 )

@@ -9,12 +9,11 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-import regex
-
 from healthlint.errors import HealthlintError
 from healthlint.findings import Finding
+from healthlint.lazyregex import lazy
 
-_HUNK = regex.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+_HUNK = lazy(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 EVERY_LINE = None  # a file that is new as a whole
 
 

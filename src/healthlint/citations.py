@@ -11,10 +11,11 @@ import bisect
 
 import regex
 
+from healthlint.lazyregex import lazy
 from healthlint.regions import Regions
 from healthlint.sentences import Sentence
 
-_TEXT_CITATION = regex.compile(
+_TEXT_CITATION = lazy(
     r"""
     \[\s*\d{1,4}(?:\s*[,\u2013\u2014-]\s*\d{1,4})*\s*\]              # [1]  [1, 2]  [3-5]
     | \b10\.\d{4,9}/\S+                                            # DOI

@@ -6,15 +6,14 @@ import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import regex
-
 from healthlint.errors import InputError
+from healthlint.lazyregex import lazy
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 TEXT_SUFFIXES = frozenset({".txt"})
 LINTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
 
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_LINE_BREAK = lazy(r"\r\n|\r|\n")
 BOM = "\ufeff"
 
 

@@ -4,26 +4,28 @@ from __future__ import annotations
 
 import regex
 
-_NEGATION = regex.compile(
+from healthlint.lazyregex import lazy
+
+_NEGATION = lazy(
     r"""\b(?:no|not|never|none|nor|neither|without|cannot|can't|can\u2019t|won't|won\u2019t
     |\w+n't|\w+n\u2019t|lacks?|lacking|lack\s+of|absence\s+of|rather\s+than|instead\s+of
     |yet\s+to\s+be|far\s+from|unproven|little|cant|dont|doesnt|isnt|unlikely|nothing|nobody|false|myth|myths|beware
     |avoid|misleading|claim(?:s|ed|ing)?|promise\s+to|promising\s+to|advertis\w*|marketed|touted|so-called)\b""",
     regex.IGNORECASE | regex.VERBOSE,
 )
-_DENIED_AFTER = regex.compile(
+_DENIED_AFTER = lazy(
     r"(?:\s+[\w'\u2019-]+){0,4}?\s+(?:has|have|had|is|are|was|were|does|do|did)\s*(?:not|never|n't|n\u2019t)\b", regex.IGNORECASE)
-_STRONG_BREAK = regex.compile(r"[;\u2014()]|\b(?:but|however|although|though|yet|while|whereas)\b", regex.IGNORECASE)
+_STRONG_BREAK = lazy(r"[;\u2014()]|\b(?:but|however|although|though|yet|while|whereas)\b", regex.IGNORECASE)
 # A negation does not reach across a contrast or into a second coordinated claim ("no side effects and works").
-_NEGATION_BREAK = regex.compile(_STRONG_BREAK.pattern + r"|\band\b", regex.IGNORECASE)
-_HEDGE = regex.compile(
+_NEGATION_BREAK = lazy(_STRONG_BREAK.pattern + r"|\band\b", regex.IGNORECASE)
+_HEDGE = lazy(
     r"""\b(?:may|might|could|can\s+potentially|possibl[ey]|potential(?:ly)?|perhaps|early|preliminary|suggests?|suggested
     |appears?\s+to|seems?\s+to|some\s+evidence|limited|small\s+(?:study|trial)|likely|unclear|uncertain|not\s+yet
     |being\s+(?:studied|investigated|tested)|in\s+some\s+(?:people|patients|cases)
     |hypothes\w+|pilot)\b""",
     regex.IGNORECASE | regex.VERBOSE,
 )
-_WORD = regex.compile(r"[\w'\u2019-]+")
+_WORD = lazy(r"[\w'\u2019-]+")
 
 
 def negated(text: str, start: int, sentence_start: int = 0, window: int = 8) -> bool:

@@ -7,9 +7,9 @@ ranges of prose blocks, links, footnote references and HTML.
 from __future__ import annotations
 
 import pyromark
-import regex
 
 from healthlint.document import BOM
+from healthlint.lazyregex import lazy
 from healthlint.regions import Block, Link, Regions
 
 _OPTIONS = (
@@ -24,7 +24,7 @@ _OPTIONS = (
 _NOT_PROSE = frozenset({"CodeBlock", "HtmlBlock", "MetadataBlock", "Image"})
 # Link types whose visible text is the destination itself.
 _URL_LINKS = frozenset({"Autolink", "Email"})
-_LONE_CR = regex.compile(r"\r(?!\n)")
+_LONE_CR = lazy(r"\r(?!\n)")
 _BLOCK_KINDS = {"Paragraph": "paragraph", "Heading": "heading", "Item": "item", "TableCell": "cell"}
 _CONTAINERS = frozenset(_BLOCK_KINDS) | _NOT_PROSE | {
     "BlockQuote", "List", "Table", "TableHead", "TableRow", "FootnoteDefinition",

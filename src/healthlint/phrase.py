@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import re._parser as sre_parse  # the stdlib regex parser, used only to derive literal keywords
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ import regex
 
 from healthlint.context import SentenceContext
 from healthlint.errors import RuleError
+from healthlint.lazyregex import lazy
 from healthlint.rules import SEVERITIES, Match, Rule, RuleInfo
 
 MATCH_TIMEOUT = 5.0  # seconds (wall clock) for one pattern on one sentence: a guard against
@@ -44,7 +45,7 @@ _KEYS = {
     "fix": str, "fix-safe": bool,
 }
 _REQUIRED = ("category", "message", "patterns")
-_WORD = regex.compile(r"\w+")
+_WORD = lazy(r"\w+")
 
 
 class LazyPattern:

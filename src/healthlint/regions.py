@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
 from healthlint.document import BOM, Document
+from healthlint.lazyregex import lazy
 
-_NOT_NEWLINE = regex.compile(r"[^\r\n]")
-_BARE_URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
-_PLAIN_PARAGRAPH_BREAK = regex.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*")
-_PLAIN_LINE = regex.compile(r"[^\r\n]+")
-_CONTINUES_AFTER = regex.compile(r"(?:[,;(\u2014\u2013-]|\b(?:a|an|the|of|and|or|to|in|on|for|with|by|at|from|as|that|is|are)\b)\s*$")
-_LIST_BULLET = regex.compile(r"^\s*(?:[-*+\u2022\u25cf\u25aa]|\d{1,3}[.)])\s+")
+_NOT_NEWLINE = lazy(r"[^\r\n]")
+_BARE_URL = lazy(r"\b(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
+_PLAIN_PARAGRAPH_BREAK = lazy(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*")
+_PLAIN_LINE = lazy(r"[^\r\n]+")
+_CONTINUES_AFTER = lazy(r"(?:[,;(\u2014\u2013-]|\b(?:a|an|the|of|and|or|to|in|on|for|with|by|at|from|as|that|is|are)\b)\s*$")
+_LIST_BULLET = lazy(r"^\s*(?:[-*+\u2022\u25cf\u25aa]|\d{1,3}[.)])\s+")
 
 
 @dataclass(frozen=True, slots=True)

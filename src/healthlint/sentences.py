@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
+from healthlint.lazyregex import lazy
 from healthlint.regions import Block
 
 # A run of terminal punctuation with any closing quotes or brackets, then white space.
-_END = regex.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
-_WORD_BEFORE = regex.compile(r"(\S+)$")
+_END = lazy(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
+_WORD_BEFORE = lazy(r"(\S+)$")
 _ABBREVIATIONS = frozenset(
     """dr mr mrs ms prof st sr jr vs v etc e.g i.e eg ie al fig figs no nos approx ca cf
     vol p pp ed eds inc ltd co corp dept univ est min max mt ft jan feb mar apr jun jul aug
     sep sept oct nov dec mg mcg ml kg lb oz""".split()
 )
 MAX_SENTENCE = 2000  # characters; longer run-ons are cut at white space
-_DOTTED = regex.compile(r"^(?:\p{L}\.){2,}$|^\p{Lu}$")  # U.S.  e.g.  J (an initial)
+_DOTTED = lazy(r"^(?:\p{L}\.){2,}$|^\p{Lu}$")  # U.S.  e.g.  J (an initial)
 
 
 @dataclass(frozen=True, slots=True)

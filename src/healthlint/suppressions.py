@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 import regex
 
 from healthlint.document import Document
+from healthlint.lazyregex import lazy
 from healthlint.rules import RuleInfo
 
-_COMMENT = regex.compile(
+_COMMENT = lazy(
     r"<!--\s*healthlint-(disable-next-line|disable-file|disable|enable)\b(.*?)-->", regex.DOTALL
 )
 

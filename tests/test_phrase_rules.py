@@ -37,6 +37,23 @@ def test_keywords_are_derived_from_literal_patterns(pattern, keywords):
     assert derive_keywords(pattern) == keywords
 
 
+def test_each_pattern_runs_only_where_its_own_keywords_occur():
+    """Rule keywords may be given by hand; a pattern whose literal words contain some of them is
+    tried only on sentences holding one (so its compile and scan are skipped elsewhere), and a
+    pattern with no such words runs on every candidate sentence."""
+    rule = phrase_rule({"name": "t", "category": "hype", "message": "m",
+                        "patterns": [r"\bgame[- ]?changers?\b", r"\bmiracles?\b", r"\b(?:new|fresh)\s+hope\b"],
+                        "keywords": ["game", "miracle", "new hope", "fresh hope"]}, "test", "test", eager=False)
+    assert rule.gates() == (frozenset({"game"}), frozenset({"miracle"}), None)
+    text = "A miracle and new hope. A game changer."
+    findings = Linter([rule]).lint(from_text(text, "x.md")).findings
+    assert [text[f.offset:f.end_offset] for f in findings] == ["miracle", "new hope", "game changer"]
+    rule = phrase_rule({"name": "t", "category": "hype", "message": "m",
+                        "patterns": [r"\bgame[- ]?changers?\b", r"\bmiracles?\b"]}, "test", "test", eager=False)
+    Linter([rule]).lint(from_text("A miracle.", "x.md"))
+    assert rule.patterns[0]._compiled is None and rule.patterns[1]._compiled is not None
+
+
 def test_underivable_keywords_and_bad_keys_are_errors():
     with pytest.raises(RuleError, match=r"rule 't': cannot derive literal keywords .* add 'keywords"):
         phrase_rule({"name": "t", "category": "hype", "message": "m", "patterns": [r"\w+"]}, "p", "cfg")

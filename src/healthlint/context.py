@@ -15,6 +15,9 @@ from healthlint.regions import Block, Regions, regions_for
 from healthlint.sentences import Sentence, split
 
 
+_NONE: set[str] = set()
+
+
 def _lower_same_length(text: str) -> str:
     lowered = text.lower()
     if len(lowered) == len(text):
@@ -31,6 +34,7 @@ class DocumentContext:
     sentences: list[Sentence]
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    hits: dict[int, set[str]] = field(default_factory=dict, repr=False)  # sentence -> keywords found in it
 
     @classmethod
     def build(cls, document: Document) -> DocumentContext:
@@ -83,6 +87,11 @@ class SentenceContext:
         self.sentence: Sentence = document.sentences[index]
         self.start: int = self.sentence.start
         self.end: int = self.sentence.end
+
+    @property
+    def keywords(self) -> set[str]:
+        """The rule keywords (lowercased) the runner's keyword pass found in this sentence."""
+        return self.document.hits.get(self.index, _NONE)
 
     @property
     def text(self) -> str:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import re._parser as sre_parse  # the stdlib regex parser, used only to derive literal keywords
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -69,10 +69,10 @@ class LazyPattern:
         return self._compiled
 
     def search(self, text: str, start: int, end: int) -> regex.Match[str] | None:
-        return self.compiled().search(text, start, end, timeout=MATCH_TIMEOUT)
+        return (self._compiled or self.compiled()).search(text, start, end, timeout=MATCH_TIMEOUT)
 
     def finditer(self, text: str, start: int, end: int) -> Iterable[regex.Match[str]]:
-        return self.compiled().finditer(text, start, end, timeout=MATCH_TIMEOUT)
+        return (self._compiled or self.compiled()).finditer(text, start, end, timeout=MATCH_TIMEOUT)
 
 
 @dataclass
@@ -93,16 +93,28 @@ class PhraseRule(Rule):
     source: str = ""
     fix: str | None = None  # a replacement template (\\g<name> and \\1 expand groups)
     fix_safe: bool = False
+    _gates: tuple[frozenset[str] | None, ...] | None = field(default=None, repr=False, compare=False)
+
+    def gates(self) -> tuple[frozenset[str] | None, ...]:
+        """Per pattern, rule keywords one of which every match of it contains (None: unknown, so
+        the pattern runs on every candidate sentence); worked out on first use."""
+        if self._gates is None:
+            self._gates = tuple(_gate(p.source, list(self.keywords)) for p in self.patterns)
+        return self._gates
 
     def check(self, ctx: SentenceContext) -> Iterable[Match]:
+        hits = ctx.keywords  # only the patterns whose keywords the sentence holds can match
+        patterns = [p for p, gate in zip(self.patterns, self.gates()) if gate is None or not hits.isdisjoint(gate)]
+        if not patterns:
+            return
         text, start, end = ctx.document.text, ctx.start, ctx.end
         if self.requires and not self.requires.search(text, start, end):
             return
         taken: list[tuple[int, int]] = []
         checked_sentence = False
-        for pattern in self.patterns:
+        for pattern in patterns:
             for match in pattern.finditer(text, start, end):
-                if match.end() == match.start() or any(s < match.end() and match.start() < e for s, e in taken):
+                if match.end() == match.start() or (taken and any(s < match.end() and match.start() < e for s, e in taken)):
                     continue
                 if not checked_sentence:  # sentence-wide conditions, only once something matched
                     checked_sentence = True
@@ -179,14 +191,30 @@ def _required_keywords(items: Any) -> list[str] | None:
     return max(options, key=lambda o: (min(len(k.strip()) for k in o), -len(o)))
 
 
-def derive_keywords(pattern: str) -> list[str] | None:
-    """Literal keywords every match of `pattern` contains, lowercased, or None when not derivable."""
+def _keyword_options(pattern: str) -> list[list[str]]:
+    """Every keyword set of `pattern` (each match contains a member of each set), lowercased."""
     try:
         parsed = sre_parse.parse(pattern, re.IGNORECASE)
     except Exception:  # regex-module syntax the stdlib parser does not know
-        return None
-    found = _required_keywords(list(parsed))
-    return sorted({k.lower().strip() for k in found}) if found else None
+        return []
+    return [sorted({k.lower().strip() for k in option}) for option in _options(list(parsed))
+            if all(len(k.strip()) >= 3 for k in option)]
+
+
+def derive_keywords(pattern: str) -> list[str] | None:
+    """Literal keywords every match of `pattern` contains, lowercased, or None when not derivable."""
+    options = _keyword_options(pattern)
+    return max(options, key=lambda o: (min(len(k) for k in o), -len(o))) if options else None
+
+
+def _gate(pattern: str, keywords: list[str]) -> frozenset[str] | None:
+    """Rule keywords one of which every match of `pattern` contains, or None when unknown: taken
+    from a keyword set of the pattern whose every member contains a rule keyword."""
+    for option in _keyword_options(pattern):
+        inside = [[k for k in keywords if k and k in word] for word in option]
+        if all(inside):
+            return frozenset(k for found in inside for k in found)
+    return None
 
 
 def phrase_rule(data: dict[str, Any], pack: str, source: str, prefix: str | None = None,

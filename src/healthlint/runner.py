@@ -52,25 +52,31 @@ class Linter:
                 words[keyword.lower()].append(index)
         self._automaton = ahocorasick.Automaton() if words else None
         for word, indexes in words.items():
-            self._automaton.add_word(word, (len(word), tuple(indexes)))  # type: ignore[union-attr]
+            self._automaton.add_word(word, (word, tuple(indexes)))  # type: ignore[union-attr]
         if self._automaton is not None:
             self._automaton.make_automaton()
 
     def candidates(self, ctx: DocumentContext) -> dict[int, set[int]]:
-        """rule index -> indexes of the sentences holding one of its keywords (-1: the document)."""
+        """rule index -> indexes of the sentences holding one of its keywords (-1: the document).
+        Records in `ctx.hits` which keywords each sentence holds."""
         found: dict[int, set[int]] = defaultdict(set)
+        hits = ctx.hits
         if self._automaton is not None:
             sentence_start, sentence_end, sentence = 0, -1, None  # the sentence of the last hit
-            for end, (length, indexes) in self._automaton.iter(ctx.lowered):
-                start = end - length + 1
+            words: set[str] = set()
+            for end, (word, indexes) in self._automaton.iter(ctx.lowered):
+                start = end - len(word) + 1
                 if not sentence_start <= start < sentence_end:
                     sentence = ctx.sentence_at(start)
                     if sentence is not None:
                         sentence_start, sentence_end = ctx.sentences[sentence].start, ctx.sentences[sentence].end
+                        words = hits.setdefault(sentence, set())
                 for index in indexes:
                     found[index].add(-1)
                     if sentence is not None:
                         found[index].add(sentence)
+                if sentence is not None:
+                    words.add(word)
         for index in self._always:
             found[index] = {-1, *range(len(ctx.sentences))}
         return found

@@ -29,6 +29,11 @@ class Finding:
     replacement: str | None = None  # a suggested rewrite of the span (--diff)
     safe: bool = False  # the rewrite is safe to apply unattended (--fix)
 
+    def __reduce__(self) -> tuple[type[Finding], tuple[object, ...]]:
+        # Worker processes send back thousands of findings: a plain tuple pickles ~10x faster
+        # than the default state of a frozen, slotted dataclass.
+        return Finding, tuple(getattr(self, name) for name in self.__slots__)
+
     def as_json(self) -> dict[str, object]:
         """The JSON findings contract."""
         return {

@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from healthlint.findings import RunResult
 from healthlint.reporters.base import Reporter
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: json.dumps with options builds one per call
+
 
 class JsonReporter(Reporter):
     name = "json"
@@ -22,7 +24,7 @@ class JsonReporter(Reporter):
         if first is None:
             yield "[]\n"
             return
-        yield "[\n  " + json.dumps(first, ensure_ascii=False)
+        yield "[\n  " + _ENCODE(first)
         for item in items:
-            yield ",\n  " + json.dumps(item, ensure_ascii=False)
+            yield ",\n  " + _ENCODE(item)
         yield "\n]\n"

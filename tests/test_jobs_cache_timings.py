@@ -63,3 +63,37 @@ def test_timings_go_to_stderr_per_rule_and_pack(tmp_path):
     assert lines[0].split() == ["rule", "/", "pack", "seconds", "share"]
     assert any(line.startswith("hype/hype-phrase ") for line in lines)
     assert any(line.startswith("pack health-claims ") for line in lines)
+
+
+def test_windows_of_sentences_change_nothing(monkeypatch):
+    """The keyword pass runs over windows of sentences (bounded memory on huge files); findings
+    are the same whatever the window, including keywords that end past a window's last sentence
+    ('our ' ends on the space after it) and document-level rules."""
+    from healthlint import runner
+    from healthlint.config import Config
+    from healthlint.context import DocumentContext
+    from healthlint.document import from_text, load
+    from healthlint.engine import Session
+
+    rules = Session.start(Config()).rules
+    linter = runner.Linter(rules)
+    harms = next(r for r in rules if r.info.id == "missing-harms/no-risks-discussed")
+    documents = [load(str(d)) for d in sorted((FIXTURES / "drafts").glob("*.md"))]
+    documents.append(from_text(harms.info.bad[0], "harms.md"))
+    whole = [linter.lint(d).findings for d in documents]
+    rules_found = {f.rule for fs in whole for f in fs}
+    assert sum(map(len, whole)) > 50
+    assert {"missing-harms/no-risks-discussed", "commercial-conflict/seller-as-author"} <= rules_found
+    for window in (1, 2, 7):
+        monkeypatch.setattr(runner, "WINDOW", window)
+        assert [linter.lint(d).findings for d in documents] == whole
+    monkeypatch.setattr(runner, "WINDOW", 1)
+    documents.append(from_text("It works. We treat you.", "gap.md"))  # ' we ' starts between sentences
+    for document in documents:  # the windows' candidates add up to the whole document's
+        ctx = DocumentContext.build(document)
+        every = linter.candidates(ctx)
+        pieces: dict[int, set[int]] = {}
+        for first, stop in linter.windows(ctx):
+            for index, sentences in linter.candidates(ctx, first, stop).items():
+                pieces.setdefault(index, set()).update(sentences)
+        assert pieces == every

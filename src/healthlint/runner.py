@@ -6,7 +6,7 @@ import hashlib
 import time
 import traceback
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -18,6 +18,7 @@ from healthlint.findings import Finding, RunError
 from healthlint.rules import DocumentRule, Match, Rule, RuleInfo
 from healthlint.vocabulary import Term, Vocabulary
 
+WINDOW = 2048  # sentences whose keyword hits and candidate sets are held at once (see Linter.windows)
 UNUSED_SUPPRESSION = RuleInfo(
     id="healthlint/unused-suppression",
     category="suppression",
@@ -50,26 +51,44 @@ class Linter:
                 self._always.append(index)
             for keyword in rule.keywords:
                 words[keyword.lower()].append(index)
+        self._longest = max(map(len, words), default=0)
         self._automaton = ahocorasick.Automaton() if words else None
         for word, indexes in words.items():
             self._automaton.add_word(word, (word, tuple(indexes)))  # type: ignore[union-attr]
         if self._automaton is not None:
             self._automaton.make_automaton()
 
-    def candidates(self, ctx: DocumentContext) -> dict[int, set[int]]:
-        """rule index -> indexes of the sentences holding one of its keywords (-1: the document).
-        Records in `ctx.hits` which keywords each sentence holds."""
+    def windows(self, ctx: DocumentContext) -> Iterator[tuple[int, int]]:
+        """Consecutive ranges [first, stop) of sentence indexes covering the document, WINDOW
+        sentences each: candidate sets and keyword hits are kept for one window at a time, so a
+        50 MB document does not hold them for all its sentences at once."""
+        count = len(ctx.sentences)
+        for first in range(0, max(count, 1), WINDOW):
+            yield first, min(first + WINDOW, count)
+
+    def candidates(self, ctx: DocumentContext, first: int = 0, stop: int | None = None) -> dict[int, set[int]]:
+        """rule index -> indexes of the sentences in [first, stop) holding one of its keywords
+        (-1: a keyword occurs in this stretch of the document). Keywords that start from the
+        first sentence's start (from 0 for the first window) up to the next window's first
+        sentence count. Records in `ctx.hits` which keywords each sentence holds."""
+        sentences = ctx.sentences
+        stop = len(sentences) if stop is None else stop
+        text_start = sentences[first].start if 0 < first < len(sentences) else 0
+        text_end = sentences[stop].start if stop < len(sentences) else len(ctx.lowered)
         found: dict[int, set[int]] = defaultdict(set)
         hits = ctx.hits
         if self._automaton is not None:
             sentence_start, sentence_end, sentence = 0, -1, None  # the sentence of the last hit
             words: set[str] = set()
-            for end, (word, indexes) in self._automaton.iter(ctx.lowered):
+            scan_end = min(len(ctx.lowered), text_end + self._longest - 1)
+            for end, (word, indexes) in self._automaton.iter(ctx.lowered, text_start, scan_end):
                 start = end - len(word) + 1
+                if start >= text_end:  # the next window's
+                    continue
                 if not sentence_start <= start < sentence_end:
                     sentence = ctx.sentence_at(start)
                     if sentence is not None:
-                        sentence_start, sentence_end = ctx.sentences[sentence].start, ctx.sentences[sentence].end
+                        sentence_start, sentence_end = sentences[sentence].start, sentences[sentence].end
                         words = hits.setdefault(sentence, set())
                 for index in indexes:
                     found[index].add(-1)
@@ -78,39 +97,60 @@ class Linter:
                 if sentence is not None:
                     words.add(word)
         for index in self._always:
-            found[index] = {-1, *range(len(ctx.sentences))}
+            found[index] = {-1, *range(first, stop)}
         return found
 
     def lint(self, document: Document, report_unused_suppressions: bool = False) -> FileResult:
         """Findings of every rule on one document, after inline suppressions."""
         result = FileResult()
         ctx = DocumentContext.build(document)
-        matches: list[tuple[RuleInfo, Match]] = []
-        for index, sentences in sorted(self.candidates(ctx).items()):
+        produced: dict[int, list[Match]] = defaultdict(list)
+        failures: dict[int, RunError] = {}
+        length = len(document.text)
+
+        def run(index: int, check: Callable[[], Iterable[Match]]) -> None:
+            """One rule on part of the document; a rule that times out or raises loses its
+            matches for this file and is reported once."""
             rule = self.rules[index]
             started = time.perf_counter() if self.timed else 0.0
             try:
-                if isinstance(rule, DocumentRule):
-                    produced = list(rule.check_document(ctx))
-                else:
-                    produced = [m for s in sorted(sentences) if s >= 0 for m in rule.check(ctx.sentence(s))]
-                matches.extend((rule.info, _valid(m, rule, len(document.text))) for m in produced)
+                produced[index].extend([_valid(m, rule, length) for m in check()])
             except TimeoutError:
-                result.errors.append(RunError(
+                failures[index] = RunError(
                     f"rule {rule.info.id} timed out on this file (a pattern took too long; "
-                    "simplify it); the rule was skipped for this file", document.path))
+                    "simplify it); the rule was skipped for this file", document.path)
+                produced.pop(index, None)
             except Exception as exc:  # a plugin's bug must not stop the run
-                result.errors.append(RunError(
+                failures[index] = RunError(
                     f"rule {rule.info.id} failed on this file: {type(exc).__name__}: {exc}", document.path,
-                    traceback.format_exc()))
+                    traceback.format_exc())
+                produced.pop(index, None)
             if self.timed:
-                result.timings[rule.info.id] = time.perf_counter() - started
+                result.timings[rule.info.id] = result.timings.get(rule.info.id, 0.0) + time.perf_counter() - started
+
+        document_rules: set[int] = set()
+        for first, stop in self.windows(ctx):
+            ctx.hits.clear()
+            for index, sentences in sorted(self.candidates(ctx, first, stop).items()):
+                rule = self.rules[index]
+                if isinstance(rule, DocumentRule):
+                    document_rules.add(index)
+                elif index not in failures:
+                    run(index, lambda: [m for s in sorted(sentences) if s >= 0 for m in rule.check(ctx.sentence(s))])
+        ctx.hits.clear()
+        for index in sorted(document_rules):
+            document_rule = self.rules[index]
+            assert isinstance(document_rule, DocumentRule)
+            run(index, lambda: document_rule.check_document(ctx))
+        result.errors.extend(failures[index] for index in sorted(failures))
         directives = suppressions.parse(document, ctx.regions.html)
         accepted = Vocabulary(self.vocabulary, ctx.text) if self.vocabulary else None
         unique: dict[tuple[str, int, int], tuple[RuleInfo, Match]] = {}
-        for info, match in matches:
-            if accepted is None or not accepted.accepts(info, match):
-                unique.setdefault((info.id, match.start, match.end), (info, match))
+        for index in sorted(produced):
+            info = self.rules[index].info
+            for match in produced.pop(index):
+                if accepted is None or not accepted.accepts(info, match):
+                    unique.setdefault((info.id, match.start, match.end), (info, match))
         pending = sorted(directives, key=lambda s: s.start, reverse=True)
         active: list[suppressions.Suppression] = []
         for info, match in sorted(unique.values(), key=lambda pair: (pair[1].start, pair[1].end, pair[0].id)):

@@ -80,9 +80,10 @@ class Linter:
         if self._automaton is not None:
             sentence_start, sentence_end, sentence = 0, -1, None  # the sentence of the last hit
             words: set[str] = set()
-            scan_end = min(len(ctx.lowered), text_end + self._longest - 1)
-            for end, (word, indexes) in self._automaton.iter(ctx.lowered, text_start, scan_end):
-                start = end - len(word) + 1
+            # A slice, not iter(text, start, end): the automaton converts the whole string it is given.
+            piece = ctx.lowered[text_start:min(len(ctx.lowered), text_end + self._longest - 1)]
+            for end, (word, indexes) in self._automaton.iter(piece):
+                start = text_start + end - len(word) + 1
                 if start >= text_end:  # the next window's
                     continue
                 if not sentence_start <= start < sentence_end:

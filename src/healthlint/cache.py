@@ -6,9 +6,9 @@ Entries are JSON files written atomically; an unreadable or corrupt entry is ign
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -16,7 +16,8 @@ from healthlint import __version__
 from healthlint.atomic import write_text
 from healthlint.findings import Finding, RunError
 
-FORMAT = 1  # bump when the entry layout changes
+FIELDS = Finding.__slots__  # an entry stores each finding as a list of these, in this order
+FORMAT = 2  # bump when the entry layout changes
 
 
 def plugin_fingerprint(modules: list[object]) -> str:
@@ -52,15 +53,16 @@ class Cache:
 
     def get(self, key: str) -> tuple[list[Finding], list[RunError]] | None:
         try:
-            entry = json.loads((self.directory / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
-            return ([Finding(**f) for f in entry["findings"]],
+            with open(os.path.join(self.directory, key[:2], f"{key}.json"), encoding="utf-8") as stream:
+                entry = json.load(stream)
+            return ([Finding(*f) for f in entry["findings"]],
                     [RunError(e["message"], e["path"]) for e in entry["errors"]])
         except (OSError, ValueError, KeyError, TypeError):
             return None  # missing or corrupt: lint again and overwrite
 
     def put(self, key: str, findings: list[Finding], errors: list[RunError]) -> None:
         """Store an entry; a cache that cannot be written is silently skipped."""
-        entry = {"findings": [dataclasses.asdict(f) for f in findings],
+        entry = {"findings": [[getattr(f, name) for name in FIELDS] for f in findings],  # compact, fast to load
                  "errors": [{"message": e.message, "path": e.path} for e in errors]}
         try:
             if not self._ready:

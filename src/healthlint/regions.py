@@ -20,7 +20,7 @@ _CONTINUES_AFTER = lazy(r"(?:[,;(\u2014\u2013-]|\b(?:a|an|the|of|and|or|to|in|on
 _LIST_BULLET = lazy(r"^\s*(?:[-*+\u2022\u25cf\u25aa]|\d{1,3}[.)])\s+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass builds ~6x slower, and there are many; treat as read-only
 class Block:
     """A unit of prose a reader sees as one: a paragraph, heading, list item or table cell."""
 
@@ -29,7 +29,7 @@ class Block:
     kind: str  # "paragraph", "heading", "item", "cell"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass builds ~6x slower, and there are many; treat as read-only
 class Link:
     """A link in the document: `start`/`end` cover its whole source, text and destination."""
 

@@ -48,7 +48,7 @@ class RuleInfo:
         return selector in (self.id, self.pack, self.category, "ALL")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass builds ~6x slower, and there are many; treat as read-only
 class Match:
     """A span a rule flags, in document character offsets, with an optional specific message."""
 

@@ -19,7 +19,7 @@ MAX_SENTENCE = 2000  # characters; longer run-ons are cut at white space
 _DOTTED = lazy(r"^(?:\p{L}\.){2,}$|^\p{Lu}$")  # U.S.  e.g.  J (an initial)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass builds ~6x slower, and there are many; treat as read-only
 class Sentence:
     """A sentence: character offsets into the document and the index of its block."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -15,7 +16,7 @@ from healthlint.regions import Block, Regions, regions_for
 from healthlint.sentences import Sentence, split
 
 
-_NONE: set[str] = set()
+_NONE: frozenset[str] = frozenset()
 
 
 def _lower_same_length(text: str) -> str:
@@ -89,8 +90,8 @@ class SentenceContext:
         self.end: int = self.sentence.end
 
     @property
-    def keywords(self) -> set[str]:
-        """The rule keywords (lowercased) the runner's keyword pass found in this sentence."""
+    def keywords(self) -> AbstractSet[str]:
+        """The rule keywords (lowercased) the runner's keyword pass found in this sentence (read-only)."""
         return self.document.hits.get(self.index, _NONE)
 
     @property

@@ -160,8 +160,8 @@ class Session:
             if not target.explicit and document_module.is_probably_binary(data):
                 return TargetResult([], [])
             key = self.cache.key(target.path, data) if self.cache else None
-            cached = self.cache.get(key) if self.cache and key else None
-            if cached is not None and not self.timed:
+            cached = self.cache.get(key) if self.cache and key and not self.timed else None  # --timings lints
+            if cached is not None:
                 findings, errors = cached
                 source = document_module.decode(data, target.path) if findings else None
                 return TargetResult(findings, errors, source)

@@ -30,8 +30,8 @@ class Finding:
     safe: bool = False  # the rewrite is safe to apply unattended (--fix)
 
     def __reduce__(self) -> tuple[type[Finding], tuple[object, ...]]:
-        # Worker processes send back thousands of findings: a plain tuple pickles ~10x faster
-        # than the default state of a frozen, slotted dataclass.
+        # Worker processes send back thousands of findings: a plain tuple of the fields pickles
+        # about twice as fast as the default (a dict of slot names to values per finding).
         return Finding, tuple(getattr(self, name) for name in self.__slots__)
 
     def as_json(self) -> dict[str, object]:

@@ -183,28 +183,33 @@ def _longest_word(literal: str) -> str:
     return max(literal.split() or [""], key=len)
 
 
+def _usable(options: list[list[str]]) -> list[list[str]]:
+    """The keyword sets whose every member is long enough to be worth searching for."""
+    return [o for o in options if all(len(k.strip()) >= 3 for k in o)]
+
+
+def _best(options: list[list[str]]) -> list[str] | None:
+    """The most selective keyword set: the longest shortest member, then the fewest members."""
+    return max(options, key=lambda o: (min(len(k.strip()) for k in o), -len(o))) if options else None
+
+
 def _required_keywords(items: Any) -> list[str] | None:
     """Keywords such that every match of the sequence contains one of them, or None."""
-    options = [o for o in _options(items) if all(len(k.strip()) >= 3 for k in o)]
-    if not options:
-        return None
-    return max(options, key=lambda o: (min(len(k.strip()) for k in o), -len(o)))
+    return _best(_usable(_options(items)))
 
 
 def _keyword_options(pattern: str) -> list[list[str]]:
-    """Every keyword set of `pattern` (each match contains a member of each set), lowercased."""
+    """Every usable keyword set of `pattern` (each match contains a member of each set), lowercased."""
     try:
         parsed = sre_parse.parse(pattern, re.IGNORECASE)
     except Exception:  # regex-module syntax the stdlib parser does not know
         return []
-    return [sorted({k.lower().strip() for k in option}) for option in _options(list(parsed))
-            if all(len(k.strip()) >= 3 for k in option)]
+    return [sorted({k.lower().strip() for k in option}) for option in _usable(_options(list(parsed)))]
 
 
 def derive_keywords(pattern: str) -> list[str] | None:
     """Literal keywords every match of `pattern` contains, lowercased, or None when not derivable."""
-    options = _keyword_options(pattern)
-    return max(options, key=lambda o: (min(len(k) for k in o), -len(o))) if options else None
+    return _best(_keyword_options(pattern))
 
 
 def _gate(pattern: str, keywords: list[str]) -> frozenset[str] | None:

@@ -15,6 +15,26 @@ def test_json_contract(write):
     }
 
 
+
+def test_json_encoder_matches_json_dumps_on_awkward_values():
+    """The fast encoder must write exactly what json.dumps of the contract dict writes."""
+    from healthlint.findings import Finding
+    from healthlint.reporters.json_ import FindingEncoder
+
+    def finding(path, message, suggestion, offset):
+        return Finding(path, "x/r\"1", "c\\at", "error", message, suggestion, offset, offset + 3,
+                       2, 7 + offset, 2, 10 + offset)
+
+    findings = [
+        finding('we "ird"\\path\u00e9.md', "Café \u201cquoted\u201d\n\ttab \U0001F600", None, 0),
+        finding("a.md", "plain", "Say \"less\" \u2014 or cite.", 5),
+        finding("a.md", "plain", None, 9),  # same tail as neither above: the cache keys on every field
+    ]
+    encode = FindingEncoder().encode
+    for f in findings + findings:
+        assert encode(f) == json.dumps(f.as_json(), ensure_ascii=False)
+        assert json.loads(encode(f)) == f.as_json()
+
 def test_text_output(write):
     path = write("a.md", "# T\n\nA miracle. Studies show it.\n")
     run = run_cli("check", *DEMO_ARGS, "--statistics", path)

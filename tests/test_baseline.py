@@ -58,3 +58,18 @@ def test_missing_or_bad_baseline_is_a_clear_error(tmp_path):
     (tmp_path / "bad.json").write_text("[1, 2]")
     bad = check("--baseline", str(tmp_path / "bad.json"), str(doc))
     assert bad.exit_code == 2 and "bad.json: not a healthlint baseline" in bad.stderr
+
+
+def test_baseline_after_a_cached_plain_run_still_has_fingerprints(tmp_path):
+    """Plain runs skip fingerprints; their cache entries must not be reused by baseline runs."""
+    doc = tmp_path / "a.md"
+    doc.write_text(DRAFT)
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    plain = run_cli("check", "--isolated", "--format", "json", *cache, str(doc))
+    assert plain.exit_code == 1 and len(plain.findings) == 3
+    base = tmp_path / "baseline.json"
+    assert run_cli("check", "--isolated", *cache, "--write-baseline", str(base), str(doc)).exit_code == 0
+    entries = json.loads(base.read_text())["entries"]
+    assert len(entries) == 3 and all(len(e["fingerprint"]) == 20 for e in entries)
+    again = run_cli("check", "--isolated", "--format", "json", *cache, "--baseline", str(base), str(doc))
+    assert (again.exit_code, again.findings) == (0, [])

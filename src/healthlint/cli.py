@@ -116,7 +116,7 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
         config = base.with_options(select=split(select), ignore=ignore_all, fail_on=fail_on,
                                    report_unused_suppressions=report_unused_suppressions)
         cache = None if no_cache else Path(cache_dir) if cache_dir else config.root / CACHE_DIR_NAME
-        session = Session.start(config, plugins, cache_dir=cache)
+        session = Session.start(config, plugins, cache_dir=cache, fingerprints=bool(baseline_path or write_baseline))
         session.timed = timings
         reporters = session.reporters()
         if output_format not in reporters:

@@ -8,12 +8,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from healthlint import config as config_module
 from healthlint import document as document_module
 from healthlint.config import Config
 from healthlint.errors import ConfigError, HealthlintError, InputError
-from healthlint.cache import Cache, plugin_fingerprint
 from healthlint.files import Target, discover
 from healthlint.findings import Finding, RunError, RunResult
 from healthlint.phrase import phrase_rule
@@ -22,6 +22,9 @@ from healthlint.plugins import load as load_plugins
 from healthlint.reporters.base import Reporter
 from healthlint.rules import Rule
 from healthlint.runner import UNUSED_SUPPRESSION, Linter
+
+if TYPE_CHECKING:
+    from healthlint.cache import Cache
 
 LOCAL_PACK = "local"  # pack name of phrase rules declared in a user's config
 MIN_FILES_PER_WORKER = 8  # below this, a process pool costs more than it saves
@@ -47,12 +50,14 @@ class Session:
     errors: list[RunError] = field(default_factory=list)
     cache: Cache | None = None
     timed: bool = False
+    fingerprints: bool = True  # compute each finding's baseline fingerprint (only baselines read it)
     _linters: dict[tuple[object, ...], Linter] = field(default_factory=dict)
 
     @classmethod
     def start(cls, config: Config, extra_plugins: tuple[str, ...] = (), entry_points: bool = True,
-              cache_dir: Path | None = None) -> Session:
-        """Load plugins and rules; with `cache_dir`, reuse findings of files seen before."""
+              cache_dir: Path | None = None, fingerprints: bool = True) -> Session:
+        """Load plugins and rules; with `cache_dir`, reuse findings of files seen before. Without
+        `fingerprints`, findings carry no baseline fingerprint (a hash per finding saved)."""
         plugins = load_plugins(config.plugins + extra_plugins, config.root, entry_points)
         rules: list[Rule] = []
         seen: dict[str, str] = {}
@@ -73,11 +78,14 @@ class Session:
                 raise ConfigError(f"{config.source()}: rule id {rule.info.id!r} is already defined by {seen[rule.info.id]!r}")
             seen[rule.info.id] = config.source()
             rules.append(rule)
-        session = cls(config, plugins, rules, [RunError(str(e), None) for e in plugins.errors])
+        session = cls(config, plugins, rules, [RunError(str(e), None) for e in plugins.errors],
+                      fingerprints=fingerprints)
         session._check_selectors()
         if cache_dir is not None:
+            from healthlint.cache import Cache, plugin_fingerprint  # hashes: not needed without a cache
+
             modules = [plugin for _, plugin in sorted(plugins.manager.list_name_plugin(), key=lambda p: str(p[0]))]
-            session.cache = Cache(cache_dir, plugin_fingerprint(modules) + repr(config))
+            session.cache = Cache(cache_dir, f"{plugin_fingerprint(modules)}{config!r}{fingerprints}")
         return session
 
     def reporters(self) -> dict[str, type[Reporter]]:
@@ -112,7 +120,7 @@ class Session:
             severities = {r.info.id: config_module.effective_severity(r.info, severity) for r in active}
             severities[UNUSED_SUPPRESSION.id] = config_module.effective_severity(UNUSED_SUPPRESSION, severity)
             linter = self._linters[key] = Linter(active, severities, timed=self.timed,
-                                                 vocabulary=self.config.vocabulary)
+                                                 vocabulary=self.config.vocabulary, fingerprints=self.fingerprints)
         return linter
 
     def check(self, paths: list[str], stdin_text: str | None = None, stdin_filename: str | None = None,

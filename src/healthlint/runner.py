@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import time
 import traceback
 from collections import defaultdict
@@ -39,8 +38,9 @@ class Linter:
     """A fixed set of rules, compiled once into a keyword automaton, applied to documents."""
 
     def __init__(self, rules: Iterable[Rule], severities: dict[str, str] | None = None, timed: bool = False,
-                 vocabulary: tuple[Term, ...] = ()) -> None:
+                 vocabulary: tuple[Term, ...] = (), fingerprints: bool = True) -> None:
         self.rules = list(rules)
+        self.fingerprints = fingerprints
         self.severities = severities or {}
         self.timed = timed
         self.vocabulary = vocabulary
@@ -175,9 +175,6 @@ class Linter:
         document = ctx.document
         line, column = document.position(match.start)
         end_line, end_column = document.position(match.end)
-        sentence = ctx.sentence_at(match.start)
-        around = ctx.sentences[sentence] if sentence is not None else None
-        context = ctx.text[around.start:around.end] if around else document.text[match.start:match.end]
         return Finding(
             path=document.path, rule=info.id, category=info.category,
             severity=self.severities.get(info.id, info.severity),
@@ -185,14 +182,23 @@ class Linter:
             suggestion=match.suggestion if match.suggestion is not None else info.suggestion,
             offset=match.start, end_offset=match.end,
             line=line, column=column, end_line=end_line, end_column=end_column,
-            fingerprint=fingerprint(info.id, document.text[match.start:match.end], context),
+            fingerprint=self._fingerprint(ctx, info, match) if self.fingerprints else "",
             replacement=match.replacement, safe=match.safe and match.replacement is not None,
         )
+
+    @staticmethod
+    def _fingerprint(ctx: DocumentContext, info: RuleInfo, match: Match) -> str:
+        sentence = ctx.sentence_at(match.start)
+        around = ctx.sentences[sentence] if sentence is not None else None
+        context = ctx.text[around.start:around.end] if around else ctx.document.text[match.start:match.end]
+        return fingerprint(info.id, ctx.document.text[match.start:match.end], context)
 
 
 def fingerprint(rule: str, flagged: str, sentence: str) -> str:
     """Identifies a finding across unrelated edits and moved lines: the rule, the flagged text and
     its sentence, with white space folded (so re-wrapping a paragraph keeps it)."""
+    import hashlib  # here: only baseline runs need it, and loading OpenSSL costs start-up time
+
     digest = hashlib.sha256("\0".join((rule, " ".join(flagged.split()), " ".join(sentence.split()))).encode())
     return digest.hexdigest()[:20]
 

@@ -35,6 +35,12 @@ def test_toml_front_matter_and_bare_urls_are_not_prose():
     assert prose_of("+++\ntitle = 'x'\n+++\nSee https://example.org/a-miracle for more.\n") == "See for more."
 
 
+
+def test_bare_urls_are_found_in_any_prose_range_and_not_in_code():
+    """Only ranges holding '://' or 'www.' are searched for URLs; each must still be cut."""
+    assert prose_of("Use `ftp://code` **then** see www.a.org/x, *or* http://b.org.\n\nNo link here.\n") == (
+        "Use then see , or . No link here.")
+
 def test_plain_text_is_all_prose_but_urls():
     assert prose_of("Code `x` stays. www.example.org goes.\n", kind="text") == "Code `x` stays. goes."
 

@@ -7,6 +7,7 @@ space (line breaks are kept), so a match in it is a span in the original file.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from healthlint.document import BOM, Document
@@ -66,8 +67,16 @@ def mask(text: str, prose: list[tuple[int, int]]) -> str:
 
 def _without_bare_urls(text: str, prose: list[tuple[int, int]], links: list[Link]) -> list[tuple[int, int]]:
     """Cut bare URLs out of prose ranges, recording each as a link (a URL names a source)."""
+    marks = sorted(_occurrences(text, "://") + _occurrences(text, "www."))  # every bare URL holds one
+    if not marks:
+        return prose
     result: list[tuple[int, int]] = []
     for start, end in prose:
+        nearest = bisect.bisect_left(marks, start)
+        if nearest == len(marks) or marks[nearest] >= end:  # most ranges: no URL to look for
+            if start < end:
+                result.append((start, end))
+            continue
         position = start
         for match in _BARE_URL.finditer(text, start, end):
             links.append(Link(match.start(), match.end(), match.group()))
@@ -77,6 +86,15 @@ def _without_bare_urls(text: str, prose: list[tuple[int, int]], links: list[Link
         if position < end:
             result.append((position, end))
     return result
+
+
+def _occurrences(text: str, literal: str) -> list[int]:
+    found: list[int] = []
+    position = text.find(literal)
+    while position >= 0:
+        found.append(position)
+        position = text.find(literal, position + 1)
+    return found
 
 
 def plain_text_regions(text: str) -> Regions:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-import traceback
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -122,6 +121,8 @@ class Linter:
                     "simplify it); the rule was skipped for this file", document.path)
                 produced.pop(index, None)
             except Exception as exc:  # a plugin's bug must not stop the run
+                import traceback  # rarely needed, and it costs start-up time (it imports textwrap)
+
                 failures[index] = RunError(
                     f"rule {rule.info.id} failed on this file: {type(exc).__name__}: {exc}", document.path,
                     traceback.format_exc())

@@ -27,6 +27,13 @@ def test_near_requires_excludes_and_unless():
     assert spans(unless, "No cure. It may cure. A cure [1]. A cure? A cure.") == ["cure"]
 
 
+
+def test_a_keyword_of_several_words_is_found_across_wrapped_lines_and_markup():
+    """Prose wraps lines, and masked emphasis leaves runs of spaces: 'holy grail' must still be found."""
+    table = {"patterns": [r"\bholy\s+grail\b"], "keywords": ["holy grail"]}
+    text = "The holy\ngrail. A holy **grail** here.\n\n- The holy\n  grail\n\nA holy\tgrail.\n\nThe holygrail."
+    assert spans(table, text) == ["holy\ngrail", "holy **grail", "holy\n  grail", "holy\tgrail"]
+
 @pytest.mark.parametrize("pattern, keywords", [
     (r"\bbeacon\s+of\s+hope\b", ["beacon"]),
     (r"\b(?:miracle|breakthrough)s?\b", ["breakthrough", "miracle"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -13,9 +14,11 @@ from healthlint import suppressions
 from healthlint.context import DocumentContext
 from healthlint.document import Document
 from healthlint.findings import Finding, RunError
+from healthlint.lazyregex import lazy
 from healthlint.rules import DocumentRule, Match, Rule, RuleInfo
 from healthlint.vocabulary import Term, Vocabulary
 
+_SPACING = lazy(r"\s{2,}|[^\S ]")  # white space that is not one plain space
 WINDOW = 2048  # sentences whose keyword hits and candidate sets are held at once (see Linter.windows)
 UNUSED_SUPPRESSION = RuleInfo(
     id="healthlint/unused-suppression",
@@ -50,6 +53,9 @@ class Linter:
                 self._always.append(index)
             for keyword in rule.keywords:
                 words[keyword.lower()].append(index)
+        # Prose wraps a phrase across lines, and masked markup leaves runs of spaces ("holy **grail**"):
+        # when a keyword has several words, the keyword pass reads each run of white space as one space.
+        self._spaced = any(" " in word.strip(" ") for word in words)
         self._longest = max(map(len, words), default=0)
         self._automaton = ahocorasick.Automaton() if words else None
         for word, indexes in words.items():
@@ -81,8 +87,12 @@ class Linter:
             words: set[str] = set()
             # A slice, not iter(text, start, end): the automaton converts the whole string it is given.
             piece = ctx.lowered[text_start:min(len(ctx.lowered), text_end + self._longest - 1)]
+            points: list[int] = []
+            if self._spaced:
+                piece, points, removed = _one_space(piece)
             for end, (word, indexes) in self._automaton.iter(piece):
-                start = text_start + end - len(word) + 1
+                start = end - len(word) + 1
+                start += text_start + (removed[bisect.bisect_right(points, start) - 1] if points and start >= points[0] else 0)
                 if start >= text_end:  # the next window's
                     continue
                 if not sentence_start <= start < sentence_end:
@@ -193,6 +203,24 @@ class Linter:
         around = ctx.sentences[sentence] if sentence is not None else None
         context = ctx.text[around.start:around.end] if around else ctx.document.text[match.start:match.end]
         return fingerprint(info.id, ctx.document.text[match.start:match.end], context)
+
+
+def _one_space(piece: str) -> tuple[str, list[int], list[int]]:
+    """`piece` with each run of white space made one space, and how to map back: a character at
+    index i of the result, at or after points[k] (the last such k), was at i + removed[k]."""
+    parts: list[str] = []
+    points: list[int] = []
+    removed: list[int] = []
+    position = dropped = 0
+    for match in _SPACING.finditer(piece):
+        start, end = match.span()
+        parts += (piece[position:start], " ")
+        dropped += end - start - 1
+        points.append(end - dropped)
+        removed.append(dropped)
+        position = end
+    parts.append(piece[position:])
+    return "".join(parts), points, removed
 
 
 def fingerprint(rule: str, flagged: str, sentence: str) -> str:

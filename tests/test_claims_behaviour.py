@@ -53,3 +53,16 @@ def test_invasiveness_depends_on_the_procedure_described():
 def test_code_and_front_matter_are_not_linted():
     text = "---\nclaim: a miracle cure\n---\n\n```\nmiracle cure\n```\n\nA `miracle cure` in code.\n"
     assert flags(text) == []
+
+
+@pytest.mark.parametrize("piece", [1, 2, 3, 7, 1 << 20])
+def test_harms_word_count_in_pieces_equals_split(piece):
+    """The missing-harms rule counts words a piece at a time (bounded memory); the count must be exact."""
+    import random
+
+    from healthlint_claims.harms import _word_count
+
+    rng = random.Random(piece)
+    for _ in range(200):
+        text = "".join(rng.choice("ab \n\t\u00a0\u2003x") for _ in range(rng.randint(0, 60)))
+        assert _word_count(text, piece) == len(text.split())

@@ -42,6 +42,19 @@ def _at_least(pattern: regex.Pattern[str], text: str, count: int) -> bool:
     return count <= 0
 
 
+def _word_count(text: str, piece: int = 1 << 20) -> int:
+    """len(text.split()) without holding every word at once (a 50 MB text has millions): split
+    a piece at a time, each ending at white space so that no word is cut in two."""
+    count = start = 0
+    while start < len(text):
+        end = min(len(text), start + piece)
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        count += len(text[start:end].split())
+        start = end
+    return count
+
+
 class MissingHarms(DocumentRule):
     """Flags a document that promotes a treatment and never discusses risks, side effects or harms."""
 
@@ -49,7 +62,7 @@ class MissingHarms(DocumentRule):
         text = ctx.text
         if not _at_least(_TREATMENT, text, MIN_TREATMENT_MENTIONS):
             return
-        words = len(text.split()) or 1
+        words = _word_count(text) or 1
         needed = max(MIN_PROMOTION_MENTIONS, int(words * MIN_PROMOTION_PER_100_WORDS / 100))
         if not _at_least(_PROMOTION, text, needed):
             return

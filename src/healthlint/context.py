@@ -19,7 +19,8 @@ from healthlint.sentences import Sentence, split
 _NONE: frozenset[str] = frozenset()
 
 
-def _lower_same_length(text: str) -> str:
+def lower_same_length(text: str) -> str:
+    """`text` lowercased, keeping any character whose lowercase is longer (offsets must not move)."""
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered
@@ -50,7 +51,9 @@ class DocumentContext:
 
     @cached_property
     def lowered(self) -> str:
-        return _lower_same_length(self.regions.masked)
+        """The prose text lowercased, same offsets; made on first use (the runner lowercases a
+        window at a time instead, so a big document does not hold a third copy of its text)."""
+        return lower_same_length(self.regions.masked)
 
     @cached_property
     def citations(self) -> Citations:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,12 +26,15 @@ class Document:
     path: str
     text: str
     kind: str = "markdown"  # "markdown" or "text"
-    _line_starts: list[int] | None = field(default=None, repr=False)
+    _line_starts: Sequence[int] | None = field(default=None, repr=False)
 
     @property
-    def line_starts(self) -> list[int]:
+    def line_starts(self) -> Sequence[int]:
+        """The offset of each line's first character (an array: a 50 MB file has a million lines)."""
         if self._line_starts is None:
-            self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+            starts = array("q", [0])
+            starts.extend(m.end() for m in _LINE_BREAK.finditer(self.text))
+            self._line_starts = starts
         return self._line_starts
 
     def position(self, offset: int) -> tuple[int, int]:

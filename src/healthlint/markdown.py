@@ -57,8 +57,9 @@ def _tag(value: object) -> str:
     return value if isinstance(value, str) else next(iter(value))  # type: ignore[arg-type]
 
 
-def markdown_regions(text: str) -> Regions:
-    """Prose blocks, links, footnote references and HTML of a Markdown text (character offsets)."""
+def markdown_regions(text: str) -> tuple[list[tuple[int, int]], Regions]:
+    """The prose ranges, and the blocks, links, footnote references and HTML, of a Markdown text
+    (character offsets); the regions' masked text is left for the caller to make."""
     shift = 1 if text.startswith(BOM) else 0
     # CommonMark counts a lone CR as a line ending; pulldown-cmark does not always (fences).
     # CR and LF are one byte each, so replacing one with the other moves no offset.
@@ -125,4 +126,4 @@ def markdown_regions(text: str) -> Regions:
     flush()
     prose.sort()
     html.sort()
-    return Regions(prose=prose, blocks=blocks, links=links, footnote_refs=footnotes, html=html)
+    return prose, Regions(blocks=blocks, links=links, footnote_refs=footnotes, html=html)

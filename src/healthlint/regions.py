@@ -41,9 +41,8 @@ class Link:
 
 @dataclass
 class Regions:
-    """The prose structure of one document."""
+    """The prose structure of one document (which characters are prose is kept in `masked`)."""
 
-    prose: list[tuple[int, int]]
     blocks: list[Block]
     links: list[Link] = field(default_factory=list)
     footnote_refs: list[tuple[int, int]] = field(default_factory=list)
@@ -97,16 +96,15 @@ def _occurrences(text: str, literal: str) -> list[int]:
     return found
 
 
-def plain_text_regions(text: str) -> Regions:
+def plain_text_regions(text: str) -> tuple[list[tuple[int, int]], Regions]:
     """Plain text is all prose. Blank lines separate paragraphs; a short line that does
     not run on into the next (a title, a list item) is a block of its own."""
     offset = 1 if text.startswith(BOM) else 0
     blocks: list[Block] = []
     for paragraph in _paragraph_spans(text, offset):
         blocks.extend(_line_blocks(text, *paragraph))
-    links: list[Link] = []
-    prose = _without_bare_urls(text, [(offset, len(text))] if len(text) > offset else [], links)
-    return Regions(prose=prose, blocks=blocks, links=links, html=[(0, len(text))], masked=mask(text, prose))
+    prose = [(offset, len(text))] if len(text) > offset else []
+    return prose, Regions(blocks=blocks, html=[(0, len(text))])
 
 
 def _paragraph_spans(text: str, start: int) -> list[tuple[int, int]]:
@@ -138,13 +136,15 @@ def _line_blocks(text: str, start: int, end: int) -> list[Block]:
 
 
 def regions_for(document: Document) -> Regions:
-    """The prose regions of a document, by its kind."""
+    """The prose regions of a document, by its kind. The parser's prose ranges (hundreds of
+    thousands in a big file) are used to mask the text and then let go."""
     if document.kind == "text":
-        return plain_text_regions(document.text)
-    from healthlint.markdown import markdown_regions
+        prose, regions = plain_text_regions(document.text)
+    else:
+        from healthlint.markdown import markdown_regions
 
-    regions = markdown_regions(document.text)
-    regions.prose = _without_bare_urls(document.text, regions.prose, regions.links)
+        prose, regions = markdown_regions(document.text)
+    prose = _without_bare_urls(document.text, prose, regions.links)
     regions.links.sort(key=lambda link: link.start)
-    regions.masked = mask(document.text, regions.prose)
+    regions.masked = mask(document.text, prose)
     return regions

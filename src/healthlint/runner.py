@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import heapq
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from healthlint import suppressions
-from healthlint.context import DocumentContext
+from healthlint.context import DocumentContext, lower_same_length
 from healthlint.document import Document
 from healthlint.findings import Finding, RunError
 from healthlint.lazyregex import lazy
@@ -79,14 +80,14 @@ class Linter:
         sentences = ctx.sentences
         stop = len(sentences) if stop is None else stop
         text_start = sentences[first].start if 0 < first < len(sentences) else 0
-        text_end = sentences[stop].start if stop < len(sentences) else len(ctx.lowered)
+        text_end = sentences[stop].start if stop < len(sentences) else len(ctx.text)
         found: dict[int, set[int]] = defaultdict(set)
         hits = ctx.hits
         if self._automaton is not None:
             sentence_start, sentence_end, sentence = 0, -1, None  # the sentence of the last hit
             words: set[str] = set()
             # A slice, not iter(text, start, end): the automaton converts the whole string it is given.
-            piece = ctx.lowered[text_start:min(len(ctx.lowered), text_end + self._longest - 1)]
+            piece = lower_same_length(ctx.text[text_start:text_end + self._longest - 1])
             points: list[int] = []
             if self._spaced:
                 piece, points, removed = _one_space(piece)
@@ -157,15 +158,12 @@ class Linter:
         result.errors.extend(failures[index] for index in sorted(failures))
         directives = suppressions.parse(document, ctx.regions.html)
         accepted = Vocabulary(self.vocabulary, ctx.text) if self.vocabulary else None
-        unique: dict[tuple[str, int, int], tuple[RuleInfo, Match]] = {}
-        for index in sorted(produced):
-            info = self.rules[index].info
-            for match in produced.pop(index):
-                if accepted is None or not accepted.accepts(info, match):
-                    unique.setdefault((info.id, match.start, match.end), (info, match))
         pending = sorted(directives, key=lambda s: s.start, reverse=True)
         active: list[suppressions.Suppression] = []
-        for info, match in sorted(unique.values(), key=lambda pair: (pair[1].start, pair[1].end, pair[0].id)):
+        # Each rule's matches in order, merged lazily: a big document's matches are not copied again.
+        ordered = heapq.merge(*(self._in_order(self.rules[index].info, matches, accepted)
+                                for index, matches in produced.items()), key=lambda pair: (pair[1].start, pair[1].end, pair[0].id))
+        for info, match in ordered:
             while pending and pending[-1].start <= match.start:  # a sweep: each directive enters once
                 active.append(pending.pop())
             active = [s for s in active if s.end > match.start]
@@ -181,6 +179,16 @@ class Linter:
                     result.findings.append(self._finding(ctx, UNUSED_SUPPRESSION, span))
             result.findings.sort(key=lambda f: (f.offset, f.end_offset, f.rule))
         return result
+
+    @staticmethod
+    def _in_order(info: RuleInfo, matches: list[Match], accepted: Vocabulary | None) -> Iterator[tuple[RuleInfo, Match]]:
+        """One rule's matches by position, each span once, without those the vocabulary accepts."""
+        matches.sort(key=lambda m: (m.start, m.end))
+        last = (-1, -1)
+        for match in matches:
+            if (match.start, match.end) != last and (accepted is None or not accepted.accepts(info, match)):
+                yield info, match
+            last = (match.start, match.end)
 
     def _finding(self, ctx: DocumentContext, info: RuleInfo, match: Match) -> Finding:
         document = ctx.document

@@ -47,3 +47,19 @@ def test_run_on_text_is_cut_into_bounded_pieces():
     pieces = sentences(text)
     assert all(len(p) <= MAX_SENTENCE for p in pieces)
     assert " ".join(pieces).split() == text.split()
+
+
+def test_sentences_behave_as_a_sequence_of_sentence_objects():
+    from healthlint.sentences import Sentence, Sentences
+
+    sentences = Sentences()
+    for start, end, block in [(0, 5, 0), (6, 12, 0), (14, 20, 1)]:
+        sentences.append(start, end, block)
+    expected = [Sentence(0, 5, 0), Sentence(6, 12, 0), Sentence(14, 20, 1)]
+    assert len(sentences) == 3 and list(sentences) == expected
+    assert sentences[1] == expected[1] and sentences[-1] == expected[-1]
+    assert sentences[1:] == expected[1:] and sentences[::-1] == expected[::-1]
+    assert expected[2] in sentences and sentences.index(expected[2]) == 2
+    assert list(sentences.starts) == [0, 6, 14] and list(sentences.ends) == [5, 12, 20]
+    with pytest.raises(IndexError):
+        sentences[3]

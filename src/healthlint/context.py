@@ -13,7 +13,7 @@ from healthlint import language
 from healthlint.citations import Citations
 from healthlint.document import Document
 from healthlint.regions import Block, Regions, regions_for
-from healthlint.sentences import Sentence, split
+from healthlint.sentences import Sentence, Sentences, split
 
 
 _NONE: frozenset[str] = frozenset()
@@ -33,8 +33,7 @@ class DocumentContext:
 
     document: Document
     regions: Regions
-    sentences: list[Sentence]
-    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    sentences: Sentences
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
     hits: dict[int, set[str]] = field(default_factory=dict, repr=False)  # sentence -> keywords found in it
 
@@ -42,7 +41,7 @@ class DocumentContext:
     def build(cls, document: Document) -> DocumentContext:
         regions = regions_for(document)
         sentences = split(regions.masked, regions.blocks)
-        return cls(document, regions, sentences, [s.start for s in sentences])
+        return cls(document, regions, sentences)
 
     @property
     def text(self) -> str:
@@ -68,8 +67,8 @@ class DocumentContext:
 
     def sentence_at(self, offset: int) -> int | None:
         """Index of the sentence containing `offset`, if any."""
-        index = bisect.bisect_right(self._sentence_starts, offset) - 1
-        if index >= 0 and offset < self.sentences[index].end:
+        index = bisect.bisect_right(self.sentences.starts, offset) - 1
+        if index >= 0 and offset < self.sentences.ends[index]:
             return index
         return None
 

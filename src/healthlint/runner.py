@@ -77,10 +77,10 @@ class Linter:
         (-1: a keyword occurs in this stretch of the document). Keywords that start from the
         first sentence's start (from 0 for the first window) up to the next window's first
         sentence count. Records in `ctx.hits` which keywords each sentence holds."""
-        sentences = ctx.sentences
-        stop = len(sentences) if stop is None else stop
-        text_start = sentences[first].start if 0 < first < len(sentences) else 0
-        text_end = sentences[stop].start if stop < len(sentences) else len(ctx.text)
+        starts, ends = ctx.sentences.starts, ctx.sentences.ends
+        stop = len(starts) if stop is None else stop
+        text_start = starts[first] if 0 < first < len(starts) else 0
+        text_end = starts[stop] if stop < len(starts) else len(ctx.text)
         found: dict[int, set[int]] = defaultdict(set)
         hits = ctx.hits
         if self._automaton is not None:
@@ -99,7 +99,7 @@ class Linter:
                 if not sentence_start <= start < sentence_end:
                     sentence = ctx.sentence_at(start)
                     if sentence is not None:
-                        sentence_start, sentence_end = sentences[sentence].start, sentences[sentence].end
+                        sentence_start, sentence_end = starts[sentence], ends[sentence]
                         words = hits.setdefault(sentence, set())
                 for index in indexes:
                     found[index].add(-1)

@@ -10,7 +10,7 @@ import pyromark
 
 from healthlint.document import BOM
 from healthlint.lazyregex import lazy
-from healthlint.regions import Block, Link, Regions
+from healthlint.regions import Blocks, Link, Regions
 
 _OPTIONS = (
     pyromark.Options.ENABLE_TABLES
@@ -66,7 +66,7 @@ def markdown_regions(text: str) -> tuple[list[tuple[int, int]], Regions]:
     source = _LONE_CR.sub("\n", text[shift:]) if "\r" in text else text[shift:]
     to_char = _ByteToChar(source, shift)
     prose: list[tuple[int, int]] = []
-    blocks: list[Block] = []
+    blocks = Blocks()
     kinds: list[str] = []
     block_start = -1  # the first prose character of the block being read, or -1
     block_end = 0
@@ -79,7 +79,7 @@ def markdown_regions(text: str) -> tuple[list[tuple[int, int]], Regions]:
     def flush() -> None:
         nonlocal block_start
         if block_start >= 0:
-            blocks.append(Block(block_start, block_end, kinds[-1] if kinds else "paragraph"))
+            blocks.append(block_start, block_end, kinds[-1] if kinds else "paragraph")
             block_start = -1
 
     for event, span in pyromark.events_with_range(source, options=_OPTIONS):

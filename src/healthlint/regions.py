@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from healthlint.document import BOM, Document
 from healthlint.lazyregex import lazy
+from healthlint.packed import Packed
 
 _NOT_NEWLINE = lazy(r"[^\r\n]")
 _BARE_URL = lazy(r"\b(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
@@ -30,6 +31,26 @@ class Block:
     kind: str  # "paragraph", "heading", "item", "cell"
 
 
+BLOCK_KINDS = ("paragraph", "heading", "item", "cell")
+_KIND_CODES = {kind: code for code, kind in enumerate(BLOCK_KINDS)}
+
+
+def _block(start: int, end: int, code: int) -> Block:
+    return Block(start, end, BLOCK_KINDS[code])
+
+
+class Blocks(Packed[Block]):
+    """A document's prose blocks in order, packed (see healthlint.packed)."""
+
+    __slots__ = ()
+
+    def __init__(self) -> None:
+        super().__init__(_block)
+
+    def append(self, start: int, end: int, kind: str) -> None:
+        self._append(start, end, _KIND_CODES[kind])
+
+
 @dataclass(slots=True)  # not frozen: a frozen dataclass builds ~6x slower, and there are many; treat as read-only
 class Link:
     """A link in the document: `start`/`end` cover its whole source, text and destination."""
@@ -43,7 +64,7 @@ class Link:
 class Regions:
     """The prose structure of one document (which characters are prose is kept in `masked`)."""
 
-    blocks: list[Block]
+    blocks: Blocks
     links: list[Link] = field(default_factory=list)
     footnote_refs: list[tuple[int, int]] = field(default_factory=list)
     html: list[tuple[int, int]] = field(default_factory=list)
@@ -100,9 +121,9 @@ def plain_text_regions(text: str) -> tuple[list[tuple[int, int]], Regions]:
     """Plain text is all prose. Blank lines separate paragraphs; a short line that does
     not run on into the next (a title, a list item) is a block of its own."""
     offset = 1 if text.startswith(BOM) else 0
-    blocks: list[Block] = []
+    blocks = Blocks()
     for paragraph in _paragraph_spans(text, offset):
-        blocks.extend(_line_blocks(text, *paragraph))
+        _line_blocks(text, *paragraph, blocks)
     prose = [(offset, len(text))] if len(text) > offset else []
     return prose, Regions(blocks=blocks, html=[(0, len(text))])
 
@@ -116,9 +137,8 @@ def _paragraph_spans(text: str, start: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _line_blocks(text: str, start: int, end: int) -> list[Block]:
+def _line_blocks(text: str, start: int, end: int, blocks: Blocks) -> None:
     lines = [(m.start(), m.end()) for m in _PLAIN_LINE.finditer(text, start, end) if m.group().strip()]
-    blocks: list[Block] = []
     block_start = None
     for index, (line_start, line_end) in enumerate(lines):
         if block_start is None:
@@ -130,9 +150,8 @@ def _line_blocks(text: str, start: int, end: int) -> list[Block]:
         )
         if not runs_on:
             kind = "item" if _LIST_BULLET.match(text[block_start:line_end]) else "paragraph"
-            blocks.append(Block(block_start, line_end, kind))
+            blocks.append(block_start, line_end, kind)
             block_start = None
-    return blocks
 
 
 def regions_for(document: Document) -> Regions:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import overload
 
 from healthlint.lazyregex import lazy
+from healthlint.packed import Packed
 from healthlint.regions import Block
 
 # A run of terminal punctuation with any closing quotes or brackets, then white space.
@@ -31,35 +31,25 @@ class Sentence:
     block: int
 
 
-class Sentences(Sequence[Sentence]):
-    """A document's sentences in order, kept as three arrays of integers: a 50 MB document has
-    700k sentences, 24 bytes each here and about 150 as objects. Indexing or iterating makes
-    Sentence objects; `starts` and `ends` can be read (and bisected) directly."""
+class Sentences(Packed[Sentence]):
+    """A document's sentences in order, packed (see healthlint.packed); `starts` and `ends` are
+    arrays that can be read and bisected directly."""
 
-    __slots__ = ("starts", "ends", "blocks")
+    __slots__ = ()
 
     def __init__(self) -> None:
-        self.starts, self.ends, self.blocks = array("q"), array("q"), array("q")
+        super().__init__(Sentence)
 
     def append(self, start: int, end: int, block: int) -> None:
-        self.starts.append(start)
-        self.ends.append(end)
-        self.blocks.append(block)
+        self._append(start, end, block)
 
-    def __len__(self) -> int:
-        return len(self.starts)
+    @property
+    def starts(self) -> array[int]:
+        return self._columns[0]
 
-    @overload
-    def __getitem__(self, index: int) -> Sentence: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Sentence]: ...
-    def __getitem__(self, index: int | slice) -> Sentence | list[Sentence]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        return Sentence(self.starts[index], self.ends[index], self.blocks[index])
-
-    def __iter__(self) -> Iterator[Sentence]:
-        return map(Sentence, self.starts, self.ends, self.blocks)
+    @property
+    def ends(self) -> array[int]:
+        return self._columns[1]
 
 
 def _is_abbreviation(before: str) -> bool:
@@ -101,7 +91,7 @@ def _append(masked: str, sentences: Sentences, start: int, end: int, block_index
     sentences.append(left, left + len(stripped), block_index)
 
 
-def split(masked: str, blocks: list[Block]) -> Sentences:
+def split(masked: str, blocks: Sequence[Block]) -> Sentences:
     """All sentences of a document, in order."""
     result = Sentences()
     for index, block in enumerate(blocks):

@@ -6,7 +6,7 @@ the file, the key and what is allowed.
 
 from __future__ import annotations
 
-import tomllib
+import tomli
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -200,8 +200,8 @@ def from_table(table: dict[str, Any], path: Path | None, where: str) -> Config:
 def load(path: Path) -> Config:
     """Read one config file; pyproject.toml without [tool.healthlint] gives the defaults."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
+        data = tomli.loads(path.read_text(encoding="utf-8"))
+    except tomli.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot be read: {exc}") from None
@@ -226,10 +226,10 @@ def find(start: Path) -> Path | None:
             if name != "pyproject.toml":
                 return candidate
             try:
-                if "tool" in (data := tomllib.loads(candidate.read_text(encoding="utf-8"))) and \
+                if "tool" in (data := tomli.loads(candidate.read_text(encoding="utf-8"))) and \
                         "healthlint" in data["tool"]:
                     return candidate
-            except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+            except (tomli.TOMLDecodeError, OSError, UnicodeDecodeError):
                 return candidate  # let load() report what is wrong with it
     return None
 

@@ -286,11 +286,11 @@ def phrase_rule(data: dict[str, Any], pack: str, source: str, prefix: str | None
 def load_phrase_rules(path: str | Path, pack: str) -> list[PhraseRule]:
     """Every `[[rule]]` of a pack's TOML file. Patterns compile on first use (a pack's own tests
     run its examples, so every pattern is compiled there)."""
-    import tomllib
+    import tomli
 
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        data = tomli.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomli.TOMLDecodeError) as exc:
         raise RuleError(f"{path}: {exc}") from None
     return [phrase_rule(table, pack, str(path), eager=False) for table in data.get("rule", [])]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import itertools
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -19,7 +20,9 @@ from healthlint.lazyregex import lazy
 from healthlint.rules import DocumentRule, Match, Rule, RuleInfo
 from healthlint.vocabulary import Term, Vocabulary
 
-_SPACING = lazy(r"\s{2,}|[^\S ]")  # white space that is not one plain space
+_WHITE_SPACE = "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_TO_SPACE = str.maketrans(dict.fromkeys(_WHITE_SPACE, " "))  # str.isspace() characters but the space
+_SPACES = lazy(" {2,}")
 WINDOW = 2048  # sentences whose keyword hits and candidate sets are held at once (see Linter.windows)
 UNUSED_SUPPRESSION = RuleInfo(
     id="healthlint/unused-suppression",
@@ -216,19 +219,13 @@ class Linter:
 def _one_space(piece: str) -> tuple[str, list[int], list[int]]:
     """`piece` with each run of white space made one space, and how to map back: a character at
     index i of the result, at or after points[k] (the last such k), was at i + removed[k]."""
-    parts: list[str] = []
-    points: list[int] = []
-    removed: list[int] = []
-    position = dropped = 0
-    for match in _SPACING.finditer(piece):
-        start, end = match.span()
-        parts += (piece[position:start], " ")
-        dropped += end - start - 1
-        points.append(end - dropped)
-        removed.append(dropped)
-        position = end
-    parts.append(piece[position:])
-    return "".join(parts), points, removed
+    piece = piece.translate(_TO_SPACE)
+    runs = [match.span() for match in _SPACES.finditer(piece)]
+    if not runs:
+        return piece, [], []
+    removed = list(itertools.accumulate(end - start - 1 for start, end in runs))
+    points = [end - dropped for (_, end), dropped in zip(runs, removed)]
+    return _SPACES.sub(" ", piece), points, removed
 
 
 def fingerprint(rule: str, flagged: str, sentence: str) -> str:

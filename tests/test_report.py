@@ -1,7 +1,6 @@
 """The HTML report, rendered in a real headless Chromium: the chart, the tables and the category
 filter hold the right numbers, read from the page itself; a screenshot is kept as an artefact."""
 
-import json
 import os
 import re
 import shutil

@@ -92,6 +92,7 @@ class Linter:
             # A slice, not iter(text, start, end): the automaton converts the whole string it is given.
             piece = lower_same_length(ctx.text[text_start:text_end + self._longest - 1])
             points: list[int] = []
+            removed: list[int] = []
             if self._spaced:
                 piece, points, removed = _one_space(piece)
             for end, (word, indexes) in self._automaton.iter(piece):

@@ -2,6 +2,8 @@
 survives corruption; --timings reports rules and packs."""
 
 import json
+import subprocess
+import sys
 
 from conftest import FIXTURES, run_cli
 
@@ -97,3 +99,20 @@ def test_windows_of_sentences_change_nothing(monkeypatch):
             for index, sentences in linter.candidates(ctx, first, stop).items():
                 pieces.setdefault(index, set()).update(sentences)
         assert pieces == every
+
+
+def test_a_run_answered_from_the_cache_loads_no_linting_machinery(tmp_path):
+    """Start-up: a pre-commit or editor re-run over unchanged files needs neither the document
+    analysis modules nor OpenSSL (hashlib); a lint run does load the analysis."""
+    make_corpus(tmp_path, copies=1)
+    probe = ("import sys; from healthlint.cli import main\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print(sorted(m for m in ('healthlint.context', 'healthlint.runner', 'healthlint.markdown', 'hashlib')"
+             " if m in sys.modules), file=sys.stderr)")
+    args = [sys.executable, "-c", probe, "check", "--isolated", "--format", "json", "--cache-dir",
+            str(tmp_path / "cache"), str(tmp_path)]
+    cold = subprocess.run(args, capture_output=True, text=True)
+    warm = subprocess.run(args, capture_output=True, text=True)
+    assert cold.stdout == warm.stdout and json.loads(warm.stdout)
+    assert cold.stderr.splitlines()[-1] == "['healthlint.context', 'healthlint.markdown', 'healthlint.runner']"
+    assert warm.stderr.splitlines()[-1] == "[]"

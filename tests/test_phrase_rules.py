@@ -49,12 +49,14 @@ def test_each_pattern_runs_only_where_its_own_keywords_occur():
     tried only on sentences holding one (so its compile and scan are skipped elsewhere), and a
     pattern with no such words runs on every candidate sentence."""
     rule = phrase_rule({"name": "t", "category": "hype", "message": "m",
-                        "patterns": [r"\bgame[- ]?changers?\b", r"\bmiracles?\b", r"\b(?:new|fresh)\s+hope\b"],
-                        "keywords": ["game", "miracle", "new hope", "fresh hope"]}, "test", "test", eager=False)
-    assert rule.gates() == (frozenset({"game"}), frozenset({"miracle"}), None)
-    text = "A miracle and new hope. A game changer."
+                        "patterns": [r"\bgame[- ]?changers?\b", r"\bmiracles?\b", r"\b(?:new|fresh)\s+hope\b",
+                                     r"\b(?:beacon|ray)\s+of\s+hope\b"],
+                        "keywords": ["game", "miracle", "new hope", "fresh hope", "of hope"]}, "test", "test", eager=False)
+    # `\s+` joins literal words as the keyword pass reads white space, so "of hope" gates the last one
+    assert rule.gates() == (frozenset({"game"}), frozenset({"miracle"}), None, frozenset({"of hope"}))
+    text = "A miracle and new hope. A game changer. A ray of\nhope."
     findings = Linter([rule]).lint(from_text(text, "x.md")).findings
-    assert [text[f.offset:f.end_offset] for f in findings] == ["miracle", "new hope", "game changer"]
+    assert [text[f.offset:f.end_offset] for f in findings] == ["miracle", "new hope", "game changer", "ray of\nhope"]
     rule = phrase_rule({"name": "t", "category": "hype", "message": "m",
                         "patterns": [r"\bgame[- ]?changers?\b", r"\bmiracles?\b"]}, "test", "test", eager=False)
     Linter([rule]).lint(from_text("A miracle.", "x.md"))

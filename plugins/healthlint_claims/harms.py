@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import regex
 
-from healthlint.context import DocumentContext
 from healthlint.lazyregex import lazy
 from healthlint.rules import DocumentRule, Match, RuleInfo
+
+if TYPE_CHECKING:  # annotations only: importing the context module costs a cached run time
+    from healthlint.context import DocumentContext
 
 # Words that talk about a treatment, and words that promote one.
 _TREATMENT = lazy(r"\b(?:therap(?:y|ies)|treatments?|injections?|infusions?|procedures?|protocols?|supplements?)\b", regex.I)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import regex
 
-from healthlint.context import SentenceContext
 from healthlint.lazyregex import lazy
 from healthlint.rules import Match, Rule, RuleInfo
+
+if TYPE_CHECKING:  # annotations only: importing the context module costs a cached run time
+    from healthlint.context import SentenceContext
 
 _GENTLE = lazy(
     r"\b(?:non-?\s?invasive|noninvasive|minimally\s+invasive|painless|pain[- ]free|simple|easy|quick|gentle)\s+"

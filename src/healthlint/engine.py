@@ -21,10 +21,11 @@ from healthlint.plugins import Plugins
 from healthlint.plugins import load as load_plugins
 from healthlint.reporters.base import Reporter
 from healthlint.rules import Rule
-from healthlint.runner import UNUSED_SUPPRESSION, Linter
+from healthlint.suppressions import UNUSED_SUPPRESSION
 
 if TYPE_CHECKING:
     from healthlint.cache import Cache
+    from healthlint.runner import Linter
 
 LOCAL_PACK = "local"  # pack name of phrase rules declared in a user's config
 MIN_FILES_PER_WORKER = 8  # below this, a process pool costs more than it saves
@@ -116,6 +117,8 @@ class Session:
         key = (select, ignore, tuple(sorted(severity.items())))
         linter = self._linters.get(key)
         if linter is None:
+            from healthlint.runner import Linter  # here: a run answered from the cache never lints
+
             active = [r for r in self.rules if config_module.enabled(r.info, select, ignore)]
             severities = {r.info.id: config_module.effective_severity(r.info, severity) for r in active}
             severities[UNUSED_SUPPRESSION.id] = config_module.effective_severity(UNUSED_SUPPRESSION, severity)

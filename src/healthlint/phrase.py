@@ -26,14 +26,16 @@ import re._parser as sre_parse  # the stdlib regex parser, used only to derive l
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
-from healthlint.context import SentenceContext
 from healthlint.errors import RuleError
 from healthlint.lazyregex import lazy
 from healthlint.rules import SEVERITIES, Match, Rule, RuleInfo
+
+if TYPE_CHECKING:  # annotations only: importing the context module costs a cached run time
+    from healthlint.context import SentenceContext
 
 MATCH_TIMEOUT = 5.0  # seconds (wall clock) for one pattern on one sentence: a guard against
 # exponential backtracking, loose enough that a loaded CI machine never trips it on a sane pattern
@@ -98,8 +100,9 @@ class PhraseRule(Rule):
     def gates(self) -> tuple[frozenset[str] | None, ...]:
         """Per pattern, rule keywords one of which every match of it contains (None: unknown, so
         the pattern runs on every candidate sentence); worked out on first use."""
-        if self._gates is None:
-            self._gates = tuple(_gate(p.source, list(self.keywords)) for p in self.patterns)
+        if self._gates is None:  # a lone pattern runs on every candidate: no parse needed to say so
+            self._gates = (None,) if len(self.patterns) == 1 else tuple(
+                _gate(p.source, list(self.keywords)) for p in self.patterns)
         return self._gates
 
     def check(self, ctx: SentenceContext) -> Iterable[Match]:
@@ -151,36 +154,52 @@ class PhraseRule(Rule):
         return bool(self.near.pattern.search(text, start, end))
 
 
-def _options(items: Any) -> list[list[str]]:
-    """Candidate keyword sets of a parsed sequence: every match contains a member of each set."""
+def _options(items: Any, phrases: bool) -> list[list[str]]:
+    """Candidate keyword sets of a parsed sequence: every match contains a member of each set.
+
+    A literal run gives its longest word, or with `phrases` the whole run, its words joined by
+    `\\s+` or a space read as one space (as the keyword pass reads every run of white space)."""
     options: list[list[str]] = []
     current: list[str] = []
     for op, arg in items:
         name = str(op)
         if name == "LITERAL":
-            current.append(chr(arg))
+            current.append(" " if chr(arg).isspace() else chr(arg))
+            continue
+        if phrases and current and _is_white_space_run(name, arg):
+            current.append(" ")
             continue
         if current:
-            options.append([_longest_word("".join(current))])
+            options.append([_literal(current, phrases)])
             current = []
         inner = None
         if name == "SUBPATTERN":
-            inner = _required_keywords(arg[-1])
+            inner = _required_keywords(arg[-1], phrases)
         elif name == "BRANCH":
-            branches = [_required_keywords(branch) for branch in arg[1]]
+            branches = [_required_keywords(branch, phrases) for branch in arg[1]]
             inner = None if any(b is None for b in branches) else [k for b in branches for k in b or ()]
         elif name in ("MAX_REPEAT", "MIN_REPEAT") and arg[0] >= 1:
-            inner = _required_keywords(arg[2])
+            inner = _required_keywords(arg[2], phrases)
         if inner:
             options.append(inner)
     if current:
-        options.append([_longest_word("".join(current))])
+        options.append([_literal(current, phrases)])
     return options
 
 
-def _longest_word(literal: str) -> str:
-    """The longest white-space-free piece: text may break a phrase across lines or emphasis."""
-    return max(literal.split() or [""], key=len)
+def _is_white_space_run(name: str, arg: Any) -> bool:
+    """True for `\\s+` (or `\\s{1,}` ...): one or more white-space characters."""
+    if name not in ("MAX_REPEAT", "MIN_REPEAT") or arg[0] < 1 or len(arg[2]) != 1:
+        return False
+    op, inner = arg[2][0]
+    return str(op) == "IN" and [(str(a), str(b)) for a, b in inner] == [("CATEGORY", "CATEGORY_SPACE")]
+
+
+def _literal(characters: list[str], phrases: bool) -> str:
+    """A literal run as a keyword: the longest white-space-free piece, since text may break a
+    phrase across lines or emphasis; with `phrases`, all of it with its spaces folded."""
+    text = "".join(characters)
+    return " ".join(text.split()) if phrases else max(text.split() or [""], key=len)
 
 
 def _usable(options: list[list[str]]) -> list[list[str]]:
@@ -193,18 +212,18 @@ def _best(options: list[list[str]]) -> list[str] | None:
     return max(options, key=lambda o: (min(len(k.strip()) for k in o), -len(o))) if options else None
 
 
-def _required_keywords(items: Any) -> list[str] | None:
+def _required_keywords(items: Any, phrases: bool) -> list[str] | None:
     """Keywords such that every match of the sequence contains one of them, or None."""
-    return _best(_usable(_options(items)))
+    return _best(_usable(_options(items, phrases)))
 
 
-def _keyword_options(pattern: str) -> list[list[str]]:
+def _keyword_options(pattern: str, phrases: bool = False) -> list[list[str]]:
     """Every usable keyword set of `pattern` (each match contains a member of each set), lowercased."""
     try:
         parsed = sre_parse.parse(pattern, re.IGNORECASE)
     except Exception:  # regex-module syntax the stdlib parser does not know
         return []
-    return [sorted({k.lower().strip() for k in option}) for option in _usable(_options(list(parsed)))]
+    return [sorted({k.lower().strip() for k in option}) for option in _usable(_options(list(parsed), phrases))]
 
 
 def derive_keywords(pattern: str) -> list[str] | None:
@@ -215,7 +234,7 @@ def derive_keywords(pattern: str) -> list[str] | None:
 def _gate(pattern: str, keywords: list[str]) -> frozenset[str] | None:
     """Rule keywords one of which every match of `pattern` contains, or None when unknown: taken
     from a keyword set of the pattern whose every member contains a rule keyword."""
-    for option in _keyword_options(pattern):
+    for option in _keyword_options(pattern, phrases=True):  # "of hope" in `\s+of\s+hope`
         inside = [[k for k in keywords if k and k in word] for word in option]
         if all(inside):
             return frozenset(k for found in inside for k in found)

@@ -24,13 +24,6 @@ _WHITE_SPACE = "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003
 _TO_SPACE = str.maketrans(dict.fromkeys(_WHITE_SPACE, " "))  # str.isspace() characters but the space
 _SPACES = lazy(" {2,}")
 WINDOW = 2048  # sentences whose keyword hits and candidate sets are held at once (see Linter.windows)
-UNUSED_SUPPRESSION = RuleInfo(
-    id="healthlint/unused-suppression",
-    category="suppression",
-    severity="warning",
-    message="This suppression comment silenced nothing; remove it or name the rule it was meant for.",
-    suggestion="Delete the comment.",
-)
 
 
 @dataclass
@@ -180,7 +173,7 @@ class Linter:
             for suppression in directives:
                 if not suppression.used:
                     span = Match(suppression.comment_start, suppression.comment_end)
-                    result.findings.append(self._finding(ctx, UNUSED_SUPPRESSION, span))
+                    result.findings.append(self._finding(ctx, suppressions.UNUSED_SUPPRESSION, span))
             result.findings.sort(key=lambda f: (f.offset, f.end_offset, f.rule))
         return result
 

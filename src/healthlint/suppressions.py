@@ -18,6 +18,14 @@ from healthlint.document import Document
 from healthlint.lazyregex import lazy
 from healthlint.rules import RuleInfo
 
+UNUSED_SUPPRESSION = RuleInfo(  # reported with --report-unused-suppressions
+    id="healthlint/unused-suppression",
+    category="suppression",
+    severity="warning",
+    message="This suppression comment silenced nothing; remove it or name the rule it was meant for.",
+    suggestion="Delete the comment.",
+)
+
 _COMMENT = lazy(
     r"<!--\s*healthlint-(disable-next-line|disable-file|disable|enable)\b(.*?)-->", regex.DOTALL
 )

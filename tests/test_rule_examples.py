@@ -43,3 +43,41 @@ def test_bad_example_is_flagged(rule, example):
                          ids=lambda v: v.info.id if hasattr(v, "info") else v[:40])
 def test_good_example_is_not_flagged(rule, example):
     assert flagged_by(rule, example) == [], f"{rule.info.id} flags its good example {example!r}"
+
+
+def _pack_patterns():
+    """(name, compiled) for every pattern of the packs' phrase rules and every module-level
+    pattern of healthlint and the packs: none of these runs with a timeout."""
+    import sys
+
+    from healthlint.lazyregex import _LazyRegex
+    from healthlint.phrase import PhraseRule
+
+    found = {}
+    for rule in RULES:
+        if isinstance(rule, PhraseRule) and rule.info.pack != "demo":
+            lazies = [*rule.patterns, rule.requires, rule.excludes, rule.near and rule.near.pattern]
+            for number, lazy in enumerate(p for p in lazies if p is not None):
+                found[f"{rule.info.id}#{number}"] = lazy.compiled()
+    for name, module in list(sys.modules.items()):
+        if name.startswith(("healthlint", "healthlint_claims", "healthlint_regenerative")):
+            for attribute, value in vars(module).items():
+                if isinstance(value, _LazyRegex):
+                    value.search("")  # compiles it
+                    found[f"{name}.{attribute}"] = value.search.__self__
+    return sorted(found.items())
+
+
+# Runs of words, spaces and punctuation a sentence can hold (sentences are cut at 2,000 characters).
+_HOSTILE = ["a " * 1000, "a" * 2000, " " * 2000, "no " * 666, "cure " * 400, "stem-cell " * 200,
+            "a, " * 666, "treatment is not " * 117, "may " * 500, "safe and " * 222, "\u2019s " * 666,
+            "https://a." * 200, "(1) " * 500, "100% " * 400]
+
+
+@pytest.mark.parametrize("name, pattern", _pack_patterns(), ids=lambda v: v if isinstance(v, str) else "")
+def test_pack_patterns_do_not_backtrack_catastrophically(name, pattern):
+    """The packs' own patterns run without the per-search timeout user patterns get, so each must
+    finish quickly on hostile sentence-length text; a second is ~1,000x what a sane pattern needs."""
+    for text in _HOSTILE:
+        for piece in (text, text.upper(), text + "!"):
+            list(pattern.finditer(piece, timeout=1.0))  # TimeoutError fails the test

@@ -16,7 +16,7 @@ from healthlint.config import Config
 from healthlint.errors import ConfigError, HealthlintError, InputError
 from healthlint.files import Target, discover
 from healthlint.findings import Finding, RunError, RunResult
-from healthlint.phrase import phrase_rule
+from healthlint.phrase import MATCH_TIMEOUT, phrase_rule
 from healthlint.plugins import Plugins
 from healthlint.plugins import load as load_plugins
 from healthlint.reporters.base import Reporter
@@ -74,7 +74,7 @@ class Session:
                     seen[rule.info.id] = plugin_name
                     rules.append(rule)
         for table in config.rules:
-            rule = phrase_rule(table, LOCAL_PACK, config.source(), prefix=LOCAL_PACK)
+            rule = phrase_rule(table, LOCAL_PACK, config.source(), prefix=LOCAL_PACK, timeout=MATCH_TIMEOUT)
             if rule.info.id in seen:
                 raise ConfigError(f"{config.source()}: rule id {rule.info.id!r} is already defined by {seen[rule.info.id]!r}")
             seen[rule.info.id] = config.source()

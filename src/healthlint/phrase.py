@@ -37,8 +37,8 @@ from healthlint.rules import SEVERITIES, Match, Rule, RuleInfo
 if TYPE_CHECKING:  # annotations only: importing the context module costs a cached run time
     from healthlint.context import SentenceContext
 
-MATCH_TIMEOUT = 5.0  # seconds (wall clock) for one pattern on one sentence: a guard against
-# exponential backtracking, loose enough that a loaded CI machine never trips it on a sane pattern
+MATCH_TIMEOUT = 5.0  # seconds (wall clock) for one pattern of a user's config on one sentence: a guard
+# against exponential backtracking, loose enough that a loaded CI machine never trips it on a sane pattern
 CONDITIONS = ("negated", "hedged", "cited", "paragraph-cited", "question", "heading", "quoted")
 _KEYS = {
     "name": str, "id": str, "category": str, "severity": str, "message": str, "suggestion": str,
@@ -52,12 +52,13 @@ _WORD = lazy(r"\w+")
 
 class LazyPattern:
     """A regular expression compiled on first use: the regex module's compiler is slow, and most
-    runs need only the patterns of rules whose keywords occur. Invalid patterns raise RuleError."""
+    runs need only the patterns of rules whose keywords occur. Invalid patterns raise RuleError.
+    With a `timeout`, each search gives up after that many seconds (TimeoutError)."""
 
-    __slots__ = ("source", "flags", "where", "_compiled")
+    __slots__ = ("source", "flags", "where", "timeout", "_compiled")
 
-    def __init__(self, source: str, flags: int, where: str, eager: bool) -> None:
-        self.source, self.flags, self.where = source, flags, where
+    def __init__(self, source: str, flags: int, where: str, eager: bool, timeout: float | None = None) -> None:
+        self.source, self.flags, self.where, self.timeout = source, flags, where, timeout
         self._compiled: regex.Pattern[str] | None = None
         if eager:
             self.compiled()
@@ -70,11 +71,19 @@ class LazyPattern:
                 raise RuleError(f"{self.where}: invalid regular expression {self.source!r}: {exc}") from None
         return self._compiled
 
+    # Without a timeout the argument is left out: even timeout=None costs a search ~0.2 us, and a
+    # number ~1.1 us (more than the search itself on most sentences).
     def search(self, text: str, start: int, end: int) -> regex.Match[str] | None:
-        return (self._compiled or self.compiled()).search(text, start, end, timeout=MATCH_TIMEOUT)
+        compiled = self._compiled or self.compiled()
+        if self.timeout is None:
+            return compiled.search(text, start, end)
+        return compiled.search(text, start, end, timeout=self.timeout)
 
     def finditer(self, text: str, start: int, end: int) -> Iterable[regex.Match[str]]:
-        return (self._compiled or self.compiled()).finditer(text, start, end, timeout=MATCH_TIMEOUT)
+        compiled = self._compiled or self.compiled()
+        if self.timeout is None:
+            return compiled.finditer(text, start, end)
+        return compiled.finditer(text, start, end, timeout=self.timeout)
 
 
 @dataclass
@@ -242,11 +251,14 @@ def _gate(pattern: str, keywords: list[str]) -> frozenset[str] | None:
 
 
 def phrase_rule(data: dict[str, Any], pack: str, source: str, prefix: str | None = None,
-                eager: bool = True) -> PhraseRule:
+                eager: bool = True, timeout: float | None = None) -> PhraseRule:
     """Build one phrase rule from its TOML table; errors name `source` and the key.
 
     Its id is `id` when given, else "<prefix or category>/<name>". With `eager`, its patterns are
-    compiled (and so validated) now; otherwise on first use.
+    compiled (and so validated) now; otherwise on first use. With `timeout`, a search of one of
+    its patterns in one sentence gives up after that many seconds: the engine gives rules from a
+    user's config MATCH_TIMEOUT. A pack's patterns are code, reviewed and tested with the pack like
+    its Python rules, and run without one (a timeout makes each search several times slower).
     """
     label = data.get("id") or data.get("name") or "?"
     where = f"{source}: rule {label!r}"
@@ -269,7 +281,7 @@ def phrase_rule(data: dict[str, Any], pack: str, source: str, prefix: str | None
     flags = 0 if data.get("case-sensitive", False) else regex.IGNORECASE
 
     def pattern(text: str, key: str) -> LazyPattern:
-        return LazyPattern(text, flags, f"{where} '{key}'", eager)
+        return LazyPattern(text, flags, f"{where} '{key}'", eager, timeout)
 
     patterns = tuple(pattern(p, "patterns") for p in data["patterns"])
     keywords = data.get("keywords")

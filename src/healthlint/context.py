@@ -82,14 +82,18 @@ class DocumentContext:
 class SentenceContext:
     """One sentence of a document, with the shared helpers rules use to judge it."""
 
-    __slots__ = ("document", "index", "sentence", "start", "end")
+    __slots__ = ("document", "index", "start", "end")
 
     def __init__(self, document: DocumentContext, index: int) -> None:
         self.document = document
         self.index = index
-        self.sentence: Sentence = document.sentences[index]
-        self.start: int = self.sentence.start
-        self.end: int = self.sentence.end
+        self.start: int = document.sentences.starts[index]
+        self.end: int = document.sentences.ends[index]
+
+    @property
+    def sentence(self) -> Sentence:
+        """The sentence record (made on access: most sentences a rule sees need only the offsets)."""
+        return self.document.sentences[self.index]
 
     @property
     def keywords(self) -> AbstractSet[str]:
@@ -115,7 +119,8 @@ class SentenceContext:
 
     def paragraph_cited(self) -> bool:
         """The sentence's paragraph carries a source."""
-        return self.document.citations.in_range(self.block.start, self.block.end + 1)
+        block = self.block
+        return self.document.citations.in_range(block.start, block.end + 1)
 
     def negated(self, start: int, end: int | None = None) -> bool:
         """A negation ("no", "not", "rather than", ...) governs the words just before `start`,

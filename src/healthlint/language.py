@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 from healthlint.lazyregex import lazy
@@ -25,7 +27,7 @@ _HEDGE = lazy(
     |hypothes\w+|pilot)\b""",
     regex.IGNORECASE | regex.VERBOSE,
 )
-_WORD = lazy(r"[\w'\u2019-]+")
+_WORD_BACKWARDS = lazy(r"(?r)[\w'\u2019-]+")  # the words before a claim, nearest first
 
 
 def negated(text: str, start: int, sentence_start: int = 0, window: int = 8) -> bool:
@@ -37,10 +39,10 @@ def negated(text: str, start: int, sentence_start: int = 0, window: int = 8) -> 
     clause_start = sentence_start
     for match in _NEGATION_BREAK.finditer(text, sentence_start, start):
         clause_start = match.end()
-    words = list(_WORD.finditer(text, clause_start, start))[-window:]
-    if not words:
-        return False
-    return bool(_NEGATION.search(text, words[0].start(), start))
+    first = None  # the window-th word back from the claim, or the clause's first
+    for first in itertools.islice(_WORD_BACKWARDS.finditer(text, clause_start, start), window):
+        pass
+    return first is not None and bool(_NEGATION.search(text, first.start(), start))
 
 
 def denied_after(text: str, end: int, sentence_end: int) -> bool:

@@ -12,7 +12,7 @@ from healthlint.regions import Block
 
 # A run of terminal punctuation with any closing quotes or brackets, then white space.
 _END = lazy(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
-_WORD_BEFORE = lazy(r"(\S+)$")
+_WORD_BEFORE = lazy(r"(?r)(\S+)$")  # searched backwards from the end: a forward search is quadratic
 _ABBREVIATIONS = frozenset(
     """dr mr mrs ms prof st sr jr vs v etc e.g i.e eg ie al fig figs no nos approx ca cf
     vol p pp ed eds inc ltd co corp dept univ est min max mt ft jan feb mar apr jun jul aug

@@ -77,12 +77,19 @@ def mask(text: str, prose: list[tuple[int, int]]) -> str:
     position = 0
     for start, end in prose:
         if start > position:
-            parts.append(_NOT_NEWLINE.sub(" ", text[position:start]))
+            parts.append(_blank(text[position:start]))
         parts.append(text[max(start, position):end])
         position = max(position, end)
     if position < len(text):
-        parts.append(_NOT_NEWLINE.sub(" ", text[position:]))
+        parts.append(_blank(text[position:]))
     return "".join(parts)
+
+
+def _blank(gap: str) -> str:
+    """Spaces in place of every character but line breaks (most gaps are markup on one line)."""
+    if "\n" in gap or "\r" in gap:
+        return _NOT_NEWLINE.sub(" ", gap)
+    return " " * len(gap)
 
 
 def _without_bare_urls(text: str, prose: list[tuple[int, int]], links: list[Link]) -> list[tuple[int, int]]:

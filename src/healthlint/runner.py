@@ -98,12 +98,15 @@ class Linter:
                     if sentence is not None:
                         sentence_start, sentence_end = starts[sentence], ends[sentence]
                         words = hits.setdefault(sentence, set())
+                if sentence is None:  # outside every sentence: the rule still hears of the document
+                    for index in indexes:
+                        found.setdefault(index, set())  # gets its -1 below
+                    continue
+                words.add(word)
                 for index in indexes:
-                    found[index].add(-1)
-                    if sentence is not None:
-                        found[index].add(sentence)
-                if sentence is not None:
-                    words.add(word)
+                    found[index].add(sentence)
+            for sentences in found.values():
+                sentences.add(-1)
         for index in self._always:
             found[index] = {-1, *range(first, stop)}
         return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ class Finding:
     def __reduce__(self) -> tuple[type[Finding], tuple[object, ...]]:
         # Worker processes send back thousands of findings: a plain tuple of the fields pickles
         # about twice as fast as the default (a dict of slot names to values per finding).
-        return Finding, tuple(getattr(self, name) for name in self.__slots__)
+        return Finding, _fields(self)
 
     def as_json(self) -> dict[str, object]:
         """The JSON findings contract."""
@@ -43,6 +44,9 @@ class Finding:
             "rule": self.rule, "category": self.category, "severity": self.severity,
             "message": self.message, "suggestion": self.suggestion,
         }
+
+
+_fields = attrgetter(*Finding.__slots__)  # a Finding's values in field order, as one tuple
 
 
 @dataclass(frozen=True)

@@ -13,14 +13,14 @@ from pathlib import Path
 
 from healthlint import __version__
 from healthlint.atomic import write_text
-from healthlint.findings import Finding, RunError
+from healthlint.findings import Finding, RunError, field_values
 
 try:  # hashlib.blake2b itself, without importing hashlib, which loads OpenSSL (~2.5 ms of every run)
     from _blake2 import blake2b
 except ImportError:  # an interpreter built without it
     from hashlib import blake2b
 
-FIELDS = Finding.__slots__  # an entry stores each finding as a list of these, in this order
+# An entry stores each finding as a list of its field values in declaration order (Finding.__slots__).
 FORMAT = 2  # bump when the entry layout changes
 
 
@@ -66,7 +66,7 @@ class Cache:
 
     def put(self, key: str, findings: list[Finding], errors: list[RunError]) -> None:
         """Store an entry; a cache that cannot be written is silently skipped."""
-        entry = {"findings": [[getattr(f, name) for name in FIELDS] for f in findings],  # compact, fast to load
+        entry = {"findings": [field_values(f) for f in findings],  # compact, fast to load
                  "errors": [{"message": e.message, "path": e.path} for e in errors]}
         try:
             if not self._ready:

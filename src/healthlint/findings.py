@@ -33,7 +33,7 @@ class Finding:
     def __reduce__(self) -> tuple[type[Finding], tuple[object, ...]]:
         # Worker processes send back thousands of findings: a plain tuple of the fields pickles
         # about twice as fast as the default (a dict of slot names to values per finding).
-        return Finding, _fields(self)
+        return Finding, field_values(self)
 
     def as_json(self) -> dict[str, object]:
         """The JSON findings contract."""
@@ -46,7 +46,7 @@ class Finding:
         }
 
 
-_fields = attrgetter(*Finding.__slots__)  # a Finding's values in field order, as one tuple
+field_values = attrgetter(*Finding.__slots__)  # a Finding's values in field order, as one tuple
 
 
 @dataclass(frozen=True)

@@ -36,9 +36,7 @@ def negated(text: str, start: int, sentence_start: int = 0, window: int = 8) -> 
 
     `text` is the document (or sentence) text and `start` the offset of the claim in it.
     """
-    clause_start = sentence_start
-    for match in _NEGATION_BREAK.finditer(text, sentence_start, start):
-        clause_start = match.end()
+    clause_start = _after_last(_NEGATION_BREAK, text, sentence_start, start)
     first = None  # the window-th word back from the claim, or the clause's first
     for first in itertools.islice(_WORD_BACKWARDS.finditer(text, clause_start, start), window):
         pass
@@ -59,10 +57,15 @@ def claim_scope(text: str, start: int, end: int, sentence_start: int) -> tuple[i
     """Where a hedge of the claim at [start, end) can stand: from the last contrastive break
     ('but', 'however', 'although', a semicolon or dash) before it, to its end. Commas do not
     break it, so 'may help reduce X, protect Y, and regenerate Z' keeps its 'may'."""
-    left = sentence_start
-    for match in _STRONG_BREAK.finditer(text, sentence_start, start):
-        left = match.end()
-    return left, end
+    return _after_last(_STRONG_BREAK, text, sentence_start, start), end
+
+
+def _after_last(pattern: regex.Pattern[str], text: str, start: int, end: int) -> int:
+    """Where the last match of `pattern` in [start, end) ends, or `start` when there is none."""
+    position = start
+    for match in pattern.finditer(text, start, end):
+        position = match.end()
+    return position
 
 
 def is_question(text: str) -> bool:

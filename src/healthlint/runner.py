@@ -207,10 +207,11 @@ class Linter:
 
     @staticmethod
     def _fingerprint(ctx: DocumentContext, info: RuleInfo, match: Match) -> str:
+        flagged = ctx.document.text[match.start:match.end]
         sentence = ctx.sentence_at(match.start)
-        around = ctx.sentences[sentence] if sentence is not None else None
-        context = ctx.text[around.start:around.end] if around else ctx.document.text[match.start:match.end]
-        return fingerprint(info.id, ctx.document.text[match.start:match.end], context)
+        if sentence is None:
+            return fingerprint(info.id, flagged, flagged)
+        return fingerprint(info.id, flagged, ctx.text[ctx.sentences.starts[sentence]:ctx.sentences.ends[sentence]])
 
 
 def _one_space(piece: str) -> tuple[str, list[int], list[int]]:

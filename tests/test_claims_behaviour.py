@@ -66,3 +66,23 @@ def test_harms_word_count_in_pieces_equals_split(piece):
     for _ in range(200):
         text = "".join(rng.choice("ab \n\t\u00a0\u2003x") for _ in range(rng.randint(0, 60)))
         assert _word_count(text, piece) == len(text.split())
+
+
+@pytest.mark.parametrize("piece", [1, 5, 1 << 20])
+def test_harms_promotion_words_counted_as_the_regex_alternation_would(piece):
+    """missing-harms counts promotion words with an automaton; it must count what
+    \\b(?:word|stem\\w*)\\b with IGNORECASE counts, at word edges, in any case, across pieces."""
+    import random
+
+    import regex
+
+    from healthlint_claims.harms import _PROMOTION, _PROMOTION_STEMS, _PROMOTION_WORDS
+
+    oracle = regex.compile(r"\b(?:%s|(?:%s)\w*)\b" % ("|".join(_PROMOTION_WORDS), "|".join(_PROMOTION_STEMS)), regex.I)
+    parts = [*_PROMOTION_WORDS, *_PROMOTION_STEMS, "HOPE", "Healing", "un", "s", "ful", "ation", "_", "9", "é",
+             "-", " ", "\n", ".", "\u00a0"]
+    rng = random.Random(piece)
+    for _ in range(300):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 12)))
+        expected = sum(1 for _ in oracle.finditer(text))
+        assert [_PROMOTION.at_least(text, k, piece) for k in range(expected + 2)] == [True] * (expected + 1) + [False], text

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -13,12 +13,15 @@ from healthlint.rules import DocumentRule, Match, RuleInfo
 if TYPE_CHECKING:  # annotations only: importing the context module costs a cached run time
     from healthlint.context import DocumentContext
 
-# Words that talk about a treatment, and words that promote one.
+# Words that talk about a treatment.
 _TREATMENT = lazy(r"\b(?:therap(?:y|ies)|treatments?|injections?|infusions?|procedures?|protocols?|supplements?)\b", regex.I)
-_PROMOTION = lazy(
-    r"\b(?:hope|hopeful|promising|promise|beacon|breakthroughs?|revolution\w*|exciting|remarkable|transform\w*"
-    r"|regenerat\w*|restor\w*|relief|benefits?|advantages?|heal(?:s|ed|ing)?|powerful|frontier|innovative"
-    r"|cutting-edge|effective|potential|improv\w*)\b", regex.I)
+# Words that promote one: whole words, and stems that any word ending completes.
+_PROMOTION_WORDS = (
+    "hope", "hopeful", "promising", "promise", "beacon", "breakthrough", "breakthroughs", "exciting", "remarkable",
+    "relief", "benefit", "benefits", "advantage", "advantages", "heal", "heals", "healed", "healing", "powerful",
+    "frontier", "innovative", "cutting-edge", "effective", "potential",
+)
+_PROMOTION_STEMS = ("revolution", "transform", "regenerat", "restor", "improv")
 # A real harms discussion: risks, side effects, adverse events, named harms, or safety that is in doubt.
 _HARM = lazy(
     r"\b(?:side[- ]effects?|adverse\s+(?:effects?|events?|reactions?)|complications?|harms?|harmful|dangers?|dangerous"
@@ -37,6 +40,9 @@ MIN_PROMOTION_MENTIONS = 5
 MIN_PROMOTION_PER_100_WORDS = 2.0  # clinic posts measured 3 to 5; careful NIH pages at most 1.4
 
 
+_WORD_CHARACTER = lazy(r"\w")
+
+
 def _at_least(pattern: regex.Pattern[str], text: str, count: int) -> bool:
     """True when `pattern` occurs at least `count` times (stops counting there)."""
     for seen, _ in enumerate(pattern.finditer(text), start=1):
@@ -45,17 +51,60 @@ def _at_least(pattern: regex.Pattern[str], text: str, count: int) -> bool:
     return count <= 0
 
 
-def _word_count(text: str, piece: int = 1 << 20) -> int:
-    """len(text.split()) without holding every word at once (a 50 MB text has millions): split
-    a piece at a time, each ending at white space so that no word is cut in two."""
-    count = start = 0
+def _pieces(text: str, size: int = 1 << 20) -> Iterator[str]:
+    """`text` in pieces of about `size` characters, each ending at white space so that no word is
+    cut in two: a 50 MB text is never copied whole."""
+    start = 0
     while start < len(text):
-        end = min(len(text), start + piece)
+        end = min(len(text), start + size)
         while end < len(text) and not text[end].isspace():
             end += 1
-        count += len(text[start:end].split())
+        yield text[start:end]
         start = end
-    return count
+
+
+def _word_count(text: str, piece: int = 1 << 20) -> int:
+    """len(text.split()) without holding every word at once (a 50 MB text has millions)."""
+    return sum(len(part.split()) for part in _pieces(text, piece))
+
+
+class _WordList:
+    """Whole words, and words that begin with a stem, counted case-insensitively in one
+    Aho-Corasick pass: what `\\b(?:word|...|stem\\w*|...)\\b` with IGNORECASE counts (no listed
+    word may contain another after a hyphen), about 5x faster than the regex module runs that
+    alternation over a whole document. The automaton is built on first use."""
+
+    def __init__(self, words: tuple[str, ...], stems: tuple[str, ...]) -> None:
+        self.words, self.stems = words, stems
+        self._automaton: Any = None
+
+    def at_least(self, text: str, count: int, piece: int = 1 << 20) -> bool:
+        """True when the words occur at least `count` times in `text` (stops counting there)."""
+        from healthlint.context import lower_same_length  # loaded by the runner before any rule runs
+
+        if self._automaton is None:
+            import ahocorasick  # here: a run answered from the cache never needs it
+
+            self._automaton = ahocorasick.Automaton()
+            for word, is_stem in [(w, False) for w in self.words] + [(s, True) for s in self.stems]:
+                self._automaton.add_word(word, (len(word), is_stem))
+            self._automaton.make_automaton()
+        seen = 0
+        word_character = _WORD_CHARACTER.match
+        for part in _pieces(text, piece):
+            lowered, last = lower_same_length(part), -1
+            for end, (length, is_stem) in self._automaton.iter(lowered):
+                start = end - length + 1
+                if (start == last or (start and word_character(lowered, start - 1))
+                        or (not is_stem and word_character(lowered, end + 1))):
+                    continue
+                last, seen = start, seen + 1
+                if seen >= count:
+                    return True
+        return count <= 0
+
+
+_PROMOTION = _WordList(_PROMOTION_WORDS, _PROMOTION_STEMS)
 
 
 class MissingHarms(DocumentRule):
@@ -67,7 +116,7 @@ class MissingHarms(DocumentRule):
             return
         words = _word_count(text) or 1
         needed = max(MIN_PROMOTION_MENTIONS, int(words * MIN_PROMOTION_PER_100_WORDS / 100))
-        if not _at_least(_PROMOTION, text, needed):
+        if not _PROMOTION.at_least(text, needed):
             return
         for sentence in ctx.sentences:
             piece = text[sentence.start:sentence.end]

@@ -27,6 +27,12 @@ def test_terminal_punctuation_splits():
     ]
 
 
+def test_pieces_without_a_letter_or_digit_are_not_sentences():
+    assert sentences("Yes. ... \u2014 ?! (\u201cIt works.\u201d) \u2026 5.\n") == [
+        "Yes.", "(\u201cIt works.\u201d)", "5.",
+    ]
+
+
 def test_headings_and_items_are_their_own_sentences():
     assert sentences("# A heading without a stop\n\n- first item\n- second item\n\nA paragraph.\n") == [
         "A heading without a stop", "first item", "second item", "A paragraph.",

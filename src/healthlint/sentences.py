@@ -85,7 +85,8 @@ def _append(masked: str, sentences: Sentences, start: int, end: int, block_index
         start = cut
     piece = masked[start:end]
     stripped = piece.strip()
-    if not stripped or not any(ch.isalnum() for ch in stripped):
+    # Most sentences begin with a letter: test that before looking for one anywhere.
+    if not stripped or not (stripped[0].isalnum() or any(ch.isalnum() for ch in stripped)):
         return
     left = start + (len(piece) - len(piece.lstrip()))
     sentences.append(left, left + len(stripped), block_index)

@@ -21,6 +21,9 @@ def claim(text: str, word: str = "cure") -> tuple[int, int]:
     ("No one two three four five six seven eight cure.", False),  # the 9th: out of reach
     ("There is no pain, but a cure.", False),  # a contrast ends the negation's reach
     ("No side effects and a cure.", False),  # so does a second coordinated claim
+    ("It has no drugs, so it is a cure.", False),  # and a reason before what it is said to prove
+    ("It contains no cells, there is a cure.", False),  # or a new clause after a comma
+    ("It is not, in most cases, a cure.", True),  # an aside does not end the negation
     ("Nothing; a cure.", False),
     ("A cure.", False),
     ("cure", False),

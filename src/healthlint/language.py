@@ -18,8 +18,10 @@ _NEGATION = lazy(
 _DENIED_AFTER = lazy(
     r"(?:\s+[\w'\u2019-]+){0,4}?\s+(?:has|have|had|is|are|was|were|does|do|did)\s*(?:not|never|n't|n\u2019t)\b", regex.IGNORECASE)
 _STRONG_BREAK = lazy(r"[;\u2014()]|\b(?:but|however|although|though|yet|while|whereas)\b", regex.IGNORECASE)
-# A negation does not reach across a contrast or into a second coordinated claim ("no side effects and works").
-_NEGATION_BREAK = lazy(_STRONG_BREAK.pattern + r"|\band\b", regex.IGNORECASE)
+# A negation does not reach across a contrast, into a second coordinated claim ("no side effects and works"),
+# or from a reason into what it is said to prove ("it contains no drugs, so it has no side effects").
+_NEGATION_BREAK = lazy(
+    _STRONG_BREAK.pattern + r"|\b(?:and|so(?!-)|therefore|thus|hence)\b|,\s*(?:there|it|this|they|which)\b", regex.IGNORECASE)
 _HEDGE = lazy(
     r"""\b(?:may|might|could|can\s+potentially|possibl[ey]|potential(?:ly)?|perhaps|early|preliminary|suggests?|suggested
     |appears?\s+to|seems?\s+to|some\s+evidence|limited|small\s+(?:study|trial)|likely|unclear|uncertain|not\s+yet

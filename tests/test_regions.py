@@ -1,5 +1,9 @@
 """What is prose: nothing inside code, URLs, front matter or HTML reaches a rule."""
 
+import sys
+
+import pytest
+
 from healthlint.context import DocumentContext
 from healthlint.document import from_text
 
@@ -61,3 +65,30 @@ def test_structure_fixture_flags_prose_only():
 
 def test_cr_only_fences_are_code():
     assert prose_of("```\rmiracle\r```\r\rA miracle.\r") == "A miracle."
+
+
+def test_parser_byte_offsets_become_character_offsets_exactly():
+    """Each UTF-8 byte offset the parser reports maps to the character it starts, at every
+    offset of texts mixing ASCII, accents, CJK, emoji and no-break spaces (as decoding would)."""
+    import random
+
+    from healthlint.markdown import _ByteToChar
+
+    rng = random.Random(7)
+    for _ in range(500):
+        text = "".join(rng.choice("ab \n*_\u00e9\u4e2d\U0001f600\u00a0-") for _ in range(rng.randint(0, 30)))
+        data, to_char = text.encode("utf-8"), _ByteToChar(text, 1)
+        assert [to_char(b) for b in range(len(data) + 1)] == [
+            len(data[:b].decode("utf-8", errors="replace")) + 1 for b in range(len(data) + 1)], text
+
+
+@pytest.mark.skipif(sys.implementation.name != "cpython", reason="reads CPython's str size accounting")
+def test_parsing_leaves_no_utf8_copy_inside_the_document_text():
+    """CPython caches a UTF-8 copy inside a non-ASCII str the parser reads; for a 50 MB article
+    that copy would live as long as the document. The parser is given a copy of its own."""
+    from healthlint.markdown import markdown_regions
+
+    text = "Caf\u00e9 therapy \u2014 a \u201cmiracle\u201d.\n\n" * 200
+    size = sys.getsizeof(text)
+    markdown_regions(text)
+    assert sys.getsizeof(text) == size

@@ -6,6 +6,9 @@ ranges of prose blocks, links, footnote references and HTML.
 
 from __future__ import annotations
 
+import bisect
+from array import array
+
 import pyromark
 
 from healthlint.document import BOM
@@ -25,6 +28,7 @@ _NOT_PROSE = frozenset({"CodeBlock", "HtmlBlock", "MetadataBlock", "Image"})
 # Link types whose visible text is the destination itself.
 _URL_LINKS = frozenset({"Autolink", "Email"})
 _LONE_CR = lazy(r"\r(?!\n)")
+_NON_ASCII_RUN = lazy(r"[^\x00-\x7f]+")
 _BLOCK_KINDS = {"Paragraph": "paragraph", "Heading": "heading", "Item": "item", "TableCell": "cell"}
 _CONTAINERS = frozenset(_BLOCK_KINDS) | _NOT_PROSE | {
     "BlockQuote", "List", "Table", "TableHead", "TableRow", "FootnoteDefinition",
@@ -33,24 +37,35 @@ _CONTAINERS = frozenset(_BLOCK_KINDS) | _NOT_PROSE | {
 
 
 class _ByteToChar:
-    """Converts UTF-8 byte offsets to character offsets with a moving cursor: the parser's
-    offsets arrive almost in order, so each conversion decodes only the bytes since the last."""
+    """Converts UTF-8 byte offsets to character offsets. Each run of non-ASCII characters is
+    recorded once (four integer arrays, empty for ASCII text), so a conversion is one bisection:
+    an encoded copy of the text, the obvious alternative, costs more memory than the text."""
 
     def __init__(self, text: str, shift: int) -> None:
-        self._ascii = text.isascii()
-        self._data = b"" if self._ascii else text.encode("utf-8")
-        self._shift = shift
-        self._byte = self._char = 0
+        self._text, self._shift = text, shift
+        self._byte_starts, self._byte_ends = array("q"), array("q")  # each run's bytes
+        self._char_starts = array("q")  # each run's first character
+        self._extra_after = array("q")  # bytes beyond one a character, up to each run's end
+        extra = 0
+        if not text.isascii():
+            for run in _NON_ASCII_RUN.finditer(text):
+                start, length = run.start(), len(run.group().encode("utf-8"))
+                self._byte_starts.append(start + extra)
+                self._byte_ends.append(start + extra + length)
+                self._char_starts.append(start)
+                extra += length - (run.end() - start)
+                self._extra_after.append(extra)
 
     def __call__(self, byte: int) -> int:
-        if self._ascii:
+        index = bisect.bisect_right(self._byte_starts, byte) - 1
+        if index < 0:
             return byte + self._shift
-        if byte >= self._byte:
-            self._char += len(self._data[self._byte:byte].decode("utf-8", errors="replace"))
-        else:
-            self._char -= len(self._data[byte:self._byte].decode("utf-8", errors="replace"))
-        self._byte = byte
-        return self._char + self._shift
+        if byte >= self._byte_ends[index]:
+            return byte - self._extra_after[index] + self._shift
+        # Inside a run (the parser splits text at ASCII syntax, so this is rare): decode its start.
+        char, length = self._char_starts[index], byte - self._byte_starts[index]
+        head = self._text[char:char + length].encode("utf-8")[:length].decode("utf-8", errors="replace")
+        return char + len(head) + self._shift
 
 
 def _tag(value: object) -> str:
@@ -64,6 +79,10 @@ def markdown_regions(text: str) -> tuple[list[tuple[int, int]], Regions]:
     # CommonMark counts a lone CR as a line ending; pulldown-cmark does not always (fences).
     # CR and LF are one byte each, so replacing one with the other moves no offset.
     source = _LONE_CR.sub("\n", text[shift:]) if "\r" in text else text[shift:]
+    if source is text and not text.isascii():
+        # The parser reads a UTF-8 copy that CPython then keeps inside the str for its lifetime:
+        # give it a copy of its own, freed after parsing, rather than the document's text.
+        source = text[:1] + text[1:]
     to_char = _ByteToChar(source, shift)
     prose: list[tuple[int, int]] = []
     blocks = Blocks()

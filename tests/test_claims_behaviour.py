@@ -69,20 +69,23 @@ def test_harms_word_count_in_pieces_equals_split(piece):
 
 
 @pytest.mark.parametrize("piece", [1, 5, 1 << 20])
-def test_harms_promotion_words_counted_as_the_regex_alternation_would(piece):
-    """missing-harms counts promotion words with an automaton; it must count what
+@pytest.mark.parametrize("name", ["_TREATMENT", "_PROMOTION"])
+def test_harms_word_lists_count_as_the_regex_alternation_would(name, piece):
+    """missing-harms counts treatment and promotion words with an automaton; it must count what
     \\b(?:word|stem\\w*)\\b with IGNORECASE counts, at word edges, in any case, across pieces."""
     import random
 
     import regex
 
-    from healthlint_claims.harms import _PROMOTION, _PROMOTION_STEMS, _PROMOTION_WORDS
+    from healthlint_claims import harms
 
-    oracle = regex.compile(r"\b(?:%s|(?:%s)\w*)\b" % ("|".join(_PROMOTION_WORDS), "|".join(_PROMOTION_STEMS)), regex.I)
-    parts = [*_PROMOTION_WORDS, *_PROMOTION_STEMS, "HOPE", "Healing", "un", "s", "ful", "ation", "_", "9", "é",
-             "-", " ", "\n", ".", "\u00a0"]
+    words = getattr(harms, name)
+    alternatives = [*words.words, *(f"{stem}\\w*" for stem in words.stems)]
+    oracle = regex.compile(r"\b(?:%s)\b" % "|".join(alternatives), regex.I)
+    parts = [*words.words, *words.stems, "HOPE", "Healing", "THERAPY", "Injections", "un", "s", "ful", "ation",
+             "_", "9", "\u00e9", "-", " ", "\n", ".", "\u00a0"]
     rng = random.Random(piece)
     for _ in range(300):
         text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 12)))
         expected = sum(1 for _ in oracle.finditer(text))
-        assert [_PROMOTION.at_least(text, k, piece) for k in range(expected + 2)] == [True] * (expected + 1) + [False], text
+        assert [words.at_least(text, k, piece) for k in range(expected + 2)] == [True] * (expected + 1) + [False], text

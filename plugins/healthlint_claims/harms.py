@@ -14,7 +14,10 @@ if TYPE_CHECKING:  # annotations only: importing the context module costs a cach
     from healthlint.context import DocumentContext
 
 # Words that talk about a treatment.
-_TREATMENT = lazy(r"\b(?:therap(?:y|ies)|treatments?|injections?|infusions?|procedures?|protocols?|supplements?)\b", regex.I)
+_TREATMENT_WORDS = (
+    "therapy", "therapies", "treatment", "treatments", "injection", "injections", "infusion", "infusions",
+    "procedure", "procedures", "protocol", "protocols", "supplement", "supplements",
+)
 # Words that promote one: whole words, and stems that any word ending completes.
 _PROMOTION_WORDS = (
     "hope", "hopeful", "promising", "promise", "beacon", "breakthrough", "breakthroughs", "exciting", "remarkable",
@@ -38,14 +41,6 @@ _NOT_A_HARM = lazy(
 MIN_TREATMENT_MENTIONS = 5
 MIN_PROMOTION_MENTIONS = 5
 MIN_PROMOTION_PER_100_WORDS = 2.0  # clinic posts measured 3 to 5; careful NIH pages at most 1.4
-
-
-def _at_least(pattern: regex.Pattern[str], text: str, count: int) -> bool:
-    """True when `pattern` occurs at least `count` times (stops counting there)."""
-    for seen, _ in enumerate(pattern.finditer(text), start=1):
-        if seen >= count:
-            return True
-    return count <= 0
 
 
 def _pieces(text: str, size: int = 1 << 20) -> Iterator[str]:
@@ -75,7 +70,7 @@ class _WordList:
     "edge"). About 5x faster than the regex module runs that alternation over a whole document.
     The automaton is built on first use."""
 
-    def __init__(self, words: tuple[str, ...], stems: tuple[str, ...]) -> None:
+    def __init__(self, words: tuple[str, ...], stems: tuple[str, ...] = ()) -> None:
         self.words, self.stems = words, stems
         self._automaton: Any = None
 
@@ -105,6 +100,7 @@ class _WordList:
         return count <= 0
 
 
+_TREATMENT = _WordList(_TREATMENT_WORDS)
 _PROMOTION = _WordList(_PROMOTION_WORDS, _PROMOTION_STEMS)
 
 
@@ -113,7 +109,7 @@ class MissingHarms(DocumentRule):
 
     def check_document(self, ctx: DocumentContext) -> Iterable[Match]:
         text = ctx.text
-        if not _at_least(_TREATMENT, text, MIN_TREATMENT_MENTIONS):
+        if not _TREATMENT.at_least(text, MIN_TREATMENT_MENTIONS):
             return
         words = _word_count(text) or 1
         needed = max(MIN_PROMOTION_MENTIONS, int(words * MIN_PROMOTION_PER_100_WORDS / 100))

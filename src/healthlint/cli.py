@@ -17,7 +17,7 @@ from healthlint import __version__
 from healthlint.config import resolve
 from healthlint.errors import HealthlintError
 from healthlint.explain import explain_text
-from healthlint.findings import RunError
+from healthlint.findings import RunError, RunResult
 from healthlint.rules import SEVERITIES, RuleInfo, severity_rank
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -141,13 +141,13 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
             from healthlint import changes
 
             result.findings = changes.only_changed(result.findings, changes.changed_lines(changed_since, Path.cwd()))
-        if show_diff or fix:
-            from healthlint import fixes
         if show_diff:
-            _print_diff(result)
+            shown = _print_diff(result)
             _print_errors(result.errors, debug)
-            sys.exit(EXIT_ERROR if result.errors else EXIT_FINDINGS if fixes.by_path(result.findings, False) else EXIT_CLEAN)
+            sys.exit(EXIT_ERROR if result.errors else EXIT_FINDINGS if shown else EXIT_CLEAN)
         if fix:
+            from healthlint import fixes
+
             fixed = fixes.apply_safe(result.findings, result.sources)
             if fixed:
                 click.echo(f"healthlint: fixed {len(fixed)} file(s): {', '.join(fixed)}", err=True)
@@ -174,12 +174,15 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
     sys.exit(EXIT_FINDINGS if any(severity_rank(f.severity) >= threshold for f in result.findings) else EXIT_CLEAN)
 
 
-def _print_diff(result: Any) -> None:
+def _print_diff(result: RunResult) -> bool:
+    """Print the rewrites the findings suggest as a unified diff; True when there was any."""
     from healthlint import fixes
 
-    for path, group in fixes.by_path(result.findings, safe_only=False).items():
+    groups = fixes.by_path(result.findings, safe_only=False)
+    for path, group in groups.items():
         before = result.sources[path]
         sys.stdout.write(fixes.unified_diff(path, before, fixes.rewrite(before, group)))
+    return bool(groups)
 
 
 def timings_table(timings: dict[str, float], rules: dict[str, RuleInfo]) -> str:

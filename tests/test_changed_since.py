@@ -54,4 +54,46 @@ def test_bad_revision_and_no_repository_are_clear_errors(tmp_path, monkeypatch):
     git(tmp_path, "init", "-q")
     bad = run_cli("check", "--isolated", "--no-cache", "--changed-since", "no-such-rev", "a.md")
     assert bad.exit_code == 2
-    assert bad.stderr.startswith("healthlint: error: --changed-since: git rev-parse --verify failed")
+    assert bad.stderr == (f"healthlint: error: --changed-since: 'no-such-rev' is not a commit in the repository at "
+                          f"{tmp_path.resolve()}; fetch it first (for a branch of a remote: git fetch origin BRANCH)\n")
+
+
+def test_a_revision_missing_from_a_shallow_clone_says_how_to_fetch_it(tmp_path, monkeypatch):
+    origin = tmp_path / "origin"
+    origin.mkdir()
+    git(origin, "init", "-q")
+    for n in range(3):
+        (origin / "a.md").write_text(f"Version {n}.\n")
+        git(origin, "add", ".")
+        git(origin, "commit", "-qm", f"c{n}")
+    first = git(origin, "rev-list", "--max-parents=0", "HEAD").strip()
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{origin}", "clone")
+    monkeypatch.chdir(tmp_path / "clone")
+    bad = run_cli("check", "--isolated", "--no-cache", "--changed-since", first, "a.md")
+    assert bad.exit_code == 2
+    assert f"--changed-since: '{first}' is not a commit in the repository at " in bad.stderr
+    assert "this is a shallow clone" in bad.stderr and "fetch-depth: 0" in bad.stderr
+
+
+def test_names_with_spaces_non_ascii_and_quotes_are_not_dropped(tmp_path, monkeypatch):
+    """git quotes such names in its human diff ("caf\\303\\251.md", a tab after 'my file.md'):
+    the README's CI recipe passed a new cure claim in café.md with exit 0."""
+    monkeypatch.chdir(tmp_path)
+    git(tmp_path, "init", "-q")
+    names = ["café.md", "my file.md", 'say "no".md', "sub dir/ünï cödé.md", "tab\tname.md"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("# Notes\n\nPlain words.\n")
+    (tmp_path / "old name.md").write_text("# Moved\n\n" + "Plain background words here.\n" * 8)
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "first")
+    for name in names:
+        (tmp_path / name).write_text("# Notes\n\nPlain words.\n\nStem cells can cure ALS.\n")
+    git(tmp_path, "mv", "old name.md", "nouveau nom é.md")
+    (tmp_path / "nouveau nom é.md").write_text("# Moved\n\n" + "Plain background words here.\n" * 8
+                                                + "Stem cells can cure ALS.\n")
+    run = run_cli("check", "--isolated", "--no-cache", "--format", "json", "--select", "cure-claim",
+                  "--changed-since", "HEAD", ".")
+    found = sorted({(os.path.relpath(f["path"]), f["line"]) for f in run.findings})
+    assert found == sorted([(name, 5) for name in names] + [("nouveau nom é.md", 11)])
+    assert run.exit_code == 1

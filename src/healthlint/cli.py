@@ -121,7 +121,8 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
         reporters = session.reporters()
         if output_format not in reporters:
             raise HealthlintError(f"unknown format {output_format!r}; available: {', '.join(sorted(reporters))}")
-        stdin_text = sys.stdin.read() if "-" in paths else None
+        stdin_name = stdin_filename or "-"
+        stdin_text = _read_stdin(stdin_name) if "-" in paths else None
         if baseline_path or write_baseline:  # imported only by the runs that use them: start-up matters in hooks
             from healthlint import baseline
         known = baseline.Baseline(Path(baseline_path)) if baseline_path else None
@@ -145,24 +146,31 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
             shown = _print_diff(result)
             _print_errors(result.errors, debug)
             sys.exit(EXIT_ERROR if result.errors else EXIT_FINDINGS if shown else EXIT_CLEAN)
+        out = sys.stdout
         if fix:
             from healthlint import fixes
 
-            fixed = fixes.apply_safe(result.findings, result.sources)
+            fixed = fixes.apply_safe(result.findings, result.sources, skip=stdin_name if stdin_text is not None else None)
             if fixed:
                 click.echo(f"healthlint: fixed {len(fixed)} file(s): {', '.join(fixed)}", err=True)
+            if stdin_text is not None:  # a filter, as `ruff check --fix -`: the fixed text is the output
+                stdin_text = fixes.rewrite(stdin_text, fixes.by_path(result.findings, safe_only=True).get(stdin_name, ()))
+                sys.stdout.write(stdin_text)
+                sys.stdout.flush()
+                out = sys.stderr
+            if fixed or stdin_text is not None:
                 # What is left, from the files as they are now (the cache is keyed by content).
                 result = session.check(targets, stdin_text, stdin_filename, jobs=workers)
-        use_color = color == "always" or (color == "auto" and output_format == "text" and sys.stdout.isatty())
+        use_color = color == "always" or (color == "auto" and output_format == "text" and out.isatty())
         reporter = reporters[output_format](ReportOptions(color=use_color, statistics=statistics, quiet=quiet))
         try:
-            reporter.write(result, sys.stdout)
+            reporter.write(result, out)
         except Exception as exc:  # a plugin's reporter: say which, keep the traceback for --debug
             if debug:
                 raise
             raise HealthlintError(f"output format {output_format!r} failed: {type(exc).__name__}: {exc} "
                                   "(run with --debug for the traceback)") from None
-        sys.stdout.flush()
+        out.flush()
     except HealthlintError as exc:
         _fail(str(exc))
     _print_errors(result.errors, debug)
@@ -172,6 +180,13 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
         sys.exit(EXIT_ERROR)
     threshold = severity_rank(config.fail_on)
     sys.exit(EXIT_FINDINGS if any(severity_rank(f.severity) >= threshold for f in result.findings) else EXIT_CLEAN)
+
+
+def _read_stdin(name: str) -> str:
+    """Standard input, decoded as a file is: as bytes, so CRLF survives a `--fix -` filter."""
+    from healthlint.document import decode
+
+    return decode(sys.stdin.buffer.read(), name)
 
 
 def _print_diff(result: RunResult) -> bool:
@@ -248,16 +263,21 @@ def explain(rule_id: str, config_path: str | None, isolated: bool, plugins: tupl
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-o", "--output", default="healthlint-report.html", show_default=True, type=click.Path(dir_okay=False),
               help="Where to write the report.")
+@click.option("--stdin-filename", help="The file name to report for '-' (standard input).")
 @_common
-def report(paths: tuple[str, ...], output: str, config_path: str | None, isolated: bool,
+def report(paths: tuple[str, ...], output: str, stdin_filename: str | None, config_path: str | None, isolated: bool,
            plugins: tuple[str, ...], debug: bool) -> None:
-    """Write a self-contained HTML report of the findings under PATHS, for editors."""
+    """Write a self-contained HTML report of the findings under PATHS, for editors. '-' reads standard input."""
     from healthlint.atomic import write_text
     from healthlint.engine import default_jobs
     from healthlint.report import render
 
     session = _session_or_exit(config_path, isolated, plugins)
-    result = session.check(list(paths) or ["."], jobs=default_jobs())
+    try:
+        stdin_text = _read_stdin(stdin_filename or "-") if "-" in paths else None
+    except HealthlintError as exc:
+        _fail(str(exc))
+    result = session.check(list(paths) or ["."], stdin_text, stdin_filename, jobs=default_jobs())
     try:
         write_text(Path(output), render(result))
     except OSError as exc:

@@ -139,16 +139,17 @@ class Session:
         findings: list[Finding] = []
         sources: dict[str, str] = {}
         timings: dict[str, float] = {}
-        for target, result in zip(targets, results):
+        # Standard input is reported, and its source kept, under the name --stdin-filename gives it.
+        names = [(stdin_filename or "-") if t.path == "-" else t.path for t in targets]
+        for name, result in zip(names, results):
             findings.extend(result.findings)
             errors.extend(result.errors)
             if result.source is not None:
-                sources[target.path] = result.source
+                sources[name] = result.source
             for rule_id, seconds in result.timings.items():
                 timings[rule_id] = timings.get(rule_id, 0.0) + seconds
         rules = {r.info.id: r.info for r in self.rules}
-        return RunResult(findings, self.errors + errors, len(targets), rules, sources, timings,
-                         [t.path for t in targets])
+        return RunResult(findings, self.errors + errors, len(targets), rules, sources, timings, names)
 
     def _lint_in_pool(self, targets: list[Target], workers: int) -> list[TargetResult]:
         """Forked workers inherit this loaded session (plugins, compiled rules) instead of

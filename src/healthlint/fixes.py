@@ -42,13 +42,14 @@ def unified_diff(path: str, before: str, after: str) -> str:
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-def apply_safe(findings: list[Finding], sources: dict[str, str]) -> list[str]:
-    """Write the safe rewrites into their files; returns the paths changed."""
+def apply_safe(findings: list[Finding], sources: dict[str, str], skip: str | None = None) -> list[str]:
+    """Write the safe rewrites into their files, but not into `skip` (standard input's name);
+    returns the paths changed."""
     changed = []
     for path, group in by_path(findings, safe_only=True).items():
         before = sources[path]
         after = rewrite(before, group)
-        if after != before and path != "-":
+        if after != before and path not in (skip, "-"):
             write_bytes(Path(path), after.encode("utf-8"))
             changed.append(path)
     return changed

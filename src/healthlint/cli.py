@@ -249,14 +249,44 @@ def _info_json(info: RuleInfo) -> dict[str, object]:
 @_common
 def explain(rule_id: str, config_path: str | None, isolated: bool, plugins: tuple[str, ...], debug: bool) -> None:
     """Explain a rule: what it flags, why, how to fix it, with examples."""
+    from healthlint.ruletest import flagged
+
     session = _session_or_exit(config_path, isolated, plugins)
-    infos = {i.id: i for i in _rules_of(session)}
-    info = infos.get(rule_id)
-    if info is None:
-        close = [i for i in infos if rule_id in i]
+    rules = {r.info.id: r for r in session.rules}
+    rule = rules.get(rule_id)
+    if rule is None:
+        close = sorted(i for i in rules if rule_id in i)
         hint = f"; did you mean {', '.join(close[:5])}?" if close else "; see `healthlint rules`"
         _fail(f"no rule {rule_id!r}{hint}")
-    click.echo(explain_text(info))
+    try:
+        click.echo(explain_text(rule.info, lambda example: bool(flagged(rule, example))))
+    except HealthlintError as exc:
+        _fail(str(exc))
+
+
+@cli.command("test-rules")
+@click.argument("path", required=False, type=click.Path(exists=True))
+@_common
+def test_rules(path: str | None, config_path: str | None, isolated: bool, plugins: tuple[str, ...],
+               debug: bool) -> None:
+    """Run every rule's bad and good examples; exit 1 when one is wrong or a pattern reaches none.
+
+    PATH is a configuration file, a pack's rules file ([[rule]] tables, tested alone) or a folder
+    to find the configuration from; by default the configuration is found as `check` finds it.
+    """
+    from healthlint import ruletest
+
+    try:
+        rules, errors = ruletest.rules_to_test(path, config_path, isolated, plugins)
+        outcome = ruletest.run(rules)
+    except HealthlintError as exc:
+        _fail(str(exc))
+    for problem in outcome.problems:
+        click.echo(str(problem))
+    click.echo(outcome.summary())
+    for message in errors:
+        click.echo(f"healthlint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if outcome.problems else EXIT_CLEAN)
 
 
 @cli.command()

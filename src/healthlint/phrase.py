@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import re._parser as sre_parse  # the stdlib regex parser, used only to derive literal keywords
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -113,6 +113,11 @@ class PhraseRule(Rule):
             self._gates = (None,) if len(self.patterns) == 1 else tuple(
                 _gate(p.source, list(self.keywords)) for p in self.patterns)
         return self._gates
+
+    def only_pattern(self, index: int) -> PhraseRule:
+        """This rule with its pattern `index` alone, gated as in the whole rule: `test-rules` runs
+        it to learn which patterns a rule's examples reach."""
+        return replace(self, patterns=(self.patterns[index],), _gates=(self.gates()[index],))
 
     def check(self, ctx: SentenceContext) -> Iterable[Match]:
         hits = ctx.keywords  # only the patterns whose keywords the sentence holds can match

@@ -224,11 +224,14 @@ def _rules_of(session: Any) -> list[RuleInfo]:
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_common
 def rules(output_format: str, config_path: str | None, isolated: bool, plugins: tuple[str, ...], debug: bool) -> None:
-    """List every pack and rule, with id, category and severity."""
+    """List every pack and rule, with id, category and severity (JSON: every key as loaded)."""
     session = _session_or_exit(config_path, isolated, plugins)
     infos = _rules_of(session)
     if output_format == "json":
-        click.echo(json.dumps([_info_json(i) for i in infos], indent=2, ensure_ascii=False))
+        from healthlint.ruledata import rule_json
+
+        data = [rule_json(r) for r in sorted(session.rules, key=lambda r: r.info.id)]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         for info in infos:
             click.echo(f"{info.id:48s} {info.category:26s} {info.severity:8s} {info.message}")
@@ -236,12 +239,6 @@ def rules(output_format: str, config_path: str | None, isolated: bool, plugins: 
         click.echo(f"\n{len(infos)} rules in {len(packs)} packs: {', '.join(packs)}")
     _print_errors(session.errors, debug)
     sys.exit(EXIT_ERROR if session.errors else EXIT_CLEAN)
-
-
-def _info_json(info: RuleInfo) -> dict[str, object]:
-    return {"id": info.id, "pack": info.pack, "category": info.category, "severity": info.severity,
-            "message": info.message, "suggestion": info.suggestion, "rationale": info.rationale,
-            "bad": list(info.bad), "good": list(info.good)}
 
 
 @cli.command()

@@ -1,0 +1,54 @@
+"""`healthlint rules --format json`: each rule's keys as loaded."""
+
+import json
+
+from conftest import DEMO, run_cli
+
+CONFIG = r"""
+[[rules]]
+name = "cure-all"
+category = "hype"
+severity = "error"
+message = "Do not call our supplement a cure-all."
+suggestion = "Say what it does."
+patterns = ['\bcure[- ]all\b', '\bpanacea\b']
+unless = ["quoted", "negated"]
+requires = '\bour\b'
+excludes = '\bnot\s+a\b'
+near = { pattern = '\btonic\b', words = 6 }
+fix = "supplement"
+case-sensitive = true
+bad = ["Our tonic is a cure-all."]
+good = ["It is not a cure-all."]
+"""
+
+
+def test_a_config_rule_lists_every_key_as_loaded(write):
+    config = write(".healthlint.toml", CONFIG)
+    run = run_cli("rules", "--config", config, "--format", "json")
+    assert run.exit_code == 0
+    [rule] = [r for r in json.loads(run.stdout) if r["pack"] == "local"]
+    assert "panacea" in rule.pop("keywords")  # derived from the patterns, as the loader derives them
+    assert rule == {
+        "id": "local/cure-all", "pack": "local", "category": "hype", "severity": "error",
+        "message": "Do not call our supplement a cure-all.", "suggestion": "Say what it does.",
+        "rationale": "", "url": None, "kind": "phrase",
+        "patterns": [r"\bcure[- ]all\b", r"\bpanacea\b"], "case-sensitive": True,
+        "unless": ["negated", "quoted"], "requires": r"\bour\b", "excludes": r"\bnot\s+a\b",
+        "near": {"pattern": r"\btonic\b", "words": 6}, "fix": "supplement", "fix-safe": False,
+        "source": config, "bad": ["Our tonic is a cure-all."], "good": ["It is not a cure-all."],
+    }
+
+
+def test_pack_rules_have_their_page_and_python_rules_their_kind():
+    run = run_cli("rules", "--isolated", "--plugin", DEMO, "--format", "json")
+    rules = {r["id"]: r for r in json.loads(run.stdout)}
+    assert rules["cure-claim/absolute-cure"]["url"].endswith("/docs/rules/cure-claim/absolute-cure.md")
+    assert rules["cure-claim/absolute-cure"]["keywords"] == ["cure", "curing"]
+    assert rules["cure-claim/absolute-cure"]["case-sensitive"] is False
+    assert rules["demo/miracle"]["url"] is None
+    assert (rules["demo/miracle"]["kind"], rules["demo/miracle"]["fix"]) == ("phrase", "remarkable")
+    assert rules["demo/studies-show"]["kind"] == "sentence"
+    assert "patterns" not in rules["demo/studies-show"]
+    assert rules["demo/studies-show"]["keywords"] == ["studies show"]
+    assert rules["demo/no-harms"]["kind"] == "document"

@@ -1,10 +1,15 @@
-"""Rule documentation: the stable URL of each rule's page."""
+"""Rule documentation: the stable URL of each rule's page, and the pages `healthlint docs` writes."""
+
+import textwrap
+
+from conftest import DEMO, ROOT, run_cli
 
 from healthlint.config import Config
 from healthlint.docs import DEFAULT_BASE_URL, DOCUMENTED_PACKS, help_url, rule_url
 from healthlint.engine import Session
 from healthlint.entrypoints import entry_points
 from healthlint.plugins import ENTRY_POINT_GROUP
+from healthlint.rulepages import MARKER, REGENERATE, Pages, documented_rules, page
 from healthlint.rules import RuleInfo
 
 
@@ -33,3 +38,73 @@ def test_documented_packs_are_the_packs_healthlint_installs():
     assert set(DOCUMENTED_PACKS) == ours
     packs = {r.info.pack for r in Session.start(Config()).rules}
     assert set(DOCUMENTED_PACKS) <= packs
+
+
+def test_committed_rule_pages_are_up_to_date():
+    stale = Pages.of(documented_rules()).differences(ROOT / "docs" / "rules")
+    assert not stale, f"rule pages out of date: {stale}; from the repository root, run: {REGENERATE}"
+
+
+def test_every_rule_of_the_packs_has_a_page_at_its_url_path():
+    rules = documented_rules()
+    assert {r.info.pack for r in rules} == set(DOCUMENTED_PACKS)
+    for rule in rules:
+        assert (ROOT / "docs" / "rules" / f"{rule.info.id}.md").is_file()
+        assert rule_url(rule.info.id).endswith(f"/docs/rules/{rule.info.id}.md")
+
+
+def test_a_page_has_ruffs_sections_and_bolds_what_the_rule_flags():
+    [miracle] = [r for r in Session.start(Config(), (DEMO,)).rules if r.info.id == "demo/miracle"]
+    assert page(miracle) == textwrap.dedent(f"""\
+        # miracle (demo/miracle)
+
+        {MARKER}
+
+        Pack: `demo` · Category: `hype` · Default severity: warning
+
+        ## What it does
+
+        Demo: 'miracle' inflates hope.
+
+        ## Example
+
+        Flagged (the flagged words in bold):
+
+        - A **miracle** treatment.
+
+        Not flagged:
+
+        - There is no miracle treatment.
+
+        ## Use instead
+
+        Describe what was measured.
+
+        ## Fix
+
+        This rule suggests a rewrite of what it flags: `healthlint check --diff` shows it.
+
+        ## Options
+
+        Turn it off with `ignore = ["demo/miracle"]`, change its severity with `severity = {{ "demo/miracle" = "info" }}`, or silence one line with `<!-- healthlint-disable-next-line demo/miracle -- reason -->`.
+        """)
+
+
+def test_docs_writes_pages_checks_them_and_removes_only_its_own_stale_pages(tmp_path):
+    rules = tmp_path / "out" / "rules"
+    (rules / "hype").mkdir(parents=True)
+    (rules / "hype" / "gone.md").write_text(f"# gone\n\n{MARKER}\n", encoding="utf-8")
+    (rules / "hype" / "notes.md").write_text("# our notes, written by hand\n", encoding="utf-8")
+    check = run_cli("docs", "--output", str(tmp_path / "out"), "--check")
+    assert check.exit_code == 1
+    assert f"{rules / 'hype' / 'gone.md'}: out of date" in check.stdout
+    assert f"run: {REGENERATE}" in check.stderr
+    assert not (rules / "README.md").exists()
+    written = run_cli("docs", "--output", str(tmp_path / "out"))
+    assert written.exit_code == 0
+    assert f"{rules / 'cure-claim' / 'absolute-cure.md'}: written" in written.stdout
+    assert not (rules / "hype" / "gone.md").exists()
+    assert (rules / "hype" / "notes.md").read_text(encoding="utf-8") == "# our notes, written by hand\n"
+    assert "[cure-claim/absolute-cure](cure-claim/absolute-cure.md)" in (rules / "README.md").read_text(encoding="utf-8")
+    again = run_cli("docs", "--output", str(tmp_path / "out"), "--check")
+    assert (again.exit_code, again.stdout) == (0, "")

@@ -287,6 +287,27 @@ def test_rules(path: str | None, config_path: str | None, isolated: bool, plugin
 
 
 @cli.command()
+@click.option("-o", "--output", default="docs", show_default=True, type=click.Path(file_okay=False),
+              help="The docs folder: pages go to OUTPUT/rules/<rule id>.md, with an index.")
+@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 when a page is out of date.")
+def docs(output: str, check_only: bool) -> None:
+    """Generate a Markdown page per rule of healthlint's packs, from the rules' metadata."""
+    from healthlint import rulepages
+
+    folder = Path(output) / "rules"
+    try:
+        pages = rulepages.Pages.of(rulepages.documented_rules())
+        changed = pages.differences(folder) if check_only else pages.write(folder)
+    except (HealthlintError, OSError) as exc:
+        _fail(str(exc))
+    for relative in changed:
+        click.echo(f"{folder / relative}: {'out of date' if check_only else 'written'}")
+    if check_only and changed:
+        click.echo(f"healthlint: {len(changed)} page(s) out of date; run: {rulepages.REGENERATE}", err=True)
+        sys.exit(EXIT_FINDINGS)
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-o", "--output", default="healthlint-report.html", show_default=True, type=click.Path(dir_okay=False),
               help="Where to write the report.")

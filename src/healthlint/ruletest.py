@@ -50,15 +50,20 @@ class Outcome:
                 f"{wrong} example(s) wrong, {unreached} pattern(s) reached by no bad example")
 
 
-def flagged(rule: Rule, text: str) -> list[str]:
-    """The spans of `text` that `rule` flags, run alone on it as a Markdown draft. A rule that
-    raises or times out on it is a RuleError naming the rule."""
+def flagged_spans(rule: Rule, text: str) -> list[tuple[int, int]]:
+    """The (start, end) character spans of `text` that `rule` flags, run alone on it as a Markdown
+    draft, in order. A rule that raises or times out on it is a RuleError naming the rule."""
     from healthlint.runner import Linter
 
     result = Linter([rule]).lint(from_text(text, EXAMPLE_PATH))
     if result.errors:
         raise RuleError(f"{rule.info.id}: on the example {text!r}: {result.errors[0].message}")
-    return [text[f.offset:f.end_offset] for f in result.findings]
+    return sorted((f.offset, f.end_offset) for f in result.findings)
+
+
+def flagged(rule: Rule, text: str) -> list[str]:
+    """The pieces of `text` that `rule` flags (see flagged_spans)."""
+    return [text[start:end] for start, end in flagged_spans(rule, text)]
 
 
 def compile_all(rule: Rule) -> None:

@@ -12,6 +12,8 @@ import pytest
 
 from conftest import FIXTURES, run_cli
 
+from healthlint.docs import rule_url
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -27,7 +29,8 @@ def test_report_is_self_contained_and_counts_match(tmp_path):
     run = run_cli("report", "--isolated", "-o", str(output), str(FIXTURES / "drafts"))
     assert run.exit_code == 0
     page = output.read_text(encoding="utf-8")
-    assert not re.search(r"""(src|href)=["']https?:""", page), "the report must not load anything from the network"
+    assert not re.search(r"""(src=|<link[^>]*href=)["']https?:""", page), "the report must not load anything from the network"
+    assert f'<td><a href="{rule_url("cure-claim/absolute-cure")}">cure-claim/absolute-cure</a></td>' in page
     findings = run_cli("check", "--isolated", "--no-cache", "--format", "json", str(FIXTURES / "drafts")).findings
     for category, count in Counter(f["category"] for f in findings).items():
         assert f'<tr data-category="{category}" data-count="{count}">' in page

@@ -2,7 +2,8 @@
 
 Totals per category and per rule, a bar chart as inline SVG, the files with the most findings,
 and every finding with its sentence and the span highlighted, filterable by category (the
-filter also reads `#category=NAME` from the address, so a link can open it filtered).
+filter also reads `#category=NAME` from the address, so a link can open it filtered). A rule of
+healthlint's packs links to its documentation page (a link, never a resource the page loads).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections import Counter
 
 from healthlint import __version__
 from healthlint.context import DocumentContext
+from healthlint.docs import help_url
 from healthlint.document import from_text
 from healthlint.findings import Finding, RunResult
 
@@ -37,6 +39,13 @@ var m=location.hash.match(/category=([\\w-]+)/);applyFilter(m?m[1]:'all');
 
 def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
+
+
+def _rule(rule_id: str, result: RunResult) -> str:
+    """A rule id, linked to its page when it has one."""
+    info = result.rules.get(rule_id)
+    url = help_url(info) if info is not None else None
+    return f'<a href="{_e(url)}">{_e(rule_id)}</a>' if url else _e(rule_id)
 
 
 def _chart(counts: list[tuple[str, int]]) -> str:
@@ -94,13 +103,13 @@ def render(result: RunResult) -> str:
                    f"{_e(source[f.end_offset:end])}")
         rows.append(
             f'<tr data-category="{_e(f.category)}" data-rule="{_e(f.rule)}"><td>{_e(f.path)}:{f.line}:{f.column}</td>'
-            f'<td class="sev-{_e(f.severity)}">{_e(f.severity)}</td><td>{_e(f.rule)}</td>'
+            f'<td class="sev-{_e(f.severity)}">{_e(f.severity)}</td><td>{_rule(f.rule, result)}</td>'
             f'<td class="sentence">{context}<br><small>{_e(f.message)}'
             f'{" Suggestion: " + _e(f.suggestion) if f.suggestion else ""}</small></td></tr>')
     options = "".join(f'<option value="{_e(c)}">{_e(c)} ({n})</option>' for c, n in by_category)
     category_rows = "".join(f'<tr data-category="{_e(c)}" data-count="{n}"><td>{_e(c)}</td><td class="n">{n}</td></tr>'
                             for c, n in by_category)
-    rule_rows = "".join(f'<tr data-rule="{_e(r)}" data-count="{n}"><td>{_e(r)}</td><td>{_e(c)}</td>'
+    rule_rows = "".join(f'<tr data-rule="{_e(r)}" data-count="{n}"><td>{_rule(r, result)}</td><td>{_e(c)}</td>'
                         f'<td class="n">{n}</td></tr>' for (r, c), n in by_rule)
     file_rows = "".join(f'<tr data-count="{n}"><td>{_e(p)}</td><td class="n">{n}</td></tr>' for p, n in by_file)
     errors = "".join(f"<li>{_e(e.message)}</li>" for e in result.errors)

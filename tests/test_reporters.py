@@ -69,9 +69,8 @@ def test_text_output(write):
 def test_github_annotations(write):
     path = write("a,b.md", "A miracle.\n")
     run = run_cli("check", *DEMO_ARGS, "--format", "github", path)
-    escaped = path.replace(",", "%2C")
-    assert run.stdout == (
-        f"::warning file={escaped},line=1,col=3,endLine=1,endColumn=10,title=demo/miracle"
+    assert run.stdout == (  # relative to the repository root (here the working folder: no repository)
+        "::warning file=a%2Cb.md,line=1,col=3,endLine=1,endColumn=10,title=demo/miracle"
         "::Demo: 'miracle' inflates hope. Suggestion: Describe what was measured.\n"
     )
 
@@ -88,7 +87,7 @@ def test_sarif_shape(write):
         ("demo/miracle", "demo/miracle", "warning"), ("demo/studies-show", "demo/studies-show", "error")]
     region = results[0]["locations"][0]["physicalLocation"]["region"]
     assert region == {"startLine": 1, "startColumn": 3, "endLine": 1, "endColumn": 10, "charOffset": 2, "charLength": 7}
-    assert results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == path
+    assert results[0]["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "a.md", "uriBaseId": "%SRCROOT%"}
     assert rules[results[0]["ruleIndex"]]["defaultConfiguration"] == {"level": "warning"}
     assert sarif_run["invocations"][0]["executionSuccessful"] is True
 

@@ -22,6 +22,7 @@ from healthlint.rules import SEVERITIES, RuleInfo, severity_rank
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 CACHE_DIR_NAME = ".healthlint_cache"
+FINGERPRINTED_FORMATS = ("sarif", "gitlab")  # formats that identify a finding across edits
 
 
 def _common(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -116,7 +117,8 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
         config = base.with_options(select=split(select), ignore=ignore_all, fail_on=fail_on,
                                    report_unused_suppressions=report_unused_suppressions)
         cache = None if no_cache else Path(cache_dir) if cache_dir else config.root / CACHE_DIR_NAME
-        session = Session.start(config, plugins, cache_dir=cache, fingerprints=bool(baseline_path or write_baseline))
+        fingerprints = bool(baseline_path or write_baseline) or output_format in FINGERPRINTED_FORMATS
+        session = Session.start(config, plugins, cache_dir=cache, fingerprints=fingerprints)
         session.timed = timings
         reporters = session.reporters()
         if output_format not in reporters:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from healthlint.findings import RunResult
+from healthlint.locations import Locations
 from healthlint.reporters.base import Reporter
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -23,11 +24,12 @@ class GithubReporter(Reporter):
     description = "GitHub Actions annotations (::warning file=...,line=...::message)"
 
     def chunks(self, result: RunResult) -> Iterator[str]:
+        where = Locations().display  # GitHub places annotations by the path from the repository root
         for f in result.findings:
             message = f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")
-            yield (f"::{_LEVEL[f.severity]} file={_escape_property(f.path)},line={f.line},col={f.column},"
+            yield (f"::{_LEVEL[f.severity]} file={_escape_property(where(f.path))},line={f.line},col={f.column},"
                    f"endLine={f.end_line},endColumn={f.end_column},title={_escape_property(f.rule)}"
                    f"::{_escape_data(message)}\n")
         for e in result.errors:
-            location = f" file={_escape_property(e.path)}" if e.path else ""
+            location = f" file={_escape_property(where(e.path))}" if e.path else ""
             yield f"::error{location}::{_escape_data(e.message)}\n"

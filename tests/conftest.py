@@ -59,5 +59,9 @@ def write(tmp_path: Path):
 
 @pytest.fixture(autouse=True)
 def _work_in_tmp(tmp_path, monkeypatch):
-    """Each test runs in its own folder, so no test sees another's config or findings cache."""
+    """Each test runs in its own folder, so no test sees another's config or findings cache, with
+    user settings and cache of its own (never the real home's) and no permission from outside."""
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".user-config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / ".user-cache"))
+    monkeypatch.delenv("HEALTHLINT_ALLOW_CONFIG_PLUGINS", raising=False)

@@ -52,7 +52,7 @@ def test_user_phrase_rules_and_plugins_from_config(project):
     (project / "docs" / ".healthlint.toml").write_text(
         f'plugins = [{DEMO!r}]\nselect = ["local"]\n'
         '[[rules]]\nname = "says-it"\ncategory = "hype"\nmessage = "Says it."\npatterns = ["\\\\bshow it\\\\b"]\n')
-    run = run_cli("check", "--format", "json", "a.md")
+    run = run_cli("check", "--format", "json", "--allow-config-plugins", "a.md")
     assert [(f["rule"], f["offset"], f["end_offset"]) for f in run.findings] == [("local/says-it", 19, 26)]
 
 

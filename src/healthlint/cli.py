@@ -6,6 +6,7 @@ Errors are exceptions with a message for a person, caught once here.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -19,10 +20,25 @@ from healthlint.errors import HealthlintError
 from healthlint.explain import explain_text
 from healthlint.findings import RunError, RunResult
 from healthlint.rules import SEVERITIES, RuleInfo, severity_rank
+from healthlint.trust import ALLOW_ENV, ALLOW_FLAG
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 CACHE_DIR_NAME = ".healthlint_cache"
 FINGERPRINTED_FORMATS = ("sarif", "gitlab")  # formats that identify a finding across edits
+
+
+def _allow(ctx: click.Context, _: click.Parameter, value: bool) -> None:
+    ctx.meta[ALLOW_FLAG] = value
+
+
+_ALLOW_CONFIG_PLUGINS = click.option(
+    ALLOW_FLAG, is_flag=True, expose_value=False, callback=_allow,
+    help="Load the plugins the configuration file names (code from the repository; see Security in the README).")
+
+
+def _allowed() -> bool:
+    """Whether this command was given --allow-config-plugins."""
+    return bool(click.get_current_context().meta.get(ALLOW_FLAG))
 
 
 def _common(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -34,6 +50,7 @@ def _common(function: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--plugin", "plugins", multiple=True, metavar="MODULE",
                      help="Load a plugin module (dotted name or .py path); repeatable."),
         click.option("--debug", is_flag=True, help="Show tracebacks of plugin and rule errors."),
+        _ALLOW_CONFIG_PLUGINS,
     ]
     for option in reversed(options):
         function = option(function)
@@ -45,7 +62,7 @@ def _session_or_exit(config_path: str | None, isolated: bool, plugins: tuple[str
     from healthlint.engine import Session
 
     try:
-        return Session.start(resolve(config_path, isolated), plugins)
+        return Session.start(resolve(config_path, isolated), plugins, allow_config_plugins=_allowed())
     except HealthlintError as exc:
         _fail(str(exc))
 
@@ -118,7 +135,8 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
                                    report_unused_suppressions=report_unused_suppressions)
         cache = None if no_cache else Path(cache_dir) if cache_dir else config.root / CACHE_DIR_NAME
         fingerprints = bool(baseline_path or write_baseline) or output_format in FINGERPRINTED_FORMATS
-        session = Session.start(config, plugins, cache_dir=cache, fingerprints=fingerprints)
+        session = Session.start(config, plugins, cache_dir=cache, fingerprints=fingerprints,
+                                allow_config_plugins=_allowed())
         session.timed = timings
         reporters = session.reporters()
         if output_format not in reporters:
@@ -339,8 +357,11 @@ def report(paths: tuple[str, ...], output: str, stdin_filename: str | None, conf
 
 @cli.command()
 @click.option("--plugin", "plugins", multiple=True, metavar="MODULE", help="Load a plugin module; repeatable.")
+@_ALLOW_CONFIG_PLUGINS
 def server(plugins: tuple[str, ...]) -> None:
     """Run the language server (LSP over standard input and output) for editors."""
+    if _allowed():  # this process is the server: the flag is the environment variable, for every session it starts
+        os.environ[ALLOW_ENV] = "1"
     try:
         from healthlint.server import serve
     except ImportError as exc:

@@ -22,6 +22,7 @@ from healthlint.plugins import load as load_plugins
 from healthlint.reporters.base import Reporter
 from healthlint.rules import Rule
 from healthlint.suppressions import UNUSED_SUPPRESSION
+from healthlint.trust import check_config_plugins
 
 if TYPE_CHECKING:
     from healthlint.cache import Cache
@@ -56,9 +57,12 @@ class Session:
 
     @classmethod
     def start(cls, config: Config, extra_plugins: tuple[str, ...] = (), entry_points: bool = True,
-              cache_dir: Path | None = None, fingerprints: bool = True) -> Session:
+              cache_dir: Path | None = None, fingerprints: bool = True,
+              allow_config_plugins: bool = False) -> Session:
         """Load plugins and rules; with `cache_dir`, reuse findings of files seen before. Without
-        `fingerprints`, findings carry no baseline fingerprint (a hash per finding saved)."""
+        `fingerprints`, findings carry no baseline fingerprint (a hash per finding saved). The
+        config's own plugins load only when the user allows them (see healthlint.trust)."""
+        check_config_plugins(config.path, config.plugins, allow_config_plugins)
         plugins = load_plugins(config.plugins + extra_plugins, config.root, entry_points)
         rules: list[Rule] = []
         seen: dict[str, str] = {}

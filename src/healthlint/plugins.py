@@ -9,6 +9,7 @@ by name and the run goes on.
 from __future__ import annotations
 
 import importlib
+import importlib.machinery
 import importlib.util
 import sys
 from dataclasses import dataclass, field
@@ -60,8 +61,19 @@ def _import_local(spec: str, base: Path | None) -> ModuleType:
         module = importlib.util.module_from_spec(module_spec)
         module_spec.loader.exec_module(module)
         return module
-    if base is not None and str(base) not in sys.path:
-        sys.path.insert(0, str(base))
+    top = spec.split(".", 1)[0]
+    if base is not None and top not in sys.modules:
+        # Found in `base` without putting it on sys.path, where a `tempfile.py` beside the config
+        # would shadow the standard library for the rest of the run.
+        found = importlib.machinery.PathFinder.find_spec(top, [str(base)])
+        if found is not None and found.loader is not None:
+            package = importlib.util.module_from_spec(found)
+            sys.modules[top] = package
+            try:
+                found.loader.exec_module(package)
+            except BaseException:
+                del sys.modules[top]
+                raise
     return importlib.import_module(spec)
 
 

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from healthlint.claims.lexicon import Lexicon, load_lexicon
 from healthlint.errors import RuleError
 from healthlint.lazyregex import lazy
 from healthlint.rules import SEVERITIES, Match, Rule, RuleInfo
@@ -256,7 +257,7 @@ def _gate(pattern: str, keywords: list[str]) -> frozenset[str] | None:
 
 
 def phrase_rule(data: dict[str, Any], pack: str, source: str, prefix: str | None = None,
-                eager: bool = True, timeout: float | None = None) -> PhraseRule:
+                eager: bool = True, timeout: float | None = None, lexicon: Lexicon | None = None) -> PhraseRule:
     """Build one phrase rule from its TOML table; errors name `source` and the key.
 
     Its id is `id` when given, else "<prefix or category>/<name>". With `eager`, its patterns are
@@ -285,13 +286,18 @@ def phrase_rule(data: dict[str, Any], pack: str, source: str, prefix: str | None
     rule_id = data.get("id") or f"{prefix or data['category']}/{data['name']}"
     flags = 0 if data.get("case-sensitive", False) else regex.IGNORECASE
 
+    vocabularies = lexicon or Lexicon(source=source)
+
+    def expand(text: str, key: str) -> str:
+        return vocabularies.substitute(text, f"{where} '{key}'")
+
     def pattern(text: str, key: str) -> LazyPattern:
-        return LazyPattern(text, flags, f"{where} '{key}'", eager, timeout)
+        return LazyPattern(expand(text, key), flags | regex.VERBOSE * ("\n" in text), f"{where} '{key}'", eager, timeout)
 
     patterns = tuple(pattern(p, "patterns") for p in data["patterns"])
     keywords = data.get("keywords")
     if keywords is None:
-        derived = [derive_keywords(p) for p in data["patterns"]]
+        derived = [derive_keywords(p.source) for p in patterns]
         if any(d is None for d in derived):
             raise RuleError(f"{where}: cannot derive literal keywords from its patterns; add "
                             "'keywords = [...]' listing words every match contains")
@@ -319,7 +325,7 @@ def phrase_rule(data: dict[str, Any], pack: str, source: str, prefix: str | None
     )
 
 
-def load_phrase_rules(path: str | Path, pack: str) -> list[PhraseRule]:
+def load_phrase_rules(path: str | Path, pack: str) -> list[Rule]:
     """Every `[[rule]]` of a pack's TOML file. Patterns compile on first use (a pack's own tests
     run its examples, so every pattern is compiled there)."""
     import tomli
@@ -329,4 +335,11 @@ def load_phrase_rules(path: str | Path, pack: str) -> list[PhraseRule]:
         data = tomli.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomli.TOMLDecodeError) as exc:
         raise RuleError(f"{path}: {exc}") from None
-    return [phrase_rule(table, pack, str(path), eager=False) for table in data.get("rule", [])]
+    from healthlint.claims.rule import analyzer_for, claim_rule
+
+    lexicon = load_lexicon(data.get("vocabularies", {}), str(path), path.parent)
+    rules: list[Rule] = [phrase_rule(table, pack, str(path), eager=False, lexicon=lexicon) for table in data.get("rule", [])]
+    if "claim" in data:
+        analyzer = analyzer_for(data, lexicon, str(path))
+        rules.extend(claim_rule(table, pack, str(path), analyzer) for table in data["claim"])
+    return rules

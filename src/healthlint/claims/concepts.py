@@ -1,0 +1,104 @@
+"""Concepts: where the terms of named vocabularies occur in prose, found in one Aho-Corasick pass."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+import ahocorasick
+
+from healthlint.claims.lexicon import Lexicon
+from healthlint.context import lower_same_length
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A term of vocabulary `concept` at text[start:end]."""
+
+    concept: str
+    start: int
+    end: int
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+class ConceptTagger:
+    """Tags the vocabularies `names` of a lexicon (all of them by default) in a stretch of text.
+
+    Matching is case-insensitive, on whole words, and a run of white space in the text matches the
+    single space of a term of several words. Where terms overlap, the longest wins per concept."""
+
+    def __init__(self, lexicon: Lexicon, names: Iterable[str] | None = None) -> None:
+        self.names = tuple(sorted(names if names is not None else lexicon.terms))
+        self._automaton = ahocorasick.Automaton()
+        concepts: dict[str, set[str]] = {}
+        for name in self.names:
+            for form in lexicon[name]:
+                concepts.setdefault(form.lower(), set()).add(name)
+        for form, names_of in concepts.items():
+            self._automaton.add_word(form, (len(form), tuple(sorted(names_of))))
+        self.empty = not concepts
+        if not self.empty:
+            self._automaton.make_automaton()
+
+    def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Every concept mention in text[start:end], by start, the longest first at one start."""
+        end = len(text) if end is None else end
+        if self.empty or start >= end:
+            return []
+        piece = lower_same_length(text[start:end])
+        squeezed, back = _squeeze(piece)
+        found: dict[tuple[str, int], Mention] = {}
+        for last, (length, names) in self._automaton.iter(squeezed):
+            first = last - length + 1
+            if (_is_word(squeezed[first]) and first > 0 and _is_word(squeezed[first - 1])) or (
+                    _is_word(squeezed[last]) and last + 1 < len(squeezed) and _is_word(squeezed[last + 1])):
+                continue  # not a whole word (a term like "®" may touch the word before it)
+            if first > 0 and squeezed[first - 1] == "-" and first > 1 and _is_word(squeezed[first - 2]):
+                continue  # the tail of a hyphenated word ("anti-aging" is not "aging")
+            m_start, m_end = start + back(first), start + back(last) + 1
+            for name in names:
+                key = (name, m_start)
+                if key not in found or found[key].end < m_end:
+                    found[key] = Mention(name, m_start, m_end)
+        return _longest(sorted(found.values(), key=lambda m: (m.start, -m.end, m.concept)))
+
+
+def _longest(mentions: list[Mention]) -> list[Mention]:
+    """Drop a mention inside a longer mention of the same concept ("cancer" in "breast cancer")."""
+    reach: dict[str, int] = {}
+    kept = []
+    for mention in mentions:
+        if reach.get(mention.concept, -1) >= mention.end:
+            continue
+        reach[mention.concept] = max(reach.get(mention.concept, -1), mention.end)
+        kept.append(mention)
+    return kept
+
+
+def _squeeze(piece: str) -> tuple[str, Callable[[int], int]]:
+    """`piece` with every run of white space made one space, and a map from its indexes back."""
+    if "  " not in piece and "\n" not in piece and "\t" not in piece and "\r" not in piece:
+        return piece, _identity
+    out: list[str] = []
+    origin: list[int] = []
+    previous_space = False
+    for index, ch in enumerate(piece):
+        space = ch.isspace()
+        if space and previous_space:
+            continue
+        out.append(" " if space else ch)
+        origin.append(index)
+        previous_space = space
+    return "".join(out), origin.__getitem__
+
+
+def _identity(index: int) -> int:
+    return index
+
+
+def mentions_of(mentions: Iterable[Mention], names: Iterable[str]) -> Iterator[Mention]:
+    wanted = set(names)
+    return (m for m in mentions if m.concept in wanted)

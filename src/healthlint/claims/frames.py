@@ -1,0 +1,113 @@
+"""Claim frames: a predicate concept bound to its object (and, where it can be told, its subject)
+inside one clause, with the modifiers that cover it.
+
+"Our drops relieve constipation." -> predicate relieve, object constipation, subject "our drops";
+"There is no cure for ALS." -> predicate cure, object ALS, modifiers {negated}: a mention, not a
+claim. A frame is built per sentence from the concept mentions and the ConText modifiers, both
+computed once per sentence (`SentenceAnalysis`) however many rules ask.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from healthlint.claims.concepts import Mention
+from healthlint.claims.modifiers import ContextRules, Modifier
+
+_WORD = regex.compile(r"\w[\w'\u2019-]*")
+_BREAK = regex.compile(r"[;:\u2014\u2013()!?]|\s[-\u2022*]\s|\b(?:but|however|although|though|whereas|while|except|unlike|because)\b", regex.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A claim: `predicate` said of `object` (None when the predicate needs none)."""
+
+    predicate: Mention
+    object: Mention | None
+    subject: Mention | None
+    modifiers: frozenset[str]
+
+    @property
+    def start(self) -> int:
+        return min(self.predicate.start, self.object.start if self.object else self.predicate.start)
+
+    @property
+    def end(self) -> int:
+        return max(self.predicate.end, self.object.end if self.object else self.predicate.end)
+
+
+class SentenceAnalysis:
+    """One sentence's concept mentions, modifiers and clause breaks, and the frames they make."""
+
+    def __init__(self, text: str, start: int, end: int, mentions: Sequence[Mention], context: ContextRules) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.mentions = list(mentions)
+        self._context = context
+
+    @cached_property
+    def modifiers(self) -> list[Modifier]:
+        return self._context.modifiers(self.text, self.start, self.end)
+
+    @cached_property
+    def breaks(self) -> list[int]:
+        """Offsets of clause breaks in the sentence (a frame never spans one)."""
+        return [m.start() for m in _BREAK.finditer(self.text, self.start, self.end)]
+
+    def categories_at(self, position: int) -> frozenset[str]:
+        """The modifier categories whose scope covers `position`."""
+        return frozenset(m.category for m in self.modifiers if m.covers(position))
+
+    def clause(self, position: int) -> tuple[int, int]:
+        """The clause around `position`: between the clause breaks on either side of it."""
+        index = bisect.bisect_right(self.breaks, position)
+        return (self.breaks[index - 1] if index else self.start,
+                self.breaks[index] if index < len(self.breaks) else self.end)
+
+    def words_between(self, start: int, end: int) -> int:
+        return sum(1 for _ in _WORD.finditer(self.text, start, end)) if start < end else 0
+
+    def of(self, names: Iterable[str]) -> list[Mention]:
+        wanted = set(names)
+        return [m for m in self.mentions if m.concept in wanted]
+
+    def frames(self, predicates: Iterable[str], objects: Iterable[str] = (), subjects: Iterable[str] = (),
+               after: int = 8, before: int = 0) -> list[Frame]:
+        """A frame for each predicate mention; with `objects`, only predicates with an object
+        mention in their clause, up to `after` words after it or `before` words before it (the
+        nearest wins). The subject is the nearest `subjects` mention before the predicate in its
+        clause, if any."""
+        object_mentions = self.of(objects)
+        subject_mentions = self.of(subjects)
+        found = []
+        for predicate in self.of(predicates):
+            lo, hi = self.clause(predicate.start)
+            target = None
+            if object_mentions:
+                target = self._nearest(predicate, object_mentions, lo, hi, after, before)
+                if target is None:
+                    continue
+            subject = next((m for m in reversed(subject_mentions)
+                            if lo <= m.start and m.end <= predicate.start), None)
+            found.append(Frame(predicate, target, subject, self.categories_at(predicate.start)))
+        return found
+
+    def _nearest(self, predicate: Mention, candidates: list[Mention], lo: int, hi: int,
+                 after: int, before: int) -> Mention | None:
+        best: tuple[int, Mention] | None = None
+        for mention in candidates:
+            if mention.start >= predicate.end and mention.end <= hi:
+                distance = self.words_between(predicate.end, mention.start)
+                if distance <= after and (best is None or distance < best[0]):
+                    best = (distance, mention)
+            elif before and mention.end <= predicate.start and mention.start >= lo:
+                distance = self.words_between(mention.end, predicate.start)
+                if distance <= before and (best is None or distance < best[0]):
+                    best = (distance, mention)
+            elif mention.start <= predicate.start and mention.end >= predicate.end and mention != predicate:
+                continue  # the predicate is part of the object's own name ("cure rate")
+        return best[1] if best else None

@@ -1,0 +1,150 @@
+"""Modifiers with scope, after the ConText algorithm (Harkema et al. 2009; medspaCy's
+context_rules.json): a trigger phrase ("no", "may", "whether", "claims that") gives the words in
+its scope a category (negated, hedged, hypothetical...). A scope runs forward or backward from its
+trigger, up to a number of words, and stops at a clause boundary (";", "but", "however") or at a
+word that ends that category's scope ("and" ends a negation: "no side effects and works fast").
+Pseudo-triggers ("not only", "no doubt") look like triggers and are not.
+
+The lexicon is data: core's general-English `context.toml`, which a pack may extend. One pass per
+sentence gives every modifier; rules then ask which categories cover a span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from healthlint.errors import RuleError
+
+DIRECTIONS = ("forward", "backward", "both")
+_TOKEN = regex.compile(r"\w[\w'\u2019]*(?:-\w[\w'\u2019]*)*|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    category: str
+    direction: str
+    words: tuple[str, ...]
+    max_words: int
+
+
+@dataclass(frozen=True)
+class Modifier:
+    """A trigger found in a sentence and the character range its scope covers."""
+
+    category: str
+    start: int  # the trigger phrase
+    end: int
+    scope_start: int
+    scope_end: int
+
+    def covers(self, position: int) -> bool:
+        return self.scope_start <= position < self.scope_end
+
+
+@dataclass
+class ContextRules:
+    """A ConText lexicon: triggers by first word, pseudo-triggers, clause boundaries."""
+
+    triggers: dict[str, list[Trigger]] = field(default_factory=dict)
+    pseudo: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    boundaries: frozenset[str] = frozenset()
+    stops: dict[str, frozenset[str]] = field(default_factory=dict)  # category -> words ending its scope
+    categories: set[str] = field(default_factory=set)
+
+    def extend(self, data: Mapping[str, Any], source: str) -> None:
+        """Add a `context` table: [[trigger]] lists, `pseudo`, `boundaries`, `stops`."""
+        for index, spec in enumerate(data.get("trigger", [])):
+            where = f"{source}: context trigger #{index + 1}"
+            if not isinstance(spec, Mapping) or set(spec) - {"category", "direction", "terms", "max-words"}:
+                raise RuleError(f"{where}: keys are category, direction, terms, max-words")
+            category, direction = spec.get("category"), spec.get("direction", "forward")
+            terms, max_words = spec.get("terms"), spec.get("max-words", 8)
+            if not isinstance(category, str) or direction not in DIRECTIONS:
+                raise RuleError(f"{where}: needs a 'category' and a 'direction' of {', '.join(DIRECTIONS)}")
+            if not isinstance(terms, list) or not all(isinstance(t, str) and t.strip() for t in terms):
+                raise RuleError(f"{where}: 'terms' must be a list of non-empty strings")
+            if not isinstance(max_words, int) or max_words < 1:
+                raise RuleError(f"{where}: 'max-words' must be a positive integer")
+            self.categories.add(category)
+            for term in terms:
+                words = tuple(tokens_of(term))
+                self.triggers.setdefault(words[0], []).append(Trigger(category, direction, words, max_words))
+        for term in data.get("pseudo", []):
+            words = tuple(tokens_of(term))
+            self.pseudo.setdefault(words[0], []).append(words)
+        self.boundaries |= frozenset(w for t in data.get("boundaries", []) for w in tokens_of(t))
+        for category, words in data.get("stops", {}).items():
+            self.stops[category] = self.stops.get(category, frozenset()) | frozenset(words)
+        for words_list in self.triggers.values():  # longest phrase first, so "no longer" wins over "no"
+            words_list.sort(key=lambda t: -len(t.words))
+
+    def modifiers(self, text: str, start: int, end: int) -> list[Modifier]:
+        """Every modifier in the sentence text[start:end]."""
+        tokens = [(m.start(), m.end(), m.group().lower().replace("\u2019", "'"))
+                  for m in _TOKEN.finditer(text, start, end)]
+        words = [t[2] for t in tokens]
+        found: list[Modifier] = []
+        i = 0
+        while i < len(words):
+            pseudo = max((len(p) for p in self.pseudo.get(words[i], ()) if tuple(words[i:i + len(p)]) == p), default=0)
+            if pseudo:
+                i += pseudo
+                continue
+            matched = 0
+            for trigger in self.triggers.get(words[i], ()):
+                size = len(trigger.words)
+                if matched and size < matched:
+                    break
+                if tuple(words[i:i + size]) == trigger.words:
+                    matched = size
+                    found.extend(self._scopes(trigger, tokens, words, i, i + size))
+            i += matched or 1
+        return found
+
+    def _scopes(self, trigger: Trigger, tokens: list[tuple[int, int, str]], words: list[str],
+                first: int, stop: int) -> Iterable[Modifier]:
+        trigger_start, trigger_end = tokens[first][0], tokens[stop - 1][1]
+        ends = self.boundaries | self.stops.get(trigger.category, frozenset())
+        if trigger.direction in ("forward", "both"):
+            last, count = stop, 0
+            while last < len(words) and words[last] not in ends and count < trigger.max_words:
+                count += words[last][0].isalnum()
+                last += 1
+            if last > stop:
+                yield Modifier(trigger.category, trigger_start, trigger_end, tokens[stop][0], tokens[last - 1][1])
+        if trigger.direction in ("backward", "both"):
+            first_in, count = first, 0
+            while first_in > 0 and words[first_in - 1] not in ends and count < trigger.max_words:
+                first_in -= 1
+                count += words[first_in][0].isalnum()
+            if first_in < first:
+                yield Modifier(trigger.category, trigger_start, trigger_end, tokens[first_in][0], tokens[first - 1][1])
+
+
+def tokens_of(term: str) -> list[str]:
+    return [m.group().lower().replace("\u2019", "'") for m in _TOKEN.finditer(term)]
+
+
+def load_context_file(path: Path, rules: ContextRules | None = None) -> ContextRules:
+    import tomli
+
+    rules = rules or ContextRules()
+    try:
+        data = tomli.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomli.TOMLDecodeError) as exc:
+        raise RuleError(f"{path}: {exc}") from None
+    rules.extend(data.get("context", data), str(path))
+    return rules
+
+
+@cache
+def default_context() -> ContextRules:
+    """Core's general-English ConText lexicon (negation, hedging, hypothesis, report, condition,
+    comparison, limiting quantifiers), loaded once."""
+    return load_context_file(Path(__file__).with_name("context.toml"))

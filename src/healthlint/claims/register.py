@@ -1,0 +1,58 @@
+"""Document register: how promotional a document reads, as a shared per-document fact.
+
+A seller's page talks to "you" about "our" product, offers, prices and booking, and quotes
+customers; a public-health page talks about research, risks and "your doctor". The cues are
+vocabularies named by the pack (`[register]` in its rules file); this module only counts them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from healthlint.claims.concepts import ConceptTagger
+
+
+@dataclass(frozen=True)
+class Register:
+    """Cue counts of one document and the verdict drawn from them."""
+
+    promotional_cues: int
+    careful_cues: int
+    sentences: int
+    threshold: float  # promotional cues, net of careful ones, per sentence
+
+    @property
+    def score(self) -> float:
+        return (self.promotional_cues - self.careful_cues) / max(self.sentences, 4)
+
+    @property
+    def promotional(self) -> bool:
+        return self.score >= self.threshold
+
+
+@dataclass
+class RegisterSpec:
+    promotional: tuple[str, ...]
+    careful: tuple[str, ...]
+    threshold: float
+
+    def measure(self, tagger: ConceptTagger, text: str, sentences: int) -> Register:
+        promotional = careful = 0
+        wanted_promotional, wanted_careful = set(self.promotional), set(self.careful)
+        for start, end in _pieces(text):
+            for mention in tagger.mentions(text, start, end):
+                promotional += mention.concept in wanted_promotional
+                careful += mention.concept in wanted_careful
+        return Register(promotional, careful, sentences, self.threshold)
+
+
+def _pieces(text: str, size: int = 1 << 16) -> Iterator[tuple[int, int]]:
+    """[start, end) pieces of about `size` characters ending at white space (no word cut)."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        yield start, end
+        start = end

@@ -1,0 +1,224 @@
+"""Claim rules: declarative rules over concepts, frames, modifiers and register (`[[claim]]`).
+
+    [[claim]]
+    name = "treats-condition"                 # id "<category>/<name>"
+    category = "efficacy-overstatement"
+    predicate = ["treat-verbs"]                # vocabularies whose terms state the claim
+    object = ["conditions", "symptoms"]        # optional: what the predicate must be said of
+    after = 8                                  # words from predicate to object (default 8)
+    before = 0                                 # or words from object to predicate ("knee pain relief")
+    subject = ["provider"]                     # a frame with such a subject fires in any register
+    not-subject = ["research-actors"]          # a frame with such a subject never fires
+    register = "promotional"                   # otherwise: only in a promotional document
+    unless = ["negated", "hedged", "hypothetical", "question", "cited"]
+    message = "'{predicate}' said of {object} ..."   # {predicate} {object} {subject}: the words found
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from healthlint.claims.concepts import ConceptTagger
+from healthlint.claims.frames import Frame, SentenceAnalysis
+from healthlint.claims.lexicon import Lexicon
+from healthlint.claims.modifiers import ContextRules, default_context
+from healthlint.claims.register import Register, RegisterSpec
+from healthlint.errors import RuleError
+from healthlint.rules import SEVERITIES, Match, Rule, RuleInfo
+
+if TYPE_CHECKING:
+    from healthlint.context import DocumentContext, SentenceContext
+
+SENTENCE_CONDITIONS = ("question", "heading", "cited", "paragraph-cited", "quoted")
+
+
+class Analyzer:
+    """A pack's claim machinery: its lexicon tagged in one pass per sentence, its ConText lexicon
+    and its register cues. Analyses are made once per sentence and shared by the pack's rules."""
+
+    def __init__(self, lexicon: Lexicon, context: ContextRules, register: RegisterSpec | None) -> None:
+        self.lexicon, self.context, self.register_spec = lexicon, context, register
+        self._tagger: ConceptTagger | None = None
+        self._register_tagger: ConceptTagger | None = None
+        self.used: set[str] = set()  # vocabularies the rules name; only these are tagged per sentence
+
+    @property
+    def tagger(self) -> ConceptTagger:
+        if self._tagger is None:
+            self._tagger = ConceptTagger(self.lexicon, sorted(self.used))
+        return self._tagger
+
+    def analyse(self, ctx: SentenceContext) -> SentenceAnalysis:
+        cache: dict[int, SentenceAnalysis] = ctx.document.once(f"claims:{id(self)}", lambda _: {})
+        analysis = cache.get(ctx.index)
+        if analysis is None:
+            text = ctx.document.text
+            analysis = SentenceAnalysis(text, ctx.start, ctx.end, self.tagger.mentions(text, ctx.start, ctx.end),
+                                        self.context)
+            if len(cache) > 4096:  # a window's worth; older sentences are not asked about again
+                cache.clear()
+            cache[ctx.index] = analysis
+        return analysis
+
+    def register(self, document: DocumentContext) -> Register | None:
+        spec = self.register_spec
+        if spec is None:
+            return None
+        if self._register_tagger is None:
+            self._register_tagger = ConceptTagger(self.lexicon, [*spec.promotional, *spec.careful])
+        tagger = self._register_tagger
+        return document.once(f"register:{id(self)}",
+                             lambda d: spec.measure(tagger, d.text, len(d.sentences)))
+
+
+@dataclass
+class ClaimRule(Rule):
+    """A rule that flags claim frames; see the module docstring for the TOML form."""
+
+    analyzer: Analyzer | None = None
+    predicates: tuple[str, ...] = ()
+    objects: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
+    not_subjects: tuple[str, ...] = ()
+    after: int = 8
+    before: int = 0
+    unless: frozenset[str] = frozenset()
+    register: str | None = None
+    source: str = ""
+    _templated: bool = field(default=False, repr=False)
+
+    def frames(self, ctx: SentenceContext) -> list[Frame]:
+        """The frames of this rule's concepts in the sentence, before any condition."""
+        assert self.analyzer is not None
+        return self.analyzer.analyse(ctx).frames(
+            self.predicates, self.objects, [*self.subjects, *self.not_subjects], self.after, self.before)
+
+    def check(self, ctx: SentenceContext) -> Iterable[Match]:
+        assert self.analyzer is not None
+        frames = [f for f in self.frames(ctx) if not (f.modifiers & self.unless)
+                  and not (f.subject and f.subject.concept in self.not_subjects)]
+        if not frames or self._silenced(ctx):
+            return
+        taken: list[tuple[int, int]] = []
+        for frame in frames:
+            if "quoted" in self.unless and ctx.quoted(frame.start, frame.end):
+                continue
+            if self.register and not (frame.subject and frame.subject.concept in self.subjects):
+                register = self.analyzer.register(ctx.document)
+                if register is not None and not register.promotional:
+                    continue
+            if any(s < frame.end and frame.start < e for s, e in taken):
+                continue
+            taken.append((frame.start, frame.end))
+            yield Match(frame.start, frame.end, message=self._say(self.info.message, ctx, frame),
+                        suggestion=self._say(self.info.suggestion, ctx, frame) if self.info.suggestion else None)
+
+    def _silenced(self, ctx: SentenceContext) -> bool:
+        return (("question" in self.unless and ctx.is_question())
+                or ("heading" in self.unless and ctx.is_heading())
+                or ("cited" in self.unless and ctx.cited())
+                or ("paragraph-cited" in self.unless and ctx.paragraph_cited()))
+
+    @staticmethod
+    def _say(template: str, ctx: SentenceContext, frame: Frame) -> str:
+        if "{" not in template:
+            return template
+        text = ctx.document.text
+
+        def words(mention: Any) -> str:
+            return " ".join(text[mention.start:mention.end].split()) if mention else "it"
+        return template.format(predicate=words(frame.predicate), object=words(frame.object), subject=words(frame.subject))
+
+
+_KEYS: dict[str, type | tuple[type, ...]] = {
+    "name": str, "id": str, "category": str, "severity": str, "message": str, "suggestion": str,
+    "rationale": str, "predicate": (list, str), "object": (list, str), "subject": (list, str),
+    "not-subject": (list, str), "after": int, "before": int, "unless": list, "register": str,
+    "bad": list, "good": list,
+}
+
+
+def claim_rule(data: Mapping[str, Any], pack: str, source: str, analyzer: Analyzer) -> ClaimRule:
+    """One `[[claim]]` table as a ClaimRule; each problem is one RuleError naming file, rule and key."""
+    label = data.get("id") or data.get("name") or "?"
+    where = f"{source}: claim {label!r}"
+    for key, value in data.items():
+        if key not in _KEYS:
+            raise RuleError(f"{where}: unknown key {key!r}; allowed: {', '.join(sorted(_KEYS))}")
+        expected = _KEYS[key]
+        if not isinstance(value, expected) or isinstance(value, bool) != (expected is bool):
+            names = " or ".join(t.__name__ for t in (expected if isinstance(expected, tuple) else (expected,)))
+            raise RuleError(f"{where}: {key!r} must be a {names}, not {type(value).__name__}")
+    for key in ("category", "message", "predicate"):
+        if key not in data:
+            raise RuleError(f"{where}: missing {key!r}")
+    if "id" not in data and "name" not in data:
+        raise RuleError(f"{where}: missing 'name'")
+
+    def names(key: str) -> tuple[str, ...]:
+        value = data.get(key, ())
+        value = [value] if isinstance(value, str) else list(value)
+        for name in value:
+            if not isinstance(name, str) or name not in analyzer.lexicon:
+                known = ", ".join(sorted(analyzer.lexicon.terms)) or "none"
+                raise RuleError(f"{where}: {key!r} names unknown vocabulary {name!r}; defined: {known}")
+        analyzer.used.update(value)
+        return tuple(value)
+
+    allowed = set(analyzer.context.categories) | set(SENTENCE_CONDITIONS)
+    unless = frozenset(data.get("unless", ()))
+    if not all(isinstance(u, str) for u in unless) or unless - allowed:
+        raise RuleError(f"{where}: unknown condition(s) {sorted(map(str, unless - allowed))} in 'unless'; "
+                        f"allowed: {', '.join(sorted(allowed))}")
+    register = data.get("register")
+    if register not in (None, "promotional"):
+        raise RuleError(f"{where}: 'register' must be \"promotional\", not {register!r}")
+    if register and analyzer.register_spec is None:
+        raise RuleError(f"{where}: 'register' needs a [register] table in {source}")
+    severity = data.get("severity", "warning")
+    if severity not in SEVERITIES:
+        raise RuleError(f"{where}: 'severity' must be one of {', '.join(SEVERITIES)}, not {severity!r}")
+    predicates = names("predicate")
+    info = RuleInfo(id=data.get("id") or f"{data['category']}/{data['name']}", category=data["category"],
+                    severity=severity, message=data["message"], suggestion=data.get("suggestion"),
+                    rationale=data.get("rationale", ""), bad=tuple(data.get("bad", ())),
+                    good=tuple(data.get("good", ())), pack=pack)
+    keywords = tuple(sorted({form.lower() for name in predicates for form in analyzer.lexicon[name]}))
+    return ClaimRule(info=info, keywords=keywords, analyzer=analyzer, predicates=predicates,
+                     objects=names("object"), subjects=names("subject"), not_subjects=names("not-subject"),
+                     after=data.get("after", 8), before=data.get("before", 0), unless=unless,
+                     register=register, source=source)
+
+
+def analyzer_for(data: Mapping[str, Any], lexicon: Lexicon, source: str) -> Analyzer:
+    """The Analyzer of one rules file: its lexicon, core's ConText lexicon plus the file's
+    `[context]` additions, and its `[register]` cues."""
+    context = default_context()
+    if "context" in data:
+        context = ContextRules(triggers={k: list(v) for k, v in context.triggers.items()},
+                               pseudo={k: list(v) for k, v in context.pseudo.items()},
+                               boundaries=context.boundaries, stops=dict(context.stops),
+                               categories=set(context.categories))
+        context.extend(data["context"], source)
+    spec = None
+    if "register" in data:
+        table = data["register"]
+        where = f"{source}: [register]"
+        if not isinstance(table, Mapping) or set(table) - {"promotional", "careful", "threshold"}:
+            raise RuleError(f"{where}: keys are promotional, careful (vocabulary names) and threshold")
+        for key in ("promotional", "careful"):
+            for name in table.get(key, []):
+                if name not in lexicon:
+                    raise RuleError(f"{where}: {key!r} names unknown vocabulary {name!r}")
+        threshold = table.get("threshold", 0.2)
+        if not isinstance(threshold, (int, float)) or isinstance(threshold, bool):
+            raise RuleError(f"{where}: 'threshold' must be a number")
+        spec = RegisterSpec(tuple(table.get("promotional", ())), tuple(table.get("careful", ())), float(threshold))
+    return Analyzer(lexicon, context, spec)
+
+
+def folder_of(source: str) -> Path:
+    return Path(source).parent

@@ -140,6 +140,20 @@ class SentenceContext:
         """The span sits inside quotation marks within the sentence (a title, a quoted claim)."""
         return language.quoted(self.document.text, start, end, self.start, self.end)
 
+    def modified(self, position: int, categories: AbstractSet[str]) -> bool:
+        """A ConText modifier of one of `categories` (core's lexicon: "limited", "conditional",
+        "hypothetical", "reported", "comparative", ...) has `position` in its scope. The sentence's
+        modifiers are found once, however many rules and matches ask."""
+        from healthlint.claims.modifiers import default_context
+
+        cache = self.document.once("context-modifiers", lambda _: {})
+        modifiers = cache.get(self.index)
+        if modifiers is None:
+            if len(cache) > 4096:
+                cache.clear()
+            modifiers = cache[self.index] = default_context().modifiers(self.document.text, self.start, self.end)
+        return any(m.category in categories and m.covers(position) for m in modifiers)
+
     def is_question(self) -> bool:
         return language.is_question(self.text)
 

@@ -38,9 +38,12 @@ from healthlint.rules import SEVERITIES, Match, Rule, RuleInfo
 if TYPE_CHECKING:  # annotations only: importing the context module costs a cached run time
     from healthlint.context import SentenceContext
 
+# ConText categories of core's lexicon (healthlint/claims/context.toml) a phrase rule may name in `unless`.
+SCOPED = ("hypothetical", "reported", "conditional", "comparative", "limited")
 MATCH_TIMEOUT = 5.0  # seconds (wall clock) for one pattern of a user's config on one sentence: a guard
 # against exponential backtracking, loose enough that a loaded CI machine never trips it on a sane pattern
-CONDITIONS = ("negated", "hedged", "cited", "paragraph-cited", "question", "heading", "quoted")
+CONDITIONS = ("negated", "hedged", "cited", "paragraph-cited", "question", "heading", "quoted",
+              *SCOPED)
 _KEYS = {
     "name": str, "id": str, "category": str, "severity": str, "message": str, "suggestion": str,
     "rationale": str, "patterns": list, "keywords": list, "unless": list, "requires": str,
@@ -48,6 +51,7 @@ _KEYS = {
     "fix": str, "fix-safe": bool,
 }
 _REQUIRED = ("category", "message", "patterns")
+_SCOPED = frozenset(SCOPED)
 _WORD = lazy(r"\w+")
 
 
@@ -107,6 +111,10 @@ class PhraseRule(Rule):
     fix_safe: bool = False
     _gates: tuple[frozenset[str] | None, ...] | None = field(default=None, repr=False, compare=False)
 
+    @property
+    def _scoped(self) -> frozenset[str]:
+        return self.unless & _SCOPED
+
     def gates(self) -> tuple[frozenset[str] | None, ...]:
         """Per pattern, rule keywords one of which every match of it contains (None: unknown, so
         the pattern runs on every candidate sentence); worked out on first use."""
@@ -144,6 +152,8 @@ class PhraseRule(Rule):
                 if "hedged" in self.unless and ctx.hedged(match.start(), match.end()):
                     continue
                 if "quoted" in self.unless and ctx.quoted(match.start(), match.end()):
+                    continue
+                if self._scoped and ctx.modified(match.start(), self._scoped):
                     continue
                 if self.near and not self._near(ctx, match):
                     continue

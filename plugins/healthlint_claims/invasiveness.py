@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # annotations only: importing the context module costs a cach
     from healthlint.context import SentenceContext
 
 _GENTLE = lazy(
-    r"\b(?:non-?\s?invasive|noninvasive|minimally\s+invasive|painless|pain[- ]free|simple|easy|quick|gentle)\s+"
+    r"\b(?:non-?\s?invasive|noninvasive|painless|pain[- ]free|simple|easy|quick|gentle)\s+"
     r"(?:\w+\s+){0,2}?(?:options?|procedures?|treatments?|therap(?:y|ies)|alternatives?|approach(?:es)?|injections?|process|solutions?|infusions?)\b"
     r"|\b(?:procedure|treatment|therapy|injection|infusion|process|approach)s?\s+(?:is|are)\s+(?:\w+\s+)?(?:non-?\s?invasive|noninvasive|painless|pain[- ]free)\b",
     regex.I,

@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from healthlint.claims.concepts import ConceptTagger
+from healthlint.claims.frames import clause_start
 from healthlint.claims.lexicon import Lexicon, load_lexicon
 from healthlint.errors import RuleError
 from healthlint.lazyregex import lazy
@@ -48,7 +50,7 @@ _KEYS = {
     "name": str, "id": str, "category": str, "severity": str, "message": str, "suggestion": str,
     "rationale": str, "patterns": list, "keywords": list, "unless": list, "requires": str,
     "excludes": str, "near": dict, "bad": list, "good": list, "case-sensitive": bool,
-    "fix": str, "fix-safe": bool,
+    "fix": str, "fix-safe": bool, "not-subject": list,
 }
 _REQUIRED = ("category", "message", "patterns")
 _SCOPED = frozenset(SCOPED)
@@ -109,6 +111,7 @@ class PhraseRule(Rule):
     source: str = ""
     fix: str | None = None  # a replacement template (\\g<name> and \\1 expand groups)
     fix_safe: bool = False
+    not_subject: ConceptTagger | None = None  # a match whose clause names one of these before it is skipped
     _gates: tuple[frozenset[str] | None, ...] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -154,6 +157,9 @@ class PhraseRule(Rule):
                 if "quoted" in self.unless and ctx.quoted(match.start(), match.end()):
                     continue
                 if self._scoped and ctx.modified(match.start(), self._scoped):
+                    continue
+                if self.not_subject and self.not_subject.mentions(
+                        text, clause_start(text, start, match.start()), match.start()):
                     continue
                 if self.near and not self._near(ctx, match):
                     continue
@@ -332,7 +338,17 @@ def phrase_rule(data: dict[str, Any], pack: str, source: str, prefix: str | None
         requires=pattern(data["requires"], "requires") if "requires" in data else None,
         excludes=pattern(data["excludes"], "excludes") if "excludes" in data else None,
         near=near, source=source, fix=data.get("fix"), fix_safe=data.get("fix-safe", False),
+        not_subject=_tagger(vocabularies, data.get("not-subject", []), f"{where} 'not-subject'"),
     )
+
+
+def _tagger(lexicon: Lexicon, names: list[Any], where: str) -> ConceptTagger | None:
+    """A tagger of the vocabularies `names` (None for none); unknown names are an error."""
+    for name in names:
+        if not isinstance(name, str) or name not in lexicon:
+            known = ", ".join(sorted(lexicon.terms)) or "none"
+            raise RuleError(f"{where}: unknown vocabulary {name!r}; defined: {known}")
+    return ConceptTagger(lexicon, names) if names else None
 
 
 def load_phrase_rules(path: str | Path, pack: str) -> list[Rule]:

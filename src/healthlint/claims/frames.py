@@ -23,6 +23,14 @@ _WORD = regex.compile(r"\w[\w'\u2019-]*")
 _BREAK = regex.compile(r"[;:\u2014\u2013()!?]|\s[-\u2022*]\s|\b(?:but|however|although|though|whereas|while|except|unlike|because)\b", regex.I)
 
 
+def clause_start(text: str, sentence_start: int, position: int) -> int:
+    """Where the clause holding `position` begins: after the last clause break before it."""
+    start = sentence_start
+    for match in _BREAK.finditer(text, sentence_start, position):
+        start = match.end()
+    return start
+
+
 @dataclass(frozen=True, slots=True)
 class Frame:
     """A claim: `predicate` said of `object` (None when the predicate needs none)."""

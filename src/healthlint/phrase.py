@@ -30,14 +30,13 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from healthlint.claims.concepts import ConceptTagger
-from healthlint.claims.frames import clause_start
 from healthlint.claims.lexicon import Lexicon, load_lexicon
 from healthlint.errors import RuleError
 from healthlint.lazyregex import lazy
 from healthlint.rules import SEVERITIES, Match, Rule, RuleInfo
 
-if TYPE_CHECKING:  # annotations only: importing the context module costs a cached run time
+if TYPE_CHECKING:  # annotations only: importing these costs a cached run time
+    from healthlint.claims.concepts import ConceptTagger
     from healthlint.context import SentenceContext
 
 # ConText categories of core's lexicon (healthlint/claims/context.toml) a phrase rule may name in `unless`.
@@ -158,8 +157,7 @@ class PhraseRule(Rule):
                     continue
                 if self._scoped and ctx.modified(match.start(), self._scoped):
                     continue
-                if self.not_subject and self.not_subject.mentions(
-                        text, clause_start(text, start, match.start()), match.start()):
+                if self.not_subject and _subject_named(self.not_subject, text, start, match.start()):
                     continue
                 if self.near and not self._near(ctx, match):
                     continue
@@ -348,7 +346,18 @@ def _tagger(lexicon: Lexicon, names: list[Any], where: str) -> ConceptTagger | N
         if not isinstance(name, str) or name not in lexicon:
             known = ", ".join(sorted(lexicon.terms)) or "none"
             raise RuleError(f"{where}: unknown vocabulary {name!r}; defined: {known}")
-    return ConceptTagger(lexicon, names) if names else None
+    if not names:
+        return None
+    from healthlint.claims.concepts import ConceptTagger
+
+    return ConceptTagger(lexicon, names)
+
+
+def _subject_named(tagger: ConceptTagger, text: str, sentence_start: int, position: int) -> bool:
+    """One of the tagger's concepts is named in the clause before `position`."""
+    from healthlint.claims.frames import clause_start
+
+    return bool(tagger.mentions(text, clause_start(text, sentence_start, position), position))
 
 
 def load_phrase_rules(path: str | Path, pack: str) -> list[Rule]:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-
-import ahocorasick
+from typing import Any
 
 from healthlint.claims.lexicon import Lexicon
-from healthlint.context import lower_same_length
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,26 +30,37 @@ class ConceptTagger:
 
     def __init__(self, lexicon: Lexicon, names: Iterable[str] | None = None) -> None:
         self.names = tuple(sorted(names if names is not None else lexicon.terms))
-        self._automaton = ahocorasick.Automaton()
-        concepts: dict[str, set[str]] = {}
+        self._concepts: dict[str, set[str]] = {}
         for name in self.names:
             for form in lexicon[name]:
-                concepts.setdefault(form.lower(), set()).add(name)
-        for form, names_of in concepts.items():
-            self._automaton.add_word(form, (len(form), tuple(sorted(names_of))))
-        self.empty = not concepts
-        if not self.empty:
-            self._automaton.make_automaton()
+                self._concepts.setdefault(form.lower(), set()).add(name)
+        self.empty = not self._concepts
+        self._automaton: Any = None
+
+    def automaton(self) -> Any:
+        """The Aho-Corasick automaton of every form, built on first use (a run answered from the
+        cache never loads pyahocorasick)."""
+        if self._automaton is None:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for form, names_of in self._concepts.items():
+                automaton.add_word(form, (len(form), tuple(sorted(names_of))))
+            automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
 
     def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Every concept mention in text[start:end], by start, the longest first at one start."""
         end = len(text) if end is None else end
         if self.empty or start >= end:
             return []
+        from healthlint.context import lower_same_length
+
         piece = lower_same_length(text[start:end])
         squeezed, back = _squeeze(piece)
         found: dict[tuple[str, int], Mention] = {}
-        for last, (length, names) in self._automaton.iter(squeezed):
+        for last, (length, names) in self.automaton().iter(squeezed):
             first = last - length + 1
             if (_is_word(squeezed[first]) and first > 0 and _is_word(squeezed[first - 1])) or (
                     _is_word(squeezed[last]) and last + 1 < len(squeezed) and _is_word(squeezed[last + 1])):

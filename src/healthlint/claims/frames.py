@@ -89,13 +89,16 @@ class SentenceAnalysis:
         mention in their clause, up to `after` words after it or `before` words before it (the
         nearest wins). The subject is the nearest `subjects` mention before the predicate in its
         clause, if any."""
+        objects = tuple(objects)
         object_mentions = self.of(objects)
         subject_mentions = self.of(subjects)
         found = []
         for predicate in self.of(predicates):
             lo, hi = self.clause(predicate.start)
+            if self._in_a_name(predicate, lo):
+                continue
             target = None
-            if object_mentions:
+            if objects:
                 target = self._nearest(predicate, object_mentions, lo, hi, after, before)
                 if target is None:
                     continue
@@ -104,18 +107,29 @@ class SentenceAnalysis:
             found.append(Frame(predicate, target, subject, self.categories_at(predicate.start)))
         return found
 
+    def _in_a_name(self, predicate: Mention, clause_start: int) -> bool:
+        """A capitalised predicate inside a clause is part of a name ("Centers for Disease
+        Control"), not a verb; at a clause's start it is a heading or a label ("Relieves Pain")."""
+        first = self.text[predicate.start]
+        return first.isupper() and self.words_between(clause_start, predicate.start) > 0 and not self.text[
+            clause_start:predicate.start].strip(" \t\n*_-\u2022:.,").isupper()
+
     def _nearest(self, predicate: Mention, candidates: list[Mention], lo: int, hi: int,
                  after: int, before: int) -> Mention | None:
+        """The nearest object after the predicate (within `after` words), else the nearest one
+        just before it (within `before` words, with no punctuation between)."""
         best: tuple[int, Mention] | None = None
         for mention in candidates:
             if mention.start >= predicate.end and mention.end <= hi:
                 distance = self.words_between(predicate.end, mention.start)
                 if distance <= after and (best is None or distance < best[0]):
                     best = (distance, mention)
-            elif before and mention.end <= predicate.start and mention.start >= lo:
+        if best or not before:
+            return best[1] if best else None
+        for mention in candidates:
+            if lo <= mention.start and mention.end <= predicate.start:
+                gap = self.text[mention.end:predicate.start]
                 distance = self.words_between(mention.end, predicate.start)
-                if distance <= before and (best is None or distance < best[0]):
+                if distance <= before and not any(ch in gap for ch in ",.;:") and (best is None or distance < best[0]):
                     best = (distance, mention)
-            elif mention.start <= predicate.start and mention.end >= predicate.end and mention != predicate:
-                continue  # the predicate is part of the object's own name ("cure rate")
         return best[1] if best else None

@@ -23,16 +23,9 @@ bad = ["Our tonic is a cure-all.", "Our tonic is a cureall."]
 good = ["It is not a cure-all.", "A cure all the same."]
 """
 
-FIXED_RULE = r"""
-[[tool.healthlint.rules]]
-name = "cure-all"
-category = "hype"
-message = "Do not call our supplement a cure-all."
-patterns = ['\bcure[- ]all\b(?!\s+the\s+same)', '\bpanacea\b']
-unless = ["negated"]
-bad = ["Our tonic is a cure-all.", "Our tonic is a panacea."]
-good = ["It is not a cure-all.", "A cure all the same."]
-"""
+# The same rule put right: its first pattern spares "cure all the same", its second has a bad example.
+FIXED_RULE = BROKEN_RULE.replace(r"'\bcure[- ]all\b'", r"'\bcure[- ]all\b(?!\s+the\s+same)'").replace(
+    "Our tonic is a cureall.", "Our tonic is a panacea.")
 
 
 def healthlint(*args: str, cwd) -> subprocess.CompletedProcess:

@@ -25,7 +25,7 @@ FORMAT = 2  # bump when the entry layout changes
 
 
 def plugin_fingerprint(modules: list[object]) -> str:
-    """A hash of the source files (.py, .toml) of every plugin module and its package."""
+    """A hash of the source and data files (.py, .toml, .txt) of every plugin module and its package."""
     digest = blake2b(f"{__version__}:{FORMAT}:{sys.version_info[:2]}".encode(), digest_size=32)
     for module in modules:
         path = getattr(module, "__file__", None)
@@ -35,7 +35,7 @@ def plugin_fingerprint(modules: list[object]) -> str:
         path = Path(path)
         files = sorted(path.parent.rglob("*")) if path.name == "__init__.py" else [path]
         for file in files:
-            if file.suffix in (".py", ".toml") and file.is_file():
+            if file.suffix in (".py", ".toml", ".txt") and file.is_file():
                 digest.update(str(file.relative_to(path.parent)).encode())
                 digest.update(file.read_bytes())
     return digest.hexdigest()

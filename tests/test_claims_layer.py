@@ -1,0 +1,147 @@
+"""The claims layer: vocabularies, ConText modifier scopes, claim frames, register, claim rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT, run_cli
+from healthlint.claims.concepts import ConceptTagger
+from healthlint.claims.frames import SentenceAnalysis
+from healthlint.claims.lexicon import expand, inflections, load_lexicon
+from healthlint.claims.modifiers import default_context
+from healthlint.errors import RuleError
+
+FRAME_PACK = str(ROOT / "tests" / "plugins" / "frame_pack" / "__init__.py")
+
+
+@pytest.mark.parametrize(("verb", "forms"), [
+    ("cure", ("cure", "cures", "cured", "curing")),
+    ("relieve", ("relieve", "relieves", "relieved", "relieving")),
+    ("stop", ("stop", "stops", "stopped", "stopping")),
+    ("ease", ("ease", "eases", "eased", "easing")),
+    ("remedy", ("remedy", "remedies", "remedied", "remedying")),
+    ("soothe", ("soothe", "soothes", "soothed", "soothing")),
+    ("fix", ("fix", "fixes", "fixed", "fixing")),
+    ("treat", ("treat", "treats", "treated", "treating")),
+])
+def test_verb_entries_cover_their_inflections(verb, forms):
+    assert inflections(verb) == forms
+
+
+def test_a_phrasal_verb_inflects_its_first_word():
+    assert expand("fight off (v)") == ("fight off", "fights off", "fighted off", "fighting off")
+    assert expand("brain  fog") == ("brain fog",)
+
+
+def test_vocabulary_errors_name_the_file_and_the_vocabulary():
+    with pytest.raises(RuleError, match=r"^p.toml: vocabulary 'x': 'terms' must be a list of non-empty strings$"):
+        load_lexicon({"x": {"terms": [1]}}, "p.toml")
+    with pytest.raises(RuleError, match=r"'extends' names unknown vocabulary 'nope'"):
+        load_lexicon({"x": {"terms": ["a"], "extends": ["nope"]}}, "p.toml")
+    lexicon = load_lexicon({"x": ["a"]}, "p.toml")
+    with pytest.raises(RuleError, match=r"unknown vocabulary \{y\}; defined: x"):
+        lexicon.substitute(r"\b{y}\b", "p.toml: rule 'r'")
+
+
+def scopes(sentence):
+    return sorted((m.category, sentence[m.start:m.end], sentence[m.scope_start:m.scope_end])
+                  for m in default_context().modifiers(sentence, 0, len(sentence)))
+
+
+def test_negation_covers_the_claim_after_it_and_stops_at_a_boundary():
+    assert scopes("There is no cure for ALS, but rest helps.") == [("negated", "no", "cure for ALS,")]
+    # "and" ends a negation: the second claim is not denied
+    assert scopes("It has no side effects and cures arthritis.") == [("negated", "no", "side effects")]
+    assert scopes("That stem cells cure ALS has not been shown.") == [
+        ("negated", "has not been shown", "That stem cells cure ALS")]
+
+
+def test_pseudo_triggers_are_not_negations():
+    assert scopes("It not only cures pain, it heals joints.") == []
+    assert scopes("It is 100% safe for every age.") == []
+
+
+def test_hedges_hypotheses_conditions_and_limits():
+    assert ("hypothetical", "whether", "a cure has been achieved") in scopes("whether a cure has been achieved")
+    assert ("limited", "usually", "cured, if found early.") in scopes("Tumors are usually cured, if found early.")
+    assert ("hedged", "may", "reduce pain in the knee.") in scopes("It may reduce pain in the knee.")
+    assert ("reported", "claims", "to cure cancer.") in scopes("The seller claims to cure cancer.")
+    assert ("comparative", "fewer", "side effects than surgery.") in scopes("It has fewer side effects than surgery.")
+
+
+LEXICON = load_lexicon({
+    "treat": ["relieve (v)", "treat (v)", "relief"], "conditions": ["constipation", "knee pain", "pain"],
+    "sellers": ["we", "our drops"], "research": ["researchers"],
+}, "test")
+
+
+def frames(sentence, **kwargs):
+    tagger = ConceptTagger(LEXICON)
+    analysis = SentenceAnalysis(sentence, 0, len(sentence), tagger.mentions(sentence), default_context())
+    return [(sentence[f.predicate.start:f.predicate.end], f.object and sentence[f.object.start:f.object.end],
+             f.subject and f.subject.concept, sorted(f.modifiers))
+            for f in analysis.frames(["treat"], ["conditions"], ["sellers", "research"], **kwargs)]
+
+
+def test_a_frame_binds_predicate_object_and_subject_in_one_clause():
+    assert frames("Our drops relieve constipation.") == [("relieve", "constipation", "sellers", [])]
+    assert frames("Researchers treated knee pain.") == [("treated", "knee pain", "research", [])]
+
+
+def test_a_frame_carries_the_modifiers_over_its_predicate():
+    assert frames("Our drops do not relieve constipation.") == [("relieve", "constipation", "sellers", ["negated"])]
+    assert frames("We are testing whether it relieves constipation.")[0][3] == ["hypothetical"]
+
+
+def test_no_frame_without_an_object_in_the_clause():
+    assert frames("Our drops relieve you; constipation is common.") == []
+    assert frames("Relief is near.") == []
+
+
+def test_an_object_before_its_predicate_only_when_asked_and_adjacent():
+    assert frames("Fast knee pain relief.", before=2) == [("relief", "knee pain", None, [])]
+    assert frames("Fast knee pain relief.") == []
+    assert frames("For pain, relief comes fast.", before=2) == []
+
+
+def test_a_capitalised_predicate_inside_a_clause_is_a_name():
+    assert frames("Read the Treat Pain Foundation's leaflet.") == []
+
+
+def check(text, *args):
+    return run_cli("check", "--isolated", "--no-cache", "--format", "json", "-", "--stdin-filename", "d.md",
+                   *args, input=text)
+
+
+def test_a_third_party_pack_writes_a_frame_rule_and_its_message_names_what_was_found():
+    run = check("Buy now. Our drops soothe colic.\n", "--plugin", FRAME_PACK)
+    found = [(f["rule"], f["message"]) for f in run.findings if f["rule"].startswith("efficacy-overstatement/soothes")]
+    assert found == [("efficacy-overstatement/soothes", "'soothe' said of colic by Our drops.")]
+
+
+def test_register_keeps_a_frame_rule_off_a_careful_page():
+    careful = "Talk to your doctor. Gripe water is said to calm colic. Talk to your doctor first.\n"
+    promotional = "Order now! Gripe water calms colic. Buy today.\n"
+    assert not [f for f in check(careful, "--plugin", FRAME_PACK).findings if f["rule"].endswith("/soothes")]
+    assert [f["rule"] for f in check(promotional, "--plugin", FRAME_PACK).findings
+            if f["rule"].endswith("/soothes")] == ["efficacy-overstatement/soothes"]
+
+
+def test_the_packs_treats_condition_rule_on_a_sellers_page_and_a_careful_one():
+    seller = "Shop now! Our drops relieve constipation and ease bloating. Free shipping.\n"
+    careful = ("Talk with your doctor about constipation. Laxatives can relieve constipation. "
+               "Risks and side effects may include cramps.\n")
+    got = [(f["rule"], seller[f["offset"]:f["end_offset"]]) for f in check(seller).findings
+           if f["rule"] == "efficacy-overstatement/treats-condition"]
+    assert got == [("efficacy-overstatement/treats-condition", "relieve constipation"),
+                   ("efficacy-overstatement/treats-condition", "ease bloating")]
+    assert not [f for f in check(careful).findings if f["category"] == "efficacy-overstatement"]
+
+
+def test_a_claim_rule_naming_an_unknown_vocabulary_is_one_clear_error(tmp_path):
+    rules = tmp_path / "pack.toml"
+    rules.write_text('[vocabularies]\na = ["x"]\n[[claim]]\nname = "n"\ncategory = "c"\nmessage = "m"\n'
+                     'predicate = ["nope"]\n')
+    from healthlint.phrase import load_phrase_rules
+    with pytest.raises(RuleError, match=r"pack.toml: claim 'n': 'predicate' names unknown vocabulary 'nope'; defined: a$"):
+        load_phrase_rules(rules, "p")

@@ -37,6 +37,17 @@ def test_report_is_self_contained_and_counts_match(tmp_path):
         assert f'data-category="{category}" data-count="{count}"></rect>' in page
 
 
+def test_each_finding_shows_its_whole_sentence_from_the_run(tmp_path):
+    """The sentence comes with the finding (no second parse), markup and all, the span marked."""
+    draft = tmp_path / "a.md"
+    draft.write_text("# Title\n\nFirst. Our **new** therapy is a miracle cure for all.\n\nLast one.\n")
+    output = tmp_path / "report.html"
+    assert run_cli("report", "--isolated", "-o", str(output), str(draft)).exit_code == 0
+    cells = re.findall(r'<td class="sentence">(.*?)<br>', output.read_text(encoding="utf-8"))
+    assert "Our **new** therapy is a <mark>miracle</mark> cure for all." in cells
+    assert not any("First." in cell or "Last one" in cell for cell in cells)
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)")
 def test_report_in_a_real_browser(tmp_path):

@@ -21,7 +21,7 @@ except ImportError:  # an interpreter built without it
     from hashlib import blake2b
 
 # An entry stores each finding as a list of its field values in declaration order (Finding.__slots__).
-FORMAT = 2  # bump when the entry layout changes
+FORMAT = 3  # bump when the entry layout changes
 
 
 def plugin_fingerprint(modules: list[object]) -> str:

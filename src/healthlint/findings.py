@@ -27,6 +27,8 @@ class Finding:
     end_line: int
     end_column: int
     fingerprint: str = ""  # rule + flagged text + sentence, for baselines (see runner.fingerprint)
+    sentence_start: int = 0  # the sentence the finding is in (its own span when in none), for the
+    sentence_end: int = 0  # HTML report, which so needs no second parse
     replacement: str | None = None  # a suggested rewrite of the span (--diff)
     safe: bool = False  # the rewrite is safe to apply unattended (--fix)
 

@@ -12,10 +12,8 @@ import html
 from collections import Counter
 
 from healthlint import __version__
-from healthlint.context import DocumentContext
 from healthlint.docs import help_url
-from healthlint.document import from_text
-from healthlint.findings import Finding, RunResult
+from healthlint.findings import RunResult
 
 _STYLE = """
 body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:70em;color:#222;padding:0 1em}
@@ -68,37 +66,16 @@ def _chart(counts: list[tuple[str, int]]) -> str:
             f'aria-label="findings per category">{"".join(rows)}</svg>')
 
 
-def _sentences(result: RunResult) -> dict[tuple[str, int], tuple[int, int]]:
-    """(path, offset) -> the span of the sentence around each finding."""
-    spans: dict[tuple[str, int], tuple[int, int]] = {}
-    by_path: dict[str, list[Finding]] = {}
-    for finding in result.findings:
-        by_path.setdefault(finding.path, []).append(finding)
-    for path, findings in by_path.items():
-        source = result.sources.get(path)
-        if source is None:
-            continue
-        ctx = DocumentContext.build(from_text(source, path))
-        for finding in findings:
-            index = ctx.sentence_at(finding.offset)
-            sentence = ctx.sentences[index] if index is not None else None
-            start = min(sentence.start, finding.offset) if sentence else finding.offset
-            end = max(sentence.end, finding.end_offset) if sentence else finding.end_offset
-            spans[(path, finding.offset)] = (start, end)
-    return spans
-
-
 def render(result: RunResult) -> str:
     """The report page for one run."""
     findings = result.findings
     by_category = Counter(f.category for f in findings).most_common()
     by_rule = Counter((f.rule, f.category) for f in findings).most_common()
     by_file = Counter(f.path for f in findings).most_common(10)
-    sentences = _sentences(result)
     rows = []
     for f in findings:
         source = result.sources.get(f.path, "")
-        start, end = sentences.get((f.path, f.offset), (f.offset, f.end_offset))
+        start, end = min(f.sentence_start, f.offset), max(f.sentence_end, f.end_offset)
         context = (f"{_e(source[start:f.offset])}<mark>{_e(source[f.offset:f.end_offset])}</mark>"
                    f"{_e(source[f.end_offset:end])}")
         rows.append(

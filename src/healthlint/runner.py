@@ -194,6 +194,13 @@ class Linter:
         document = ctx.document
         line, column = document.position(match.start)
         end_line, end_column = document.position(match.end)
+        flagged = document.text[match.start:match.end]
+        sentence = ctx.sentence_at(match.start)
+        if sentence is None:
+            start, end, prose = match.start, match.end, flagged
+        else:
+            start, end = ctx.sentences.starts[sentence], ctx.sentences.ends[sentence]
+            prose = ctx.text[start:end]  # markup blanked: re-formatting a sentence keeps its fingerprint
         return Finding(
             path=document.path, rule=info.id, category=info.category,
             severity=self.severities.get(info.id, info.severity),
@@ -201,17 +208,10 @@ class Linter:
             suggestion=match.suggestion if match.suggestion is not None else info.suggestion,
             offset=match.start, end_offset=match.end,
             line=line, column=column, end_line=end_line, end_column=end_column,
-            fingerprint=self._fingerprint(ctx, info, match) if self.fingerprints else "",
+            fingerprint=fingerprint(info.id, flagged, prose) if self.fingerprints else "",
+            sentence_start=start, sentence_end=end,
             replacement=match.replacement, safe=match.safe and match.replacement is not None,
         )
-
-    @staticmethod
-    def _fingerprint(ctx: DocumentContext, info: RuleInfo, match: Match) -> str:
-        flagged = ctx.document.text[match.start:match.end]
-        sentence = ctx.sentence_at(match.start)
-        if sentence is None:
-            return fingerprint(info.id, flagged, flagged)
-        return fingerprint(info.id, flagged, ctx.text[ctx.sentences.starts[sentence]:ctx.sentences.ends[sentence]])
 
 
 def _one_space(piece: str) -> tuple[str, list[int], list[int]]:

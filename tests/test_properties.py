@@ -17,9 +17,11 @@ from hypothesis import strategies as st
 from healthlint.config import Config
 from healthlint.context import DocumentContext
 from healthlint.document import from_text
+from healthlint.api import Linter
 from healthlint.engine import Session
 
 SESSION = Session.start(Config())
+API = Linter(SESSION)
 LINTER = SESSION.linter_for("x.md")
 EXAMPLES = int(os.environ.get("HEALTHLINT_HYPOTHESIS_EXAMPLES", "150"))
 PROFILE = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
@@ -124,9 +126,9 @@ def test_same_result_in_any_file_order_and_with_two_jobs(tmp_path_factory, texts
         path = folder / f"d{i:02d}.md"
         path.write_bytes(text.encode("utf-8"))
         paths.append(str(path))
-    forward = SESSION.check(paths, jobs=1)
-    backward = SESSION.check(list(reversed(paths)), jobs=1)
-    parallel = SESSION.check(paths, jobs=2)
+    forward = API.lint_paths(paths, jobs=1)
+    backward = API.lint_paths(list(reversed(paths)), jobs=1)
+    parallel = API.lint_paths(paths, jobs=2)
 
     def per_file(result):
         return sorted((f.path, f.offset, f.rule) for f in result.findings)

@@ -1,7 +1,31 @@
-"""healthlint: a linter for health writing."""
+"""healthlint: a linter for health writing.
+
+    import healthlint
+    linter = healthlint.Linter.load()
+    result = linter.lint_text("A miracle cure.", "draft.md")
+
+The public API lives in `healthlint.api`; its names are re-exported here, loaded on first use so
+that the command line's start-up does not pay for them.
+"""
+
+from typing import TYPE_CHECKING, Any
 
 from healthlint.hookspec import hookimpl
 
 __version__ = "0.1.0"  # the one place the version is written; pyproject.toml reads it
 
-__all__ = ["__version__", "hookimpl"]
+_API = ("Config", "Finding", "Linter", "RuleInfo", "RunError", "RunResult", "Target", "TargetResult")
+__all__ = ["__version__", "api", "hookimpl", *_API]
+
+if TYPE_CHECKING:
+    from healthlint import api
+    from healthlint.api import Config, Finding, Linter, RuleInfo, RunError, RunResult, Target, TargetResult
+
+
+def __getattr__(name: str) -> Any:
+    if name in _API or name == "api":
+        import importlib
+
+        api = importlib.import_module("healthlint.api")
+        return api if name == "api" else getattr(api, name)
+    raise AttributeError(f"module 'healthlint' has no attribute {name!r}")

@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -18,9 +18,12 @@ from healthlint import __version__
 from healthlint.config import resolve
 from healthlint.errors import HealthlintError
 from healthlint.explain import explain_text
-from healthlint.findings import RunError, RunResult
+from healthlint.findings import RunError
 from healthlint.rules import SEVERITIES, RuleInfo, severity_rank
 from healthlint.trust import ALLOW_ENV, ALLOW_FLAG
+
+if TYPE_CHECKING:
+    from healthlint.api import Linter
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 CACHE_DIR_NAME = ".healthlint_cache"
@@ -57,12 +60,13 @@ def _common(function: Callable[..., Any]) -> Callable[..., Any]:
     return function
 
 
-def _session_or_exit(config_path: str | None, isolated: bool, plugins: tuple[str, ...]):
-    """Load configuration and plugins for `rules` and `explain`; a person-facing error exits 2."""
-    from healthlint.engine import Session
+def _linter_or_exit(config_path: str | None, isolated: bool, plugins: tuple[str, ...]) -> Linter:
+    """Load configuration and plugins for `rules`, `explain` and `report`; a person-facing error exits 2."""
+    from healthlint.api import Linter
 
     try:
-        return Session.start(resolve(config_path, isolated), plugins, allow_config_plugins=_allowed())
+        return Linter.load(config_path, isolated=isolated, plugins=plugins, fingerprints=False,
+                           allow_config_plugins=_allowed())
     except HealthlintError as exc:
         _fail(str(exc))
 
@@ -121,66 +125,53 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
           changed_since: str | None, show_diff: bool, fix: bool, config_path: str | None, isolated: bool,
           plugins: tuple[str, ...], debug: bool) -> None:
     """Lint Markdown and text files (default: the current folder). '-' reads standard input."""
+    from healthlint.api import Linter
+    from healthlint.engine import default_jobs
     from healthlint.reporters.base import ReportOptions
 
     def split(value: str | None) -> tuple[str, ...] | None:
         return tuple(s.strip() for s in value.split(",") if s.strip()) if value is not None else None
 
     try:
-        base = resolve(config_path, isolated)
-        ignore_all = (base.ignore + (split(ignore) or ())) if ignore else None
-        from healthlint.engine import Session, default_jobs
-
-        config = base.with_options(select=split(select), ignore=ignore_all, fail_on=fail_on,
-                                   report_unused_suppressions=report_unused_suppressions)
+        config = resolve(config_path, isolated)
         cache = None if no_cache else Path(cache_dir) if cache_dir else config.root / CACHE_DIR_NAME
-        fingerprints = bool(baseline_path or write_baseline) or output_format in FINGERPRINTED_FORMATS
-        session = Session.start(config, plugins, cache_dir=cache, fingerprints=fingerprints,
-                                allow_config_plugins=_allowed())
-        session.timed = timings
-        reporters = session.reporters()
+        fingerprints = bool(write_baseline) or output_format in FINGERPRINTED_FORMATS  # a baseline adds them
+        linter = Linter.load(config, plugins=plugins, select=split(select), ignore=split(ignore) or (),
+                             fail_on=fail_on, report_unused_suppressions=report_unused_suppressions,
+                             cache_dir=cache, baseline=baseline_path, report_stale=report_stale,
+                             changed_since=changed_since, fingerprints=fingerprints, timed=timings,
+                             allow_config_plugins=_allowed())
+        config = linter.config
+        reporters = linter.session.reporters()
         if output_format not in reporters:
             raise HealthlintError(f"unknown format {output_format!r}; available: {', '.join(sorted(reporters))}")
         stdin_name = stdin_filename or "-"
         stdin_text = _read_stdin(stdin_name) if "-" in paths else None
-        if baseline_path or write_baseline:  # imported only by the runs that use them: start-up matters in hooks
-            from healthlint import baseline
-        known = baseline.Baseline(Path(baseline_path)) if baseline_path else None
         targets, workers = list(paths) or ["."], jobs or default_jobs()
-        result = session.check(targets, stdin_text, stdin_filename, jobs=workers)
+        fixed_stdin = None
+        if fix and not (write_baseline or show_diff):
+            fixed, fixed_stdin, result = linter.fix(targets, workers, stdin_text=stdin_text,
+                                                    stdin_filename=stdin_filename)
+            if fixed:
+                click.echo(f"healthlint: fixed {len(fixed)} file(s): {', '.join(fixed)}", err=True)
+        else:
+            result = linter.lint_paths(targets, workers, stdin_text=stdin_text, stdin_filename=stdin_filename)
         if write_baseline:
-            count = baseline.write(Path(write_baseline), result.findings)
+            count = linter.write_baseline(write_baseline, result.findings)
             click.echo(f"healthlint: wrote {count} baseline entries for {len(result.findings)} findings "
                        f"to {write_baseline}", err=True)
             _print_errors(result.errors, debug)
             sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
-        if known is not None:
-            result.findings = known.filter(result.findings)
-            if report_stale:
-                result.findings += known.stale(result.checked)
-        if changed_since:
-            from healthlint import changes
-
-            result.findings = changes.only_changed(result.findings, changes.changed_lines(changed_since, Path.cwd()))
         if show_diff:
-            shown = _print_diff(result)
+            diffs = linter.diffs(result)
+            sys.stdout.write("".join(diffs.values()))
             _print_errors(result.errors, debug)
-            sys.exit(EXIT_ERROR if result.errors else EXIT_FINDINGS if shown else EXIT_CLEAN)
+            sys.exit(EXIT_ERROR if result.errors else EXIT_FINDINGS if diffs else EXIT_CLEAN)
         out = sys.stdout
-        if fix:
-            from healthlint import fixes
-
-            fixed = fixes.apply_safe(result.findings, result.sources, skip=stdin_name if stdin_text is not None else None)
-            if fixed:
-                click.echo(f"healthlint: fixed {len(fixed)} file(s): {', '.join(fixed)}", err=True)
-            if stdin_text is not None:  # a filter, as `ruff check --fix -`: the fixed text is the output
-                stdin_text = fixes.rewrite(stdin_text, fixes.by_path(result.findings, safe_only=True).get(stdin_name, ()))
-                sys.stdout.write(stdin_text)
-                sys.stdout.flush()
-                out = sys.stderr
-            if fixed or stdin_text is not None:
-                # What is left, from the files as they are now (the cache is keyed by content).
-                result = session.check(targets, stdin_text, stdin_filename, jobs=workers)
+        if fixed_stdin is not None:  # a filter, as `ruff check --fix -`: the fixed text is the output
+            sys.stdout.write(fixed_stdin)
+            sys.stdout.flush()
+            out = sys.stderr
         use_color = color == "always" or (color == "auto" and output_format == "text" and out.isatty())
         reporter = reporters[output_format](ReportOptions(color=use_color, statistics=statistics, quiet=quiet))
         try:
@@ -209,17 +200,6 @@ def _read_stdin(name: str) -> str:
     return decode(sys.stdin.buffer.read(), name)
 
 
-def _print_diff(result: RunResult) -> bool:
-    """Print the rewrites the findings suggest as a unified diff; True when there was any."""
-    from healthlint import fixes
-
-    groups = fixes.by_path(result.findings, safe_only=False)
-    for path, group in groups.items():
-        before = result.sources[path]
-        sys.stdout.write(fixes.unified_diff(path, before, fixes.rewrite(before, group)))
-    return bool(groups)
-
-
 def timings_table(timings: dict[str, float], rules: dict[str, RuleInfo]) -> str:
     """Seconds per rule, then per pack, slowest first."""
     total = sum(timings.values()) or 1.0
@@ -236,29 +216,26 @@ def timings_table(timings: dict[str, float], rules: dict[str, RuleInfo]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _rules_of(session: Any) -> list[RuleInfo]:
-    return sorted((r.info for r in session.rules), key=lambda info: info.id)
-
-
 @cli.command()
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_common
 def rules(output_format: str, config_path: str | None, isolated: bool, plugins: tuple[str, ...], debug: bool) -> None:
     """List every pack and rule, with id, category and severity (JSON: every key as loaded)."""
-    session = _session_or_exit(config_path, isolated, plugins)
-    infos = _rules_of(session)
+    linter = _linter_or_exit(config_path, isolated, plugins)
+    loaded = sorted(linter.session.rules, key=lambda r: r.info.id)
+    infos = [rule.info for rule in loaded]
     if output_format == "json":
         from healthlint.ruledata import rule_json
 
-        data = [rule_json(r) for r in sorted(session.rules, key=lambda r: r.info.id)]
+        data = [rule_json(r) for r in loaded]
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         for info in infos:
             click.echo(f"{info.id:48s} {info.category:26s} {info.severity:8s} {info.message}")
         packs = sorted({i.pack for i in infos})
         click.echo(f"\n{len(infos)} rules in {len(packs)} packs: {', '.join(packs)}")
-    _print_errors(session.errors, debug)
-    sys.exit(EXIT_ERROR if session.errors else EXIT_CLEAN)
+    _print_errors(linter.errors, debug)
+    sys.exit(EXIT_ERROR if linter.errors else EXIT_CLEAN)
 
 
 @cli.command()
@@ -268,8 +245,7 @@ def explain(rule_id: str, config_path: str | None, isolated: bool, plugins: tupl
     """Explain a rule: what it flags, why, how to fix it, with examples."""
     from healthlint.ruletest import flagged
 
-    session = _session_or_exit(config_path, isolated, plugins)
-    rules = {r.info.id: r for r in session.rules}
+    rules = {r.info.id: r for r in _linter_or_exit(config_path, isolated, plugins).session.rules}
     rule = rules.get(rule_id)
     if rule is None:
         close = sorted(i for i in rules if rule_id in i)
@@ -340,12 +316,13 @@ def report(paths: tuple[str, ...], output: str, stdin_filename: str | None, conf
     from healthlint.engine import default_jobs
     from healthlint.report import render
 
-    session = _session_or_exit(config_path, isolated, plugins)
+    linter = _linter_or_exit(config_path, isolated, plugins)
     try:
         stdin_text = _read_stdin(stdin_filename or "-") if "-" in paths else None
     except HealthlintError as exc:
         _fail(str(exc))
-    result = session.check(list(paths) or ["."], stdin_text, stdin_filename, jobs=default_jobs())
+    result = linter.lint_paths(list(paths) or ["."], default_jobs(), stdin_text=stdin_text,
+                               stdin_filename=stdin_filename)
     try:
         write_text(Path(output), render(result))
     except OSError as exc:

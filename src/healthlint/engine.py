@@ -14,7 +14,7 @@ from healthlint import config as config_module
 from healthlint import document as document_module
 from healthlint.config import Config
 from healthlint.errors import ConfigError, HealthlintError, InputError
-from healthlint.files import Target, discover
+from healthlint.files import Target
 from healthlint.findings import Finding, RunError, RunResult
 from healthlint.phrase import MATCH_TIMEOUT, phrase_rule
 from healthlint.plugins import Plugins
@@ -54,6 +54,12 @@ class Session:
     timed: bool = False
     fingerprints: bool = True  # compute each finding's baseline fingerprint (only baselines read it)
     _linters: dict[tuple[object, ...], Linter] = field(default_factory=dict)
+    _recipe: tuple[object, ...] = ()  # Session.start's arguments: what a pickle carries
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """A session pickles as the recipe that made it: another process (a spawned pool
+        worker, a Dask worker) loads the plugins again by name and compiles its own rules."""
+        return _restart, (self._recipe, self.timed)
 
     @classmethod
     def start(cls, config: Config, extra_plugins: tuple[str, ...] = (), entry_points: bool = True,
@@ -84,7 +90,8 @@ class Session:
             seen[rule.info.id] = config.source()
             rules.append(rule)
         session = cls(config, plugins, rules, [RunError(str(e), None) for e in plugins.errors],
-                      fingerprints=fingerprints)
+                      fingerprints=fingerprints, _recipe=(config, extra_plugins, entry_points, cache_dir, fingerprints,
+                                                 allow_config_plugins))
         session._check_selectors()
         if cache_dir is not None:
             from healthlint.cache import Cache, plugin_fingerprint  # hashes: not needed without a cache
@@ -130,16 +137,18 @@ class Session:
                                                  vocabulary=self.config.vocabulary, fingerprints=self.fingerprints)
         return linter
 
-    def check(self, paths: list[str], stdin_text: str | None = None, stdin_filename: str | None = None,
-              jobs: int = 1) -> RunResult:
-        """Lint every file under `paths` ('-' is standard input), with up to `jobs` processes.
-        The result is the same, in the same order, whatever `jobs` is."""
-        targets, errors = discover(paths, self.config)
+    def lint_all(self, targets: list[Target], jobs: int = 1, start_method: str | None = None,
+                 stdin_text: str | None = None, stdin_filename: str | None = None) -> list[TargetResult]:
+        """Each target's result, in order, with up to `jobs` processes started by `start_method`
+        (default: fork where there is fork, else spawn): the same whatever the two are."""
         workers = min(jobs, len(targets) // MIN_FILES_PER_WORKER)
-        if workers > 1 and stdin_text is None and hasattr(os, "fork"):
-            results = self._lint_in_pool(targets, workers)
-        else:
-            results = [self.lint_target(t, stdin_text, stdin_filename) for t in targets]
+        if workers > 1 and stdin_text is None:
+            return self._lint_in_pool(targets, workers, start_method)
+        return [self.lint_target(t, stdin_text, stdin_filename) for t in targets]
+
+    def combine(self, targets: list[Target], results: list[TargetResult], errors: list[RunError],
+                stdin_filename: str | None = None) -> RunResult:
+        """One run's result from each target's, in the targets' order."""
         findings: list[Finding] = []
         sources: dict[str, str] = {}
         timings: dict[str, float] = {}
@@ -155,13 +164,14 @@ class Session:
         rules = {r.info.id: r.info for r in self.rules}
         return RunResult(findings, self.errors + errors, len(targets), rules, sources, timings, names)
 
-    def _lint_in_pool(self, targets: list[Target], workers: int) -> list[TargetResult]:
-        """Forked workers inherit this loaded session (plugins, compiled rules) instead of
-        rebuilding it; imported here because one-file runs, the common case, never need it."""
+    def _lint_in_pool(self, targets: list[Target], workers: int, start_method: str | None) -> list[TargetResult]:
+        """Forked workers inherit this loaded session (plugins, compiled rules); spawned ones
+        receive its recipe and load it once each. Imported here: one-file runs never need it."""
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+        method = start_method or ("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
                                  initializer=_start_worker, initargs=(self,)) as pool:
             return list(pool.map(_lint_in_worker, targets, chunksize=max(1, len(targets) // (workers * 8))))
 
@@ -170,8 +180,7 @@ class Session:
         """One file: read it, answer from the cache or lint it, never raise for bad input."""
         try:
             if target.path == "-":
-                document = document_module.from_text(stdin_text or "", stdin_filename or "-")
-                return self._lint(document)
+                return self.lint_document(document_module.from_text(stdin_text or "", stdin_filename or "-"))
             data = document_module.read_bytes(target.path)
             if not target.explicit and document_module.is_probably_binary(data):
                 return TargetResult([], [])
@@ -181,24 +190,32 @@ class Session:
                 findings, errors = cached
                 source = document_module.decode(data, target.path) if findings else None
                 return TargetResult(findings, errors, source)
-            result = self._lint(document_module.from_text(document_module.decode(data, target.path), target.path))
+            result = self.lint_document(document_module.from_text(document_module.decode(data, target.path), target.path))
             if self.cache and key:
                 self.cache.put(key, result.findings, result.errors)
             return result
         except InputError as exc:
             return TargetResult([], [RunError(str(exc), target.path)])
 
-    def _lint(self, document: document_module.Document) -> TargetResult:
+    def lint_document(self, document: document_module.Document) -> TargetResult:
+        """One document in memory, with this configuration's settings for its path."""
         result = self.linter_for(document.path).lint(document, self.config.report_unused_suppressions)
         return TargetResult(result.findings, result.errors, document.text if result.findings else None,
                             result.timings)
+
+
+def _restart(recipe: tuple[object, ...], timed: bool) -> Session:
+    session = Session.start(*recipe)  # type: ignore[arg-type]
+    session.timed = timed
+    return session
 
 
 _WORKER_SESSION: Session | None = None
 
 
 def _start_worker(session: Session) -> None:
-    """Each worker process keeps the parent's Session, inherited by fork."""
+    """Each worker process keeps the parent's Session: inherited by fork, rebuilt from its
+    recipe by spawn."""
     global _WORKER_SESSION
     _WORKER_SESSION = session
 

@@ -15,9 +15,7 @@ from pygls.uris import to_fs_path
 from pygls.workspace import TextDocument
 
 from healthlint import __version__
-from healthlint.config import resolve
-from healthlint.document import from_text
-from healthlint.engine import Session
+from healthlint.api import Linter
 from healthlint.explain import explain_text
 from healthlint.findings import Finding
 
@@ -32,23 +30,22 @@ class HealthlintServer(LanguageServer):
     def __init__(self, plugins: tuple[str, ...] = ()) -> None:
         super().__init__("healthlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
         self.extra_plugins = plugins
-        self.session: Session | None = None
+        self.linter: Linter | None = None
         self.findings: dict[str, list[tuple[Finding, types.Diagnostic]]] = {}
 
     def start_session(self, root: Path) -> None:
-        self.session = Session.start(resolve(None, False, root), self.extra_plugins)
+        self.linter = Linter.load(root=root, plugins=self.extra_plugins, fingerprints=False)
 
     def lint(self, document: TextDocument) -> None:
         """Lint the editor's text of `document` and publish its diagnostics."""
-        if self.session is None:
+        if self.linter is None:
             self.start_session(Path.cwd())
-        assert self.session is not None
+        assert self.linter is not None
         path = to_fs_path(document.uri) or document.uri
         diagnostics: list[types.Diagnostic] = []
         pairs: list[tuple[Finding, types.Diagnostic]] = []
-        if Path(path).suffix.lower() in (".md", ".markdown", ".mdown", ".mkd", ".txt") and \
-                not self.session.config.is_excluded(path):
-            result = self.session.linter_for(path).lint(from_text(document.source, path))
+        if self.linter.lints(path):  # the same pipeline and settings as `healthlint check`
+            result = self.linter.lint_text(document.source, path)
             for finding in result.findings:
                 diagnostic = types.Diagnostic(
                     range=types.Range(start=document.client_position_at_offset(finding.offset),
@@ -124,8 +121,8 @@ def build(plugins: tuple[str, ...] = ()) -> HealthlintServer:
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: HealthlintServer, params: types.HoverParams) -> types.Hover | None:
-        assert ls.session is not None
-        rules = {rule.info.id: rule.info for rule in ls.session.rules}
+        assert ls.linter is not None
+        rules = ls.linter.rules
         texts = [explain_text(rules[f.rule]) for f, d in ls.findings.get(params.text_document.uri, [])
                  if _inside(params.position, d.range) and f.rule in rules]
         if not texts:

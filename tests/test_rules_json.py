@@ -35,7 +35,7 @@ def test_a_config_rule_lists_every_key_as_loaded(write):
         "rationale": "", "url": None, "kind": "phrase",
         "patterns": [r"\bcure[- ]all\b", r"\bpanacea\b"], "case-sensitive": True,
         "unless": ["negated", "quoted"], "requires": r"\bour\b", "excludes": r"\bnot\s+a\b",
-        "near": {"pattern": r"\btonic\b", "words": 6}, "fix": "supplement", "fix-safe": False,
+        "near": {"pattern": r"\btonic\b", "words": 6}, "fix": "supplement", "fix-safe": False, "not-subject": [],
         "source": config, "bad": ["Our tonic is a cure-all."], "good": ["It is not a cure-all."],
     }
 
@@ -52,3 +52,14 @@ def test_pack_rules_have_their_page_and_python_rules_their_kind():
     assert "patterns" not in rules["demo/studies-show"]
     assert rules["demo/studies-show"]["keywords"] == ["studies show"]
     assert rules["demo/no-harms"]["kind"] == "document"
+
+
+def test_claim_rules_list_their_keys_as_loaded():
+    run = run_cli("rules", "--isolated", "--format", "json")
+    rules = {r["id"]: r for r in json.loads(run.stdout)}
+    ends = rules["cure-claim/ends-condition"]
+    assert (ends["kind"], ends["predicate"], ends["object"]) == ("claim", ["healing-verbs"], ["conditions"])
+    assert (ends["subject"], ends["not-subject"]) == (["provider"], ["research-actors", "care-actors"])
+    assert (ends["after"], ends["before"], ends["register"]) == (6, 0, "promotional")
+    assert "limited" in ends["unless"] and "heals" in ends["keywords"]
+    assert ends["url"].endswith("/docs/rules/cure-claim/ends-condition.md")

@@ -144,3 +144,30 @@ def test_the_packs_examples_are_right():
     run = run_cli("test-rules", "--isolated")
     assert " 0 example(s) wrong, " in run.stdout
     assert "example not flagged" not in run.stdout and "example flagged" not in run.stdout
+
+
+def test_a_rules_file_with_vocabularies_names_its_unreached_pattern_in_one_short_line(write):
+    rules = write("pack/rules.toml", textwrap.dedent(r"""
+        [vocabularies]
+        remedies = ["tonic", "elixir", "potion", "balm", "salve", "tincture", "drops", "serum",
+                    "cream", "oil", "spray", "gummies", "capsules", "tablets", "powder", "tea"]
+        cure-verbs = ["cure (v)"]
+
+        [[rule]]
+        name = "remedy-cures"
+        category = "cure-claim"
+        message = "A remedy said to cure."
+        patterns = ['\b{remedies}\s+{cure-verbs}\b', '''
+            \b{cure-verbs}   # the verb first,
+            \s+with\s+our\s+{remedies}\b  # then the remedy
+            ''']
+        bad = ["This tonic cures colds.", "Our elixir cured me."]
+        good = ["No tonic cures colds."]
+        unless = ["negated"]
+        """))
+    run = run_cli("test-rules", rules)
+    assert run.exit_code == 1
+    problem, summary = run.stdout.splitlines()
+    assert problem.startswith(r"cure-claim/remedy-cures: pattern 2 of 2 is reached by no bad example: '\b")
+    assert problem.endswith("\u2026'") and len(problem) < 300
+    assert summary == "1 rule(s), 3 example(s), 2 pattern(s): 0 example(s) wrong, 1 pattern(s) reached by no bad example"

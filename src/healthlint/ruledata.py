@@ -1,18 +1,20 @@
 """A rule as data: what `healthlint rules --format json` prints, each phrase rule's keys as loaded
-(keywords derived, patterns as compiled), so a person or a tool sees what actually runs."""
+(keywords derived, patterns as compiled, vocabularies expanded) and each claim rule's, so a
+person or a tool sees what actually runs."""
 
 from __future__ import annotations
 
 import regex
 
+from healthlint.claims.rule import ClaimRule
 from healthlint.docs import help_url
 from healthlint.phrase import LazyPattern, PhraseRule
 from healthlint.rules import DocumentRule, Rule
 
 
 def rule_json(rule: Rule) -> dict[str, object]:
-    """The rule's metadata, kind and keywords; for a phrase rule also every key of the rule format
-    (a key the rule does not set is null, or its default)."""
+    """The rule's metadata, kind and keywords; for a phrase or claim rule also every key of its
+    format (a key the rule does not set is null, or its default)."""
     info = rule.info
     data: dict[str, object] = {
         "id": info.id, "pack": info.pack, "category": info.category, "severity": info.severity,
@@ -29,16 +31,25 @@ def rule_json(rule: Rule) -> dict[str, object]:
             "near": {"pattern": rule.near.pattern.source, "words": rule.near.words} if rule.near else None,
             "fix": rule.fix,
             "fix-safe": rule.fix_safe,
+            "not-subject": list(rule.not_subject.names) if rule.not_subject else [],
             "source": rule.source,
+        }
+    elif isinstance(rule, ClaimRule):
+        data |= {
+            "predicate": list(rule.predicates), "object": list(rule.objects), "after": rule.after,
+            "before": rule.before, "subject": list(rule.subjects), "not-subject": list(rule.not_subjects),
+            "register": rule.register, "unless": sorted(rule.unless), "source": rule.source,
         }
     data |= {"bad": list(info.bad), "good": list(info.good)}
     return data
 
 
 def _kind(rule: Rule) -> str:
-    """'phrase' (data: patterns and conditions), 'document' or 'sentence' (Python)."""
+    """'phrase' or 'claim' (TOML data), 'document' or 'sentence' (Python)."""
     if isinstance(rule, PhraseRule):
         return "phrase"
+    if isinstance(rule, ClaimRule):
+        return "claim"
     return "document" if isinstance(rule, DocumentRule) else "sentence"
 
 

@@ -104,7 +104,15 @@ def _unreached(rule: PhraseRule) -> Iterable[Problem]:
             reached = True
         if not reached:
             yield Problem(rule.info.id, f"pattern {index + 1} of {len(rule.patterns)} is reached by no bad "
-                                        f"example: '{pattern.source}'", unreached=True)
+                                        f"example: '{_shortened(pattern.source)}'", unreached=True)
+
+
+def _shortened(source: str, limit: int = 200) -> str:
+    """A pattern's first line, cut at `limit` characters (a vocabulary expands to a long
+    alternation), with '\u2026' when anything is left out."""
+    lines = source.strip().splitlines() or [""]
+    line = lines[0][:limit]
+    return line if (line, len(lines)) == (source.strip(), 1) else line + "\u2026"
 
 
 def run(rules: list[Rule]) -> Outcome:
@@ -143,16 +151,16 @@ def rules_to_test(path: str | None, config_path: str | None, isolated: bool,
     return selected, [error.message for error in session.errors]
 
 
-def rules_file(path: Path) -> list[PhraseRule] | None:
-    """The rules of a pack's rules file (a TOML file with `[[rule]]` tables), or None when `path`
-    is a configuration file instead."""
+def rules_file(path: Path) -> list[Rule] | None:
+    """The rules of a pack's rules file (a TOML file with `[[rule]]` or `[[claim]]` tables), or
+    None when `path` is a configuration file instead."""
     if path.name in config_module.CONFIG_NAMES:
         return None
     try:
         data = tomli.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot be read as TOML: {exc}") from None
-    if "rule" not in data:
+    if "rule" not in data and "claim" not in data:
         raise HealthlintError(f"{path}: neither a configuration file ({', '.join(config_module.CONFIG_NAMES)}) "
-                              "nor a rules file with [[rule]] tables")
+                              "nor a rules file with [[rule]] or [[claim]] tables")
     return load_phrase_rules(path, path.parent.name or path.stem)

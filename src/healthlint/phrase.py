@@ -53,6 +53,7 @@ _KEYS = {
 }
 _REQUIRED = ("category", "message", "patterns")
 _SCOPED = frozenset(SCOPED)
+_NEGATED, _HEDGED = frozenset({"negated"}), frozenset({"hedged"})
 _WORD = lazy(r"\w+")
 
 
@@ -149,9 +150,11 @@ class PhraseRule(Rule):
                     if self._silenced(ctx) or (
                             self.excludes and self.excludes.search(text, start, end)):
                         return
-                if "negated" in self.unless and ctx.negated(match.start(), match.end()):
+                if "negated" in self.unless and (ctx.negated(match.start(), match.end())
+                                                 or ctx.modified(match.start(), _NEGATED)):
                     continue
-                if "hedged" in self.unless and ctx.hedged(match.start(), match.end()):
+                if "hedged" in self.unless and (ctx.hedged(match.start(), match.end())
+                                                or ctx.modified(match.start(), _HEDGED)):
                     continue
                 if "quoted" in self.unless and ctx.quoted(match.start(), match.end()):
                     continue

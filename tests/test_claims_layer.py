@@ -49,7 +49,7 @@ def scopes(sentence):
 
 
 def test_negation_covers_the_claim_after_it_and_stops_at_a_boundary():
-    assert scopes("There is no cure for ALS, but rest helps.") == [("negated", "no", "cure for ALS,")]
+    assert scopes("There is no cure for ALS, but rest helps.") == [("negated", "no", "cure for ALS")]
     # "and" ends a negation: the second claim is not denied
     assert scopes("It has no side effects and cures arthritis.") == [("negated", "no", "side effects")]
     assert scopes("That stem cells cure ALS has not been shown.") == [

@@ -33,7 +33,7 @@ class ConceptTagger:
         self._concepts: dict[str, set[str]] = {}
         for name in self.names:
             for form in lexicon[name]:
-                self._concepts.setdefault(form.lower(), set()).add(name)
+                self._concepts.setdefault(form.lower().replace("\u2019", "'"), set()).add(name)
         self.empty = not self._concepts
         self._automaton: Any = None
 
@@ -57,7 +57,7 @@ class ConceptTagger:
             return []
         from healthlint.context import lower_same_length
 
-        piece = lower_same_length(text[start:end])
+        piece = lower_same_length(text[start:end]).replace("\u2019", "'")  # curly apostrophes read as straight
         squeezed, back = _squeeze(piece)
         found: dict[tuple[str, int], Mention] = {}
         for last, (length, names) in self.automaton().iter(squeezed):

@@ -20,6 +20,7 @@ from healthlint.claims.concepts import Mention
 from healthlint.claims.modifiers import ContextRules, Modifier
 
 _WORD = regex.compile(r"\w[\w'\u2019-]*")
+_THAT = regex.compile(r"\bthat\b", regex.I)
 _BREAK = regex.compile(r"[;:\u2014\u2013()!?]|\s[-\u2022*]\s|\b(?:but|however|although|though|whereas|while|except|unlike|because)\b", regex.I)
 
 
@@ -102,17 +103,30 @@ class SentenceAnalysis:
                 target = self._nearest(predicate, object_mentions, lo, hi, after, before)
                 if target is None:
                     continue
+            since = self._subject_clause(lo, predicate.start)
             subject = next((m for m in reversed(subject_mentions)
-                            if lo <= m.start and m.end <= predicate.start), None)
+                            if since <= m.start and m.end <= predicate.start), None)
             found.append(Frame(predicate, target, subject, self.categories_at(predicate.start)))
         return found
 
+    def _subject_clause(self, clause_start: int, position: int) -> int:
+        """Where the predicate's own subject can start: after the last 'that' before it ("studies
+        show that nitric oxide kills viruses": nitric oxide is the subject, not the studies)."""
+        start = clause_start
+        for match in _THAT.finditer(self.text, clause_start, position):
+            start = match.end()
+        return start
+
     def _in_a_name(self, predicate: Mention, clause_start: int) -> bool:
         """A capitalised predicate inside a clause is part of a name ("Centers for Disease
-        Control"), not a verb; at a clause's start it is a heading or a label ("Relieves Pain")."""
-        first = self.text[predicate.start]
-        return first.isupper() and self.words_between(clause_start, predicate.start) > 0 and not self.text[
-            clause_start:predicate.start].strip(" \t\n*_-\u2022:.,").isupper()
+        Control"), not a verb; at a clause's start, or in a clause in title case ("May Lower
+        Blood Pressure"), it is a heading or a label."""
+        if not self.text[predicate.start].isupper():
+            return False
+        before = [w.group() for w in _WORD.finditer(self.text, clause_start, predicate.start)]
+        after = [w.group() for w in _WORD.finditer(self.text, predicate.end, min(self.end, predicate.end + 60))][:3]
+        title_case = all(w[0].isupper() or not w[0].isalpha() for w in before + after)
+        return bool(before) and not title_case
 
     def _nearest(self, predicate: Mention, candidates: list[Mention], lo: int, hi: int,
                  after: int, before: int) -> Mention | None:

@@ -11,6 +11,8 @@
     not-subject = ["research-actors"]          # a frame with such a subject never fires
     register = "promotional"                   # otherwise: only in a promotional document
     unless = ["negated", "hedged", "hypothetical", "question", "cited"]
+    at-least = 3                               # instead of frames: a sentence naming 3 different
+                                               # predicate terms ("for arthritis, gout and sciatica")
     message = "'{predicate}' said of {object} ..."   # {predicate} {object} {subject}: the words found
 """
 
@@ -87,6 +89,7 @@ class ClaimRule(Rule):
     before: int = 0
     unless: frozenset[str] = frozenset()
     register: str | None = None
+    at_least: int = 0  # > 0: flag a sentence naming this many different predicate terms (no frames)
     source: str = ""
     _templated: bool = field(default=False, repr=False)
 
@@ -98,6 +101,9 @@ class ClaimRule(Rule):
 
     def check(self, ctx: SentenceContext) -> Iterable[Match]:
         assert self.analyzer is not None
+        if self.at_least:
+            yield from self._many(ctx)
+            return
         frames = [f for f in self.frames(ctx) if not (f.modifiers & self.unless)
                   and not (f.subject and f.subject.concept in self.not_subjects)]
         if not frames or self._silenced(ctx):
@@ -106,15 +112,36 @@ class ClaimRule(Rule):
         for frame in frames:
             if "quoted" in self.unless and ctx.quoted(frame.start, frame.end):
                 continue
-            if self.register and not (frame.subject and frame.subject.concept in self.subjects):
-                register = self.analyzer.register(ctx.document)
-                if register is not None and not register.promotional:
-                    continue
+            if not self._register_allows(ctx, frame):
+                continue
             if any(s < frame.end and frame.start < e for s, e in taken):
                 continue
             taken.append((frame.start, frame.end))
             yield Match(frame.start, frame.end, message=self._say(self.info.message, ctx, frame),
                         suggestion=self._say(self.info.suggestion, ctx, frame) if self.info.suggestion else None)
+
+    def _many(self, ctx: SentenceContext) -> Iterable[Match]:
+        """One finding over a sentence that names `at_least` different predicate terms ("for
+        arthritis, bursitis, tendonitis and sciatica"): one product offered for many conditions."""
+        assert self.analyzer is not None
+        text = ctx.document.text
+        mentions = [m for m in self.analyzer.analyse(ctx).of(self.predicates)
+                    if not (self.analyzer.analyse(ctx).categories_at(m.start) & self.unless)]
+        names = list(dict.fromkeys(" ".join(text[m.start:m.end].lower().split()) for m in mentions))
+        if len(names) < self.at_least or self._silenced(ctx) or not self._register_allows(ctx, None):
+            return
+        listed = ", ".join(names[:3]) + (" ..." if len(names) > 3 else "")
+        message = self.info.message.format(predicate=listed, object=listed, subject="it", count=len(names))
+        yield Match(mentions[0].start, mentions[-1].end, message=message)
+
+    def _register_allows(self, ctx: SentenceContext, frame: Frame | None) -> bool:
+        """Without `register`, always; else when the frame's subject is a named speaker, or the
+        document reads as promotional."""
+        if not self.register or (frame and frame.subject and frame.subject.concept in self.subjects):
+            return True
+        assert self.analyzer is not None
+        register = self.analyzer.register(ctx.document)
+        return register is None or register.promotional
 
     def _silenced(self, ctx: SentenceContext) -> bool:
         return (("question" in self.unless and ctx.is_question())
@@ -136,7 +163,7 @@ class ClaimRule(Rule):
 _KEYS: dict[str, type | tuple[type, ...]] = {
     "name": str, "id": str, "category": str, "severity": str, "message": str, "suggestion": str,
     "rationale": str, "predicate": (list, str), "object": (list, str), "subject": (list, str),
-    "not-subject": (list, str), "after": int, "before": int, "unless": list, "register": str,
+    "not-subject": (list, str), "after": int, "before": int, "unless": list, "register": str, "at-least": int,
     "bad": list, "good": list,
 }
 
@@ -190,7 +217,7 @@ def claim_rule(data: Mapping[str, Any], pack: str, source: str, analyzer: Analyz
     return ClaimRule(info=info, keywords=keywords, analyzer=analyzer, predicates=predicates,
                      objects=names("object"), subjects=names("subject"), not_subjects=names("not-subject"),
                      after=data.get("after", 8), before=data.get("before", 0), unless=unless,
-                     register=register, source=source)
+                     register=register, at_least=data.get("at-least", 0), source=source)
 
 
 def analyzer_for(data: Mapping[str, Any], lexicon: Lexicon, source: str) -> Analyzer:

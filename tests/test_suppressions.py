@@ -2,7 +2,7 @@
 
 import json
 
-from conftest import FIXTURES, demo_check
+from conftest import FIXTURES, demo_check, run_cli
 
 
 def test_suppression_fixture():
@@ -39,3 +39,28 @@ def test_enable_with_selector_ends_only_that_section(write):
     path = write("a.md", "<!-- healthlint-disable demo/miracle -->\n<!-- healthlint-disable demo/studies-show -->\n"
                          "A miracle. Studies show.\n<!-- healthlint-enable demo/miracle -->\n\nA miracle. Studies show.\n")
     assert [(f["rule"], f["line"]) for f in demo_check(path).findings] == [("demo/miracle", 6)]
+
+
+def test_enable_of_one_rule_keeps_the_others_a_disable_named_with_it(write):
+    """`enable hype` after `disable hype cure-claim` re-enabled cure-claim too."""
+    path = write("a.md", "<!-- healthlint-disable hype cure-claim -->\nA miracle cure.\n"
+                         "<!-- healthlint-enable hype -->\n\nA miracle cure.\n")
+    run = run_cli("check", "--isolated", "--no-cache", "--format", "json", "--select", "hype/hype-phrase,cure-claim",
+                  "--report-unused-suppressions", path)
+    assert [(f["rule"], f["line"]) for f in run.findings] == [("hype/hype-phrase", 5)]
+
+
+def test_enable_of_one_rule_inside_a_disable_of_every_rule(write):
+    path = write("a.md", "<!-- healthlint-disable -->\nA miracle cure.\n<!-- healthlint-enable cure-claim -->\n\n"
+                         "A miracle cure.\n\n<!-- healthlint-enable -->\nA miracle cure.\n")
+    run = run_cli("check", "--isolated", "--no-cache", "--format", "json", "--select", "hype/hype-phrase,cure-claim", path)
+    assert [(f["rule"], f["line"]) for f in run.findings] == [
+        ("cure-claim/absolute-cure", 5), ("hype/hype-phrase", 8), ("cure-claim/absolute-cure", 8)]
+
+
+def test_a_suppression_comment_in_plain_text_is_not_linted_itself(write):
+    """In a .txt file "cure" inside "cure-claim" (and the reason's words) were findings."""
+    path = write("notes.txt", "<!-- healthlint-disable-next-line cure-claim -- quoting a miracle cure advert -->\n"
+                              "Stem cells cure ALS.\n\nStem cells cure ALS.\n")
+    run = run_cli("check", "--isolated", "--no-cache", "--format", "json", "--report-unused-suppressions", path)
+    assert [(f["rule"], f["line"], f["column"]) for f in run.findings] == [("cure-claim/absolute-cure", 4, 12)]

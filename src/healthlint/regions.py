@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from healthlint.document import BOM, Document
 from healthlint.lazyregex import lazy
 from healthlint.packed import Packed
+from healthlint.suppressions import COMMENT
 
 _NOT_NEWLINE = lazy(r"[^\r\n]")
 _BARE_URL = lazy(r"\b(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
@@ -125,14 +126,19 @@ def _occurrences(text: str, literal: str) -> list[int]:
 
 
 def plain_text_regions(text: str) -> tuple[list[tuple[int, int]], Regions]:
-    """Plain text is all prose. Blank lines separate paragraphs; a short line that does
-    not run on into the next (a title, a list item) is a block of its own."""
+    """Plain text is all prose but its suppression comments. Blank lines separate paragraphs;
+    a short line that does not run on into the next (a title, a list item) is a block of its own."""
     offset = 1 if text.startswith(BOM) else 0
     blocks = Blocks()
     for paragraph in _paragraph_spans(text, offset):
         _line_blocks(text, *paragraph, blocks)
-    prose = [(offset, len(text))] if len(text) > offset else []
-    return prose, Regions(blocks=blocks, html=[(0, len(text))])
+    comments = [match.span() for match in COMMENT.finditer(text)] if "healthlint-" in text else []
+    prose, position = [], offset
+    for start, end in comments:
+        prose.append((position, start))
+        position = end
+    prose.append((position, len(text)))
+    return [(s, e) for s, e in prose if e > s], Regions(blocks=blocks, html=comments)
 
 
 def _paragraph_spans(text: str, start: int) -> list[tuple[int, int]]:

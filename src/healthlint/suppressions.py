@@ -26,7 +26,7 @@ UNUSED_SUPPRESSION = RuleInfo(  # reported with --report-unused-suppressions
     suggestion="Delete the comment.",
 )
 
-_COMMENT = lazy(
+COMMENT = lazy(  # a directive; in plain text its own words are not prose (regions.plain_text_regions)
     r"<!--\s*healthlint-(disable-next-line|disable-file|disable|enable)\b(.*?)-->", regex.DOTALL
 )
 
@@ -42,11 +42,14 @@ class Suppression:
     start: int
     end: int
     used: bool = field(default=False)
+    enabled: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # (offset, selectors) enabled again
 
     def covers(self, info: RuleInfo, offset: int) -> bool:
         if not self.start <= offset < self.end:
             return False
-        return not self.selectors or any(info.selected_by(s) for s in self.selectors)
+        if self.selectors and not any(info.selected_by(s) for s in self.selectors):
+            return False
+        return not any(at <= offset and any(info.selected_by(s) for s in selectors) for at, selectors in self.enabled)
 
 
 def _selectors(body: str) -> tuple[str, ...]:
@@ -56,7 +59,7 @@ def _selectors(body: str) -> tuple[str, ...]:
 def parse(document: Document, html: list[tuple[int, int]]) -> list[Suppression]:
     """Every suppression in the HTML ranges of a document, with the range each covers."""
     text = document.text
-    directives = [m for start, end in html for m in _COMMENT.finditer(text, start, end)]
+    directives = [m for start, end in html for m in COMMENT.finditer(text, start, end)]
     result: list[Suppression] = []
     open_ranges: list[Suppression] = []
     for match in directives:
@@ -73,9 +76,11 @@ def parse(document: Document, html: list[tuple[int, int]]) -> list[Suppression]:
             suppression = Suppression(kind, selectors, match.start(), match.end(), match.end(), len(text))
             result.append(suppression)
             open_ranges.append(suppression)
-        else:  # enable
+        else:  # enable: what it names, and nothing else a `disable` named with it
             for suppression in list(open_ranges):
-                if not selectors or set(selectors) & set(suppression.selectors):
+                if not selectors or set(suppression.selectors) and set(suppression.selectors) <= set(selectors):
                     suppression.end = match.start()
                     open_ranges.remove(suppression)
+                else:
+                    suppression.enabled.append((match.start(), selectors))
     return result

@@ -86,7 +86,7 @@ def test_catastrophic_user_pattern_times_out_and_the_run_goes_on(tmp_path, monke
     (tmp_path / "b.md").write_text("A miracle.\n")
     run = run_cli("check", "--format", "json", "--no-cache", "--allow-config-plugins", "a.md", "b.md")
     assert run.exit_code == 2
-    assert run.stderr == ("healthlint: error: rule local/slow timed out on this file (a pattern took too long; "
+    assert run.stderr == ("healthlint: error: a.md: rule local/slow timed out (a pattern took too long; "
                           "simplify it); the rule was skipped for this file\n")
     assert [f["path"] for f in run.findings] == ["b.md"]
 

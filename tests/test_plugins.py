@@ -56,11 +56,12 @@ def test_raising_rule_and_out_of_range_span_are_isolated(write):
     assert [(os.path.basename(f["path"]), f["rule"]) for f in run.findings] == [("a.md", "demo/miracle"),
                                                                                 ("b.md", "demo/miracle")]
     errors = run.stderr.splitlines()
-    assert "healthlint: error: rule bad/raises failed on this file: RuntimeError: boom" in errors
-    assert ("healthlint: error: rule bad/out-of-range failed on this file: InvalidMatch: returned span "
+    for path in (first, second):  # each error names its file
+        assert f"healthlint: error: {path}: rule bad/raises failed: RuntimeError: boom" in errors
+        assert (f"healthlint: error: {path}: rule bad/wrong-type failed: InvalidMatch: returned tuple, "
+                "expected healthlint.rules.Match") in errors
+    assert (f"healthlint: error: {first}: rule bad/out-of-range failed: InvalidMatch: returned span "
             "0..1000000000 outside the document (length 11)") in errors
-    assert ("healthlint: error: rule bad/wrong-type failed on this file: InvalidMatch: returned tuple, "
-            "expected healthlint.rules.Match") in errors
     assert len(errors) == 6
     assert "Traceback" not in run.stderr
     debug = run_cli("check", "--debug", "--isolated", "--plugin", str(PLUGINS / "raising_rule.py"), first)

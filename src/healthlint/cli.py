@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import click
 
@@ -172,16 +172,18 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
             sys.stdout.write(fixed_stdin)
             sys.stdout.flush()
             out = sys.stderr
-        use_color = color == "always" or (color == "auto" and output_format == "text" and out.isatty())
+        use_color = _use_color(color, out) if output_format == "text" or color != "auto" else False
         reporter = reporters[output_format](ReportOptions(color=use_color, statistics=statistics, quiet=quiet))
         try:
             reporter.write(result, out)
+            out.flush()
+        except BrokenPipeError:  # `healthlint check | head -1`: the reader has what it wanted
+            _discard_output(out)
         except Exception as exc:  # a plugin's reporter: say which, keep the traceback for --debug
             if debug:
                 raise
             raise HealthlintError(f"output format {output_format!r} failed: {type(exc).__name__}: {exc} "
                                   "(run with --debug for the traceback)") from None
-        out.flush()
     except HealthlintError as exc:
         _fail(str(exc))
     _print_errors(result.errors, debug)
@@ -191,6 +193,26 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
         sys.exit(EXIT_ERROR)
     threshold = severity_rank(config.fail_on)
     sys.exit(EXIT_FINDINGS if any(severity_rank(f.severity) >= threshold for f in result.findings) else EXIT_CLEAN)
+
+
+def _use_color(choice: str, stream: TextIO) -> bool:
+    """--color always or never; with auto, NO_COLOR (https://no-color.org) turns colour off and
+    FORCE_COLOR on (NO_COLOR wins when both are set), else colour on a terminal only."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "0") not in ("", "0"):
+        return True
+    return stream.isatty()
+
+
+def _discard_output(stream: TextIO) -> None:
+    """The reader closed the pipe: send the rest (and the interpreter's last flush) to the null
+    device, so the run ends with its own exit code and no BrokenPipeError message."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, stream.fileno())
+    os.close(null)
 
 
 def _read_stdin(name: str) -> str:

@@ -89,7 +89,7 @@ class Session:
                 raise ConfigError(f"{config.source()}: rule id {rule.info.id!r} is already defined by {seen[rule.info.id]!r}")
             seen[rule.info.id] = config.source()
             rules.append(rule)
-        session = cls(config, plugins, rules, [RunError(str(e), None) for e in plugins.errors],
+        session = cls(config, plugins, rules, [RunError(str(e), None, getattr(e, "detail", None)) for e in plugins.errors],
                       fingerprints=fingerprints, _recipe=(config, extra_plugins, entry_points, cache_dir, fingerprints,
                                                  allow_config_plugins))
         session._check_selectors()

@@ -14,7 +14,11 @@ class InputError(HealthlintError):
 
 
 class PluginError(HealthlintError):
-    """A plugin failed to load or a hook raised."""
+    """A plugin failed to load or a hook raised; `detail` is the traceback, shown with --debug."""
+
+    def __init__(self, message: str, detail: str | None = None) -> None:
+        super().__init__(message)
+        self.detail = detail
 
 
 class RuleError(HealthlintError):

@@ -44,8 +44,15 @@ class Plugins:
                 results.append((impl.plugin_name, impl.function()))
             except Exception as exc:  # a third party's bug
                 self.errors.append(PluginError(
-                    f"plugin {impl.plugin_name!r}: hook {hook_name} raised {type(exc).__name__}: {exc}"))
+                    f"plugin {impl.plugin_name!r}: hook {hook_name} raised {type(exc).__name__}: {exc}", _traceback()))
         return results
+
+
+def _traceback() -> str:
+    """The traceback of the exception being handled, for --debug."""
+    import traceback  # only when a plugin fails: it costs start-up time (it imports textwrap)
+
+    return traceback.format_exc()
 
 
 def _import_local(spec: str, base: Path | None) -> ModuleType:
@@ -92,12 +99,13 @@ def load(local: tuple[str, ...] = (), base: Path | None = None, entry_point_plug
                 manager.register(entry.load(), name=entry.name)
             except Exception as exc:
                 plugins.errors.append(PluginError(
-                    f"plugin {entry.name!r} ({entry.value}) failed to load: {type(exc).__name__}: {exc}"))
+                    f"plugin {entry.name!r} ({entry.value}) failed to load: {type(exc).__name__}: {exc}", _traceback()))
     for spec in local:
         try:
             module = _import_local(spec, base)
             if not manager.is_registered(module):
                 manager.register(module, name=spec)
         except Exception as exc:
-            plugins.errors.append(PluginError(f"plugin {spec!r} failed to load: {type(exc).__name__}: {exc}"))
+            plugins.errors.append(PluginError(f"plugin {spec!r} failed to load: {type(exc).__name__}: {exc}",
+                                              _traceback()))
     return plugins

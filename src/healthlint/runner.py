@@ -128,14 +128,14 @@ class Linter:
                 produced[index].extend([_valid(m, rule, length) for m in check()])
             except TimeoutError:
                 failures[index] = RunError(
-                    f"rule {rule.info.id} timed out on this file (a pattern took too long; "
+                    f"{document.path}: rule {rule.info.id} timed out (a pattern took too long; "
                     "simplify it); the rule was skipped for this file", document.path)
                 produced.pop(index, None)
             except Exception as exc:  # a plugin's bug must not stop the run
                 import traceback  # rarely needed, and it costs start-up time (it imports textwrap)
 
                 failures[index] = RunError(
-                    f"rule {rule.info.id} failed on this file: {type(exc).__name__}: {exc}", document.path,
+                    f"{document.path}: rule {rule.info.id} failed: {type(exc).__name__}: {exc}", document.path,
                     traceback.format_exc())
                 produced.pop(index, None)
             if self.timed:

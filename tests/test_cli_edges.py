@@ -1,0 +1,76 @@
+"""What a shell user meets: a closed pipe, colour settings from the environment, tracebacks
+with --debug. Real processes: pipes, terminals and exit codes are the point."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+PLUGINS = ROOT / "tests" / "plugins"
+COMMAND = [sys.executable, "-m", "healthlint", "check", "--isolated", "--no-cache"]
+ESCAPE = "\x1b["
+
+
+def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path):
+    """`healthlint check ... | head -1` exited 2 with "output format 'text' failed: BrokenPipeError"."""
+    draft = tmp_path / "big.md"
+    draft.write_text("A miracle cure.\n\n" * 5000)  # far more output than a pipe holds
+    process = subprocess.Popen([*COMMAND, str(draft)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read()
+    assert process.wait(timeout=60) == 1  # the run's own verdict: there are findings
+    assert first.startswith(f"{draft}:1:3: warning [hype/hype-phrase]".encode())
+    assert stderr == b""
+
+
+def _colour_run(tmp_path: Path, env: dict[str, str], *args: str, terminal: bool = False) -> str:
+    draft = tmp_path / "a.md"
+    draft.write_text("A miracle cure.\n")
+    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")} | env
+    if not terminal:
+        return subprocess.run([*COMMAND, *args, str(draft)], capture_output=True, text=True, env=environment).stdout
+    leader, follower = os.openpty()
+    with os.fdopen(leader, "rb", buffering=0) as screen:
+        process = subprocess.Popen([*COMMAND, *args, str(draft)], stdout=follower, stderr=subprocess.DEVNULL,
+                                   env=environment)
+        os.close(follower)
+        chunks = []
+        try:
+            while chunk := screen.read(65536):
+                chunks.append(chunk)
+        except OSError:  # the terminal closed when the process ended
+            pass
+        process.wait(timeout=60)
+    return b"".join(chunks).decode()
+
+
+def test_no_color_and_force_color_are_honoured(tmp_path):
+    assert ESCAPE not in _colour_run(tmp_path, {})  # a pipe: no colour
+    assert ESCAPE in _colour_run(tmp_path, {"FORCE_COLOR": "1"})
+    assert ESCAPE not in _colour_run(tmp_path, {"FORCE_COLOR": "0"})
+    assert ESCAPE in _colour_run(tmp_path, {}, terminal=True)
+    assert ESCAPE not in _colour_run(tmp_path, {"NO_COLOR": "1"}, terminal=True)
+    assert ESCAPE not in _colour_run(tmp_path, {"NO_COLOR": "1", "FORCE_COLOR": "1"})
+    assert ESCAPE in _colour_run(tmp_path, {"NO_COLOR": "1"}, "--color", "always")  # the option wins
+    assert ESCAPE not in _colour_run(tmp_path, {"FORCE_COLOR": "1"}, "--color", "never")
+    assert ESCAPE not in _colour_run(tmp_path, {"FORCE_COLOR": "1"}, "--format", "json")
+
+
+def test_debug_shows_the_traceback_of_a_plugin_that_fails(tmp_path):
+    draft = tmp_path / "a.md"
+    draft.write_text("Plain words.\n")
+    for plugin, raised in (("broken_import.py", "ImportError: this plugin is broken on purpose"),
+                           ("raising_hooks.py", "RuntimeError: rules hook exploded")):
+        args = [*COMMAND, "--plugin", str(PLUGINS / plugin), str(draft)]
+        quiet = subprocess.run(args, capture_output=True, text=True)
+        loud = subprocess.run([*args, "--debug"], capture_output=True, text=True)
+        assert quiet.returncode == loud.returncode == 2
+        assert "Traceback" not in quiet.stderr and raised in quiet.stderr
+        assert "Traceback (most recent call last)" in loud.stderr
+        assert loud.stderr.rstrip().endswith(raised)

@@ -12,7 +12,8 @@ from typing import Any
 from healthlint import language
 from healthlint.citations import Citations
 from healthlint.document import Document
-from healthlint.regions import Block, Regions, regions_for
+from healthlint.prose import regions_for
+from healthlint.regions import Block, Regions
 from healthlint.sentences import Sentence, Sentences, split
 
 

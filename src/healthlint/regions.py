@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from healthlint.document import BOM, Document
+from healthlint.document import BOM
 from healthlint.lazyregex import lazy
 from healthlint.packed import Packed
 from healthlint.suppressions import COMMENT
@@ -93,7 +93,7 @@ def _blank(gap: str) -> str:
     return " " * len(gap)
 
 
-def _without_bare_urls(text: str, prose: list[tuple[int, int]], links: list[Link]) -> list[tuple[int, int]]:
+def without_bare_urls(text: str, prose: list[tuple[int, int]], links: list[Link]) -> list[tuple[int, int]]:
     """Cut bare URLs out of prose ranges, recording each as a link (a URL names a source)."""
     marks = sorted(_occurrences(text, "://") + _occurrences(text, "www."))  # every bare URL holds one
     if not marks:
@@ -165,18 +165,3 @@ def _line_blocks(text: str, start: int, end: int, blocks: Blocks) -> None:
             kind = "item" if _LIST_BULLET.match(text[block_start:line_end]) else "paragraph"
             blocks.append(block_start, line_end, kind)
             block_start = None
-
-
-def regions_for(document: Document) -> Regions:
-    """The prose regions of a document, by its kind. The parser's prose ranges (hundreds of
-    thousands in a big file) are used to mask the text and then let go."""
-    if document.kind == "text":
-        prose, regions = plain_text_regions(document.text)
-    else:
-        from healthlint.markdown import markdown_regions
-
-        prose, regions = markdown_regions(document.text)
-    prose = _without_bare_urls(document.text, prose, regions.links)
-    regions.links.sort(key=lambda link: link.start)
-    regions.masked = mask(document.text, prose)
-    return regions

@@ -14,8 +14,9 @@ from healthlint.hookspec import hookimpl
 
 __version__ = "0.1.0"  # the one place the version is written; pyproject.toml reads it
 
-_API = ("Config", "Finding", "Linter", "RuleInfo", "RunError", "RunResult", "Target", "TargetResult")
-__all__ = ["__version__", "api", "hookimpl", *_API]
+__all__ = ["Config", "Finding", "Linter", "RuleInfo", "RunError", "RunResult", "Target", "TargetResult",
+           "__version__", "api", "hookimpl"]
+_API = frozenset(__all__[:8])
 
 if TYPE_CHECKING:
     from healthlint import api

@@ -6,15 +6,15 @@ the file, the key and what is allowed.
 
 from __future__ import annotations
 
-import tomli
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import regex
+import tomli
 
-from healthlint.errors import ConfigError
 from healthlint import vocabulary
+from healthlint.errors import ConfigError
 from healthlint.rules import SEVERITIES, RuleInfo
 from healthlint.vocabulary import Term
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from healthlint import config as config_module
 from healthlint import document as document_module
 from healthlint.config import Config
-from healthlint.errors import ConfigError, HealthlintError, InputError
+from healthlint.errors import ConfigError, InputError, PluginError
 from healthlint.files import Target
 from healthlint.findings import Finding, RunError, RunResult
 from healthlint.phrase import MATCH_TIMEOUT, phrase_rule
@@ -75,10 +75,10 @@ class Session:
         for plugin_name, contributed in plugins.call("healthlint_rules"):
             for rule in contributed or ():
                 if not isinstance(rule, Rule):
-                    plugins.errors.append(HealthlintError(
+                    plugins.errors.append(PluginError(
                         f"plugin {plugin_name!r}: healthlint_rules returned {type(rule).__name__}, not a Rule"))
                 elif rule.info.id in seen:
-                    plugins.errors.append(HealthlintError(
+                    plugins.errors.append(PluginError(
                         f"plugin {plugin_name!r}: rule id {rule.info.id!r} is already defined by {seen[rule.info.id]!r}"))
                 else:
                     seen[rule.info.id] = plugin_name

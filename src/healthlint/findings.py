@@ -70,7 +70,7 @@ class RunResult:
     findings: list[Finding]
     errors: list[RunError]
     files: int
-    rules: dict[str, "RuleInfo"]  # every rule that ran, by id
+    rules: dict[str, RuleInfo]  # every rule that ran, by id
     sources: dict[str, str]  # path -> text, for showing source lines
     timings: dict[str, float] = field(default_factory=dict)  # rule id -> seconds, with --timings
     checked: list[str] = field(default_factory=list)  # every file path linted, in order

@@ -25,10 +25,10 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 
 
 @hookspec
-def healthlint_rules() -> list[Rule]:
+def healthlint_rules() -> list[Rule]:  # type: ignore[empty-body]  # a specification: plugins implement it
     """Return the rules this plugin contributes (phrase rules, Python rules, or both)."""
 
 
 @hookspec
-def healthlint_reporters() -> list[type[Reporter]]:
+def healthlint_reporters() -> list[type[Reporter]]:  # type: ignore[empty-body]
     """Return reporter classes; each class's `name` becomes a `--format` choice."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
+from typing import Any
 
 import pyromark
 
@@ -68,8 +69,8 @@ class _ByteToChar:
         return char + len(head) + self._shift
 
 
-def _tag(value: object) -> str:
-    return value if isinstance(value, str) else next(iter(value))  # type: ignore[arg-type]
+def _tag(value: str | dict[str, Any]) -> str:
+    return value if isinstance(value, str) else next(iter(value))
 
 
 def markdown_regions(text: str) -> tuple[list[tuple[int, int]], Regions]:
@@ -104,6 +105,7 @@ def markdown_regions(text: str) -> tuple[list[tuple[int, int]], Regions]:
     for event, span in pyromark.events_with_range(source, options=_OPTIONS):
         if isinstance(event, str):  # SoftBreak, HardBreak, Rule
             continue
+        value: Any
         key, value = next(iter(event.items()))
         if key == "Text":
             if not skip and span["end"] > span["start"]:

@@ -70,7 +70,7 @@ def compile_all(rule: Rule) -> None:
     """Compile every pattern of a phrase rule now, so an invalid one is a RuleError (exit 2)
     before any example runs, not a failure of each example that reaches it."""
     if isinstance(rule, PhraseRule):
-        for pattern in (*rule.patterns, rule.requires, rule.excludes, rule.near and rule.near.pattern):
+        for pattern in (*rule.patterns, rule.requires, rule.excludes, rule.near.pattern if rule.near else None):
             if pattern is not None:
                 pattern.compiled()
 

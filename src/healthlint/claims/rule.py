@@ -177,8 +177,8 @@ def claim_rule(data: Mapping[str, Any], pack: str, source: str, analyzer: Analyz
             raise RuleError(f"{where}: unknown key {key!r}; allowed: {', '.join(sorted(_KEYS))}")
         expected = _KEYS[key]
         if not isinstance(value, expected) or isinstance(value, bool) != (expected is bool):
-            names = " or ".join(t.__name__ for t in (expected if isinstance(expected, tuple) else (expected,)))
-            raise RuleError(f"{where}: {key!r} must be a {names}, not {type(value).__name__}")
+            kinds = " or ".join(t.__name__ for t in (expected if isinstance(expected, tuple) else (expected,)))
+            raise RuleError(f"{where}: {key!r} must be a {kinds}, not {type(value).__name__}")
     for key in ("category", "message", "predicate"):
         if key not in data:
             raise RuleError(f"{where}: missing {key!r}")

@@ -13,10 +13,10 @@ import pytest
 
 pytest.importorskip("pygls", reason="the language server needs the lsp extra (pygls)")
 
-from lsprotocol import types  # noqa: E402
-from pygls.lsp.client import LanguageClient  # noqa: E402
+from lsprotocol import types
+from pygls.lsp.client import LanguageClient
 
-from conftest import FIXTURES  # noqa: E402
+from conftest import FIXTURES
 
 pytestmark = pytest.mark.slow
 

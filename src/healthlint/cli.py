@@ -117,12 +117,15 @@ def cli() -> None:
               help="Report only findings on lines added or changed since the git revision REV.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the rewrites rules suggest, as a unified diff.")
 @click.option("--fix", is_flag=True, help="Apply the rewrites that rules mark safe, then report what is left.")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Lint on the Dask cluster whose scheduler is at ADDRESS (pip install 'healthlint[dask]').")
 @_common
 def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore: str | None,
           fail_on: str | None, statistics: bool, color: str, quiet: bool, stdin_filename: str | None,
           report_unused_suppressions: bool | None, jobs: int, no_cache: bool, cache_dir: str | None,
           timings: bool, write_baseline: str | None, baseline_path: str | None, report_stale: bool,
-          changed_since: str | None, show_diff: bool, fix: bool, config_path: str | None, isolated: bool,
+          changed_since: str | None, show_diff: bool, fix: bool, dask_address: str | None,
+          config_path: str | None, isolated: bool,
           plugins: tuple[str, ...], debug: bool) -> None:
     """Lint Markdown and text files (default: the current folder). '-' reads standard input."""
     from healthlint.api import Linter
@@ -149,11 +152,17 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
         stdin_text = _read_stdin(stdin_name) if "-" in paths else None
         targets, workers = list(paths) or ["."], jobs or default_jobs()
         fixed_stdin = None
+        if fix and dask_address:
+            raise HealthlintError("--fix writes files here; run it without --dask")
         if fix and not (write_baseline or show_diff):
             fixed, fixed_stdin, result = linter.fix(targets, workers, stdin_text=stdin_text,
                                                     stdin_filename=stdin_filename)
             if fixed:
                 click.echo(f"healthlint: fixed {len(fixed)} file(s): {', '.join(fixed)}", err=True)
+        elif dask_address:
+            from healthlint.cluster import lint_on_dask
+
+            result = lint_on_dask(linter, targets, dask_address)
         else:
             result = linter.lint_paths(targets, workers, stdin_text=stdin_text, stdin_filename=stdin_filename)
         if write_baseline:

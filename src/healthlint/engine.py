@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from healthlint import config as config_module
 from healthlint import document as document_module
 from healthlint.config import Config
-from healthlint.errors import ConfigError, InputError, PluginError
+from healthlint.errors import ConfigError, HealthlintError, InputError, PluginError
 from healthlint.files import Target
 from healthlint.findings import Finding, RunError, RunResult
 from healthlint.phrase import MATCH_TIMEOUT, phrase_rule
@@ -59,7 +59,7 @@ class Session:
     def __reduce__(self) -> tuple[object, ...]:
         """A session pickles as the recipe that made it: another process (a spawned pool
         worker, a Dask worker) loads the plugins again by name and compiles its own rules."""
-        return _restart, (self._recipe, self.timed)
+        return _restart, (self._recipe, self.timed, tuple(error.message for error in self.errors))
 
     @classmethod
     def start(cls, config: Config, extra_plugins: tuple[str, ...] = (), entry_points: bool = True,
@@ -204,9 +204,17 @@ class Session:
                             result.timings)
 
 
-def _restart(recipe: tuple[object, ...], timed: bool) -> Session:
+def _restart(recipe: tuple[object, ...], timed: bool, errors: tuple[str, ...]) -> Session:
+    """The session `recipe` makes, in another process; it must load the plugins as the first
+    did, or its findings would differ without a word (a plugin missing on a cluster's worker)."""
     session = Session.start(*recipe)  # type: ignore[arg-type]
     session.timed = timed
+    here = tuple(error.message for error in session.errors)
+    if here != errors:
+        import socket
+
+        raise HealthlintError(f"the worker process {os.getpid()} on {socket.gethostname()} loads plugins differently: "
+                              f"{'; '.join(here) or 'no errors'} (here: {'; '.join(errors) or 'no errors'})")
     return session
 
 

@@ -78,7 +78,7 @@ def parse(document: Document, html: list[tuple[int, int]]) -> list[Suppression]:
             open_ranges.append(suppression)
         else:  # enable: what it names, and nothing else a `disable` named with it
             for suppression in list(open_ranges):
-                if not selectors or set(suppression.selectors) and set(suppression.selectors) <= set(selectors):
+                if not selectors or (set(suppression.selectors) and set(suppression.selectors) <= set(selectors)):
                     suppression.end = match.start()
                     open_ranges.remove(suppression)
                 else:

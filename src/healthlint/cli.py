@@ -5,6 +5,7 @@ Errors are exceptions with a message for a person, caught once here.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 CACHE_DIR_NAME = ".healthlint_cache"
+CACHE_MARKER = "# created by healthlint"  # the first line of the .gitignore a cache folder holds
 FINGERPRINTED_FORMATS = ("sarif", "gitlab")  # formats that identify a finding across edits
 
 
@@ -119,12 +121,18 @@ def cli() -> None:
 @click.option("--fix", is_flag=True, help="Apply the rewrites that rules mark safe, then report what is left.")
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Lint on the Dask cluster whose scheduler is at ADDRESS (pip install 'healthlint[dask]').")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the report to FILE instead of standard output.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still means an error).")
+@click.option("--show-settings", is_flag=True, help="Print the effective settings as JSON, then exit.")
+@click.option("--show-files", is_flag=True, help="Print the files that would be linted, then exit.")
 @_common
 def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore: str | None,
           fail_on: str | None, statistics: bool, color: str, quiet: bool, stdin_filename: str | None,
           report_unused_suppressions: bool | None, jobs: int, no_cache: bool, cache_dir: str | None,
           timings: bool, write_baseline: str | None, baseline_path: str | None, report_stale: bool,
           changed_since: str | None, show_diff: bool, fix: bool, dask_address: str | None,
+          output_file: str | None, exit_zero: bool, show_settings: bool, show_files: bool,
           config_path: str | None, isolated: bool,
           plugins: tuple[str, ...], debug: bool) -> None:
     """Lint Markdown and text files (default: the current folder). '-' reads standard input."""
@@ -148,9 +156,11 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
         reporters = linter.session.reporters()
         if output_format not in reporters:
             raise HealthlintError(f"unknown format {output_format!r}; available: {', '.join(sorted(reporters))}")
+        targets, workers = list(paths) or ["."], jobs or default_jobs()
+        if show_settings or show_files:
+            _show(linter, targets, show_settings, debug)
         stdin_name = stdin_filename or "-"
         stdin_text = _read_stdin(stdin_name) if "-" in paths else None
-        targets, workers = list(paths) or ["."], jobs or default_jobs()
         fixed_stdin = None
         if fix and dask_address:
             raise HealthlintError("--fix writes files here; run it without --dask")
@@ -176,11 +186,11 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
             sys.stdout.write("".join(diffs.values()))
             _print_errors(result.errors, debug)
             sys.exit(EXIT_ERROR if result.errors else EXIT_FINDINGS if diffs else EXIT_CLEAN)
-        out = sys.stdout
+        out: TextIO = io.StringIO() if output_file else sys.stdout
         if fixed_stdin is not None:  # a filter, as `ruff check --fix -`: the fixed text is the output
             sys.stdout.write(fixed_stdin)
             sys.stdout.flush()
-            out = sys.stderr
+            out = out if output_file else sys.stderr
         use_color = _use_color(color, out) if output_format == "text" or color != "auto" else False
         reporter = reporters[output_format](ReportOptions(color=use_color, statistics=statistics, quiet=quiet))
         try:
@@ -193,6 +203,8 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
                 raise
             raise HealthlintError(f"output format {output_format!r} failed: {type(exc).__name__}: {exc} "
                                   "(run with --debug for the traceback)") from None
+        if output_file:
+            _write_report(Path(output_file), out.getvalue())  # type: ignore[attr-defined]
     except HealthlintError as exc:
         _fail(str(exc))
     _print_errors(result.errors, debug)
@@ -201,7 +213,32 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
     if result.errors:
         sys.exit(EXIT_ERROR)
     threshold = severity_rank(config.fail_on)
-    sys.exit(EXIT_FINDINGS if any(severity_rank(f.severity) >= threshold for f in result.findings) else EXIT_CLEAN)
+    failed = not exit_zero and any(severity_rank(f.severity) >= threshold for f in result.findings)
+    sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+def _show(linter: Linter, targets: list[str], settings: bool, debug: bool) -> NoReturn:
+    """--show-settings (the effective settings as JSON) or --show-files (one path a line)."""
+    if settings:
+        click.echo(json.dumps(linter.config.as_table(), indent=2, ensure_ascii=False))
+        errors = linter.errors
+    else:
+        found, errors = linter.targets(targets)
+        for target in found:
+            click.echo(target.path)
+        errors = linter.errors + errors
+    _print_errors(errors, debug)
+    sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
+
+
+def _write_report(path: Path, text: str) -> None:
+    """Write a report atomically; a file that cannot be written is an error naming it."""
+    from healthlint.atomic import write_text
+
+    try:
+        write_text(path, text)
+    except OSError as exc:
+        raise HealthlintError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
 
 
 def _use_color(choice: str, stream: TextIO) -> bool:
@@ -343,24 +380,49 @@ def docs(output: str, check_only: bool) -> None:
 def report(paths: tuple[str, ...], output: str, stdin_filename: str | None, config_path: str | None, isolated: bool,
            plugins: tuple[str, ...], debug: bool) -> None:
     """Write a self-contained HTML report of the findings under PATHS, for editors. '-' reads standard input."""
-    from healthlint.atomic import write_text
     from healthlint.engine import default_jobs
     from healthlint.report import render
 
     linter = _linter_or_exit(config_path, isolated, plugins)
     try:
         stdin_text = _read_stdin(stdin_filename or "-") if "-" in paths else None
+        result = linter.lint_paths(list(paths) or ["."], default_jobs(), stdin_text=stdin_text,
+                                   stdin_filename=stdin_filename)
+        _write_report(Path(output), render(result))
     except HealthlintError as exc:
         _fail(str(exc))
-    result = linter.lint_paths(list(paths) or ["."], default_jobs(), stdin_text=stdin_text,
-                               stdin_filename=stdin_filename)
-    try:
-        write_text(Path(output), render(result))
-    except OSError as exc:
-        _fail(f"{output}: cannot write the report: {exc.strerror or exc}")
     click.echo(f"healthlint: wrote {output}: {len(result.findings)} findings in {result.files} files", err=True)
     _print_errors(result.errors, debug)
     sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
+
+
+@cli.command()
+@click.option("--cache-dir", type=click.Path(file_okay=False),
+              help="The cache folder to remove (default: .healthlint_cache beside the config file).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Use this configuration file instead of searching for one.")
+def clean(cache_dir: str | None, config_path: str | None) -> None:
+    """Remove the findings cache (only a folder healthlint created)."""
+    import shutil
+
+    try:
+        folder = Path(cache_dir) if cache_dir else resolve(config_path, False).root / CACHE_DIR_NAME
+    except HealthlintError as exc:
+        _fail(str(exc))
+    if not folder.exists():
+        click.echo(f"healthlint: no cache at {folder}", err=True)
+        return
+    try:
+        marker = (folder / ".gitignore").read_text(encoding="utf-8")
+    except OSError:
+        marker = ""
+    if folder.is_symlink() or not marker.startswith(CACHE_MARKER):
+        _fail(f"{folder}: not a healthlint cache (no .gitignore written by healthlint); not removed")
+    try:
+        shutil.rmtree(folder)
+    except OSError as exc:
+        _fail(f"{folder}: cannot remove the cache: {exc.strerror or exc}")
+    click.echo(f"healthlint: removed the cache at {folder}", err=True)
 
 
 @cli.command()

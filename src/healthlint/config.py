@@ -6,17 +6,21 @@ the file, the key and what is allowed.
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import regex
 import tomli
 
 from healthlint import vocabulary
 from healthlint.errors import ConfigError
 from healthlint.rules import SEVERITIES, RuleInfo
 from healthlint.vocabulary import Term
+
+if TYPE_CHECKING:
+    import pathspec
 
 CONFIG_NAMES = (".healthlint.toml", "healthlint.toml", "pyproject.toml")
 
@@ -54,6 +58,20 @@ class Config:
     def source(self) -> str:
         return str(self.path) if self.path else "the command line"
 
+    def as_table(self) -> dict[str, Any]:
+        """The effective settings under the keys a config file uses (`check --show-settings`)."""
+        return {
+            "config-file": str(self.path) if self.path else None, "root": str(self.root),
+            "select": list(self.select) if self.select is not None else ["ALL"], "ignore": list(self.ignore),
+            "severity": dict(self.severity), "fail-on": self.fail_on, "exclude": list(self.exclude),
+            "overrides": [{"paths": list(o.paths), "select": list(o.select) if o.select is not None else None,
+                           "ignore": list(o.ignore), "severity": dict(o.severity)} for o in self.overrides],
+            "rules": [dict(rule) for rule in self.rules], "plugins": list(self.plugins),
+            "report-unused-suppressions": self.report_unused_suppressions,
+            "vocabulary": [{"term": t.term, "rules": list(t.rules), "case-sensitive": t.case_sensitive}
+                           for t in self.vocabulary],
+        }
+
     def settings_for(self, path: str) -> tuple[tuple[str, ...] | None, tuple[str, ...], dict[str, str]]:
         """(select, ignore, severity) for one file, with matching overrides applied in order."""
         select, ignore, severity = self.select, self.ignore, dict(self.severity)
@@ -61,7 +79,7 @@ class Config:
             return select, ignore, severity
         relative = _relative(path, self.root)
         for override in self.overrides:
-            if any(glob_match(pattern, relative) for pattern in override.paths):
+            if path_spec(override.paths).match_file(relative):
                 select = override.select if override.select is not None else select
                 ignore = ignore + override.ignore
                 severity.update(override.severity)
@@ -71,7 +89,7 @@ class Config:
         if not self.exclude:
             return False
         relative = _relative(path, self.root)
-        return any(glob_match(pattern, relative) for pattern in self.exclude)
+        return path_spec(self.exclude).match_file(relative)
 
 
 def enabled(info: RuleInfo, select: tuple[str, ...] | None, ignore: tuple[str, ...]) -> bool:
@@ -98,29 +116,22 @@ def _relative(path: str, root: Path) -> str:
     return candidate.as_posix()
 
 
-_GLOB_CACHE: dict[str, regex.Pattern[str]] = {}
+@functools.lru_cache(maxsize=256)
+def path_spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    """Patterns with gitignore's meaning (pathspec's implementation): `*`, `?`, `[ab]` within a
+    folder, `**` across folders, a leading `/` anchors to the config's folder, `!` re-includes,
+    a pattern without `/` matches a file or folder name at any depth."""
+    import pathspec  # here: most runs exclude nothing, and start-up counts in a pre-commit hook
+
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
-def glob_match(pattern: str, path: str) -> bool:
-    """Gitignore-like globs: `*` within a folder, `**` across folders; a pattern without `/`
-    matches a file or folder name at any depth."""
-    compiled = _GLOB_CACHE.get(pattern)
-    if compiled is None:
-        body = pattern.strip("/")
-        parts = regex.split(r"(\*\*/?|\*|\?)", body)
-        out = []
-        for part in parts:
-            if part in ("**/", "**"):
-                out.append("(?:.*/)?" if part == "**/" else ".*")
-            elif part == "*":
-                out.append("[^/]*")
-            elif part == "?":
-                out.append("[^/]")
-            else:
-                out.append(regex.escape(part))
-        prefix = "(?:.*/)?" if "/" not in body else ""
-        compiled = _GLOB_CACHE[pattern] = regex.compile(f"^{prefix}{''.join(out)}(?:/.*)?$")
-    return bool(compiled.match(path))
+def _check_patterns(patterns: tuple[str, ...], where: str, key: str) -> tuple[str, ...]:
+    try:
+        path_spec(patterns)
+    except (ValueError, re.error) as exc:  # pathspec's pattern error is a ValueError; a bad [z-a] a re.error
+        raise ConfigError(f"{where}: '{key}': invalid pattern: {exc}") from None
+    return patterns
 
 
 # --- reading and validating ---------------------------------------------------------------
@@ -153,7 +164,7 @@ def _override(value: Any, where: str, index: int) -> Override:
     if "paths" not in value:
         raise ConfigError(f"{where}: '{key}' needs 'paths', a list of globs")
     return Override(
-        paths=_strings(value["paths"], where, f"{key}.paths"),
+        paths=_check_patterns(_strings(value["paths"], where, f"{key}.paths"), where, f"{key}.paths"),
         select=_strings(value["select"], where, f"{key}.select") if "select" in value else None,
         ignore=_strings(value.get("ignore", []), where, f"{key}.ignore"),
         severity=_severity_table(value.get("severity", {}), where, f"{key}.severity"),
@@ -188,7 +199,7 @@ def from_table(table: dict[str, Any], path: Path | None, where: str) -> Config:
         ignore=_strings(table.get("ignore", []), where, "ignore"),
         severity=_severity_table(table.get("severity", {}), where, "severity"),
         fail_on=fail_on,
-        exclude=_strings(table.get("exclude", []), where, "exclude"),
+        exclude=_check_patterns(_strings(table.get("exclude", []), where, "exclude"), where, "exclude"),
         overrides=tuple(_override(o, where, i) for i, o in enumerate(overrides)),
         rules=tuple(rules),
         plugins=_strings(table.get("plugins", []), where, "plugins"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from healthlint.findings import RunResult
-from healthlint.locations import Locations
 from healthlint.reporters.base import Reporter
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -24,6 +23,8 @@ class GithubReporter(Reporter):
     description = "GitHub Actions annotations (::warning file=...,line=...::message)"
 
     def chunks(self, result: RunResult) -> Iterator[str]:
+        from healthlint.locations import Locations  # here: every run imports the built-in reporters
+
         where = Locations().display  # GitHub places annotations by the path from the repository root
         for f in result.findings:
             message = f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")

@@ -10,9 +10,7 @@ from __future__ import annotations
 import json
 
 from healthlint import __version__
-from healthlint.docs import help_url
 from healthlint.findings import RunResult
-from healthlint.locations import Locations
 from healthlint.reporters.base import Reporter
 from healthlint.rules import RuleInfo
 
@@ -58,6 +56,8 @@ def _rule(rule_id: str, info: RuleInfo | None) -> dict[str, object]:
         "defaultConfiguration": {"level": _LEVEL[info.severity]},
         "properties": {"category": info.category, "tags": [info.category]},
     })
+    from healthlint.docs import help_url
+
     url = help_url(info)
     if url:
         entry["helpUri"] = url
@@ -69,6 +69,8 @@ class SarifReporter(Reporter):
     description = "SARIF 2.1.0 for GitHub code scanning and other SARIF viewers"
 
     def render(self, result: RunResult) -> str:
+        from healthlint.locations import Locations  # here: every run imports the built-in reporters
+
         locations = Locations()
         rule_ids = sorted({f.rule for f in result.findings} | set(result.rules))
         index = {rule_id: i for i, rule_id in enumerate(rule_ids)}

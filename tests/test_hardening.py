@@ -125,7 +125,7 @@ def test_interrupted_cache_write_keeps_the_old_entry_and_leaves_no_temporary(tmp
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(atomic.os, "replace", interrupted)  # the cache writes through healthlint.atomic
+    monkeypatch.setattr(atomic.os, "replace", interrupted)  # os.replace, which the cache renames with
     with pytest.raises(KeyboardInterrupt):
         store.put(key, [], [cache_module.RunError("changed", "a.md")])
     assert entry.read_bytes() == original

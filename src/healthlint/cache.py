@@ -1,19 +1,27 @@
-"""A content-hash cache of each file's findings, safe in CI: keyed by the file's bytes and path,
-the configuration, healthlint's version and the source of every loaded plugin, never by mtime.
+"""A content-hash cache of each file's findings that the repository it sits in cannot forge.
 
-Entries are JSON files written atomically; an unreadable or corrupt entry is ignored and rebuilt.
+Entries are keyed by the file's bytes and path, the configuration, healthlint's version and the
+source of every loaded plugin, never by mtime; the key is a keyed hash (BLAKE2b as a MAC) under a
+secret of the user's own, kept outside every repository (`trust.user_cache_dir()/key`), so an
+entry committed to a repository has a name no run will ever look up. The cache folder is opened
+once without following symlinks and everything in it is reached through that descriptor, again
+without following symlinks: a committed `.healthlint_cache` symlink, or links inside it, make
+healthlint skip the cache, never write elsewhere. Entries are JSON files written to a temporary
+file in the cache folder (which git ignores) and renamed; entries unused for MAX_AGE are pruned.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
+import time
 from pathlib import Path
 
 from healthlint import __version__
-from healthlint.atomic import write_text
 from healthlint.findings import Finding, RunError, field_values
+from healthlint.trust import user_cache_dir
 
 try:  # hashlib.blake2b itself, without importing hashlib, which loads OpenSSL (~2.5 ms of every run)
     from _blake2 import blake2b
@@ -21,7 +29,14 @@ except ImportError:  # an interpreter built without it
     from hashlib import blake2b
 
 # An entry stores each finding as a list of its field values in declaration order (Finding.__slots__).
-FORMAT = 3  # bump when the entry layout changes
+FORMAT = 4  # bump when the entry layout changes
+KEY_BYTES = 32
+MAX_AGE = 30 * 24 * 3600  # seconds an entry is kept after it was written
+PRUNE_EVERY = 24 * 3600  # seconds between two prunings of one cache folder
+STALE_TEMPORARY = 3600  # seconds after which a temporary file is an interrupted write's leftover
+CHUNK = 10_000  # findings encoded at once: a 50 MB file's entry is never one string in memory
+_NOFOLLOW = os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+_PRUNED = ".pruned"
 
 
 def plugin_fingerprint(modules: list[object]) -> str:
@@ -41,42 +56,164 @@ def plugin_fingerprint(modules: list[object]) -> str:
     return digest.hexdigest()
 
 
+def secret_key(folder: Path | None = None) -> bytes | None:
+    """The user's cache key (created on first use, readable by the user only); None when the
+    user's cache folder cannot hold one, and then nothing is cached."""
+    path = (folder or user_cache_dir()) / "key"
+    for _ in range(2):
+        try:
+            descriptor = os.open(path, os.O_RDONLY | _NOFOLLOW | os.O_NONBLOCK)
+        except FileNotFoundError:
+            try:
+                path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+                descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
+            except FileExistsError:
+                continue  # another run created it meanwhile: read that one
+            except OSError:
+                return None
+            key = os.urandom(KEY_BYTES)
+            with os.fdopen(descriptor, "wb") as stream:
+                stream.write(key)
+            return key
+        except OSError:
+            return None
+        with os.fdopen(descriptor, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                return None
+            key = stream.read(KEY_BYTES + 1)
+        return key if len(key) == KEY_BYTES else None
+    return None
+
+
 class Cache:
     """Findings and errors per (file path, bytes), under one settings fingerprint."""
 
-    def __init__(self, directory: Path, fingerprint: str) -> None:
+    def __init__(self, directory: Path, fingerprint: str, key: bytes | None = None) -> None:
         self.directory = directory
         self.fingerprint = fingerprint
-        self._ready = False
+        self._key = key
+        self._folder: int | None = None  # the cache folder's descriptor, once opened
+        self._state = "new"  # "new", "open", "missing" (nothing to read yet) or "off"
+        self.written = 0
 
-    def key(self, path: str, data: bytes) -> str:
-        digest = blake2b(self.fingerprint.encode(), digest_size=32)
+    def _secret(self) -> bytes | None:
+        if self._key is None and self._state != "off":
+            self._key = secret_key()
+            if self._key is None:
+                self._state = "off"
+        return self._key
+
+    def key(self, path: str, data: bytes) -> str | None:
+        """The entry name of a file's bytes; None when this user has no cache key."""
+        secret = self._secret()
+        if secret is None:
+            return None
+        digest = blake2b(self.fingerprint.encode(), digest_size=32, key=secret)
         digest.update(path.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(data)
         return digest.hexdigest()
 
-    def get(self, key: str) -> tuple[list[Finding], list[RunError]] | None:
+    def _open(self, create: bool) -> int | None:
+        """The cache folder's descriptor, opened without following a symlink; None if absent
+        (and not `create`) or unusable."""
+        if self._state == "open" or self._state == "off" or (self._state == "missing" and not create):
+            return self._folder
+        flags = os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW
         try:
-            with open(os.path.join(self.directory, key[:2], f"{key}.json"), encoding="utf-8") as stream:
+            self._folder = os.open(self.directory, flags)
+        except FileNotFoundError:
+            if not create:
+                self._state = "missing"
+                return None
+            try:
+                os.mkdir(self.directory, 0o755)
+                self._folder = os.open(self.directory, flags)
+            except OSError:
+                self._state = "off"
+                return None
+        except OSError:  # a symlink (ELOOP), not a folder, unreadable: no cache this run
+            self._state = "off"
+            return None
+        self._state = "open"
+        try:  # O_EXCL|O_NOFOLLOW: an existing file or a (dangling) symlink is left as it is
+            ignore = os.open(".gitignore", os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644, dir_fd=self._folder)
+            with os.fdopen(ignore, "w", encoding="utf-8") as stream:
+                stream.write("# created by healthlint\n*\n")
+        except OSError:
+            pass
+        return self._folder
+
+    def get(self, key: str) -> tuple[list[Finding], list[RunError]] | None:
+        folder = self._open(create=False)
+        if folder is None:
+            return None
+        try:
+            descriptor = os.open(f"{key}.json", os.O_RDONLY | _NOFOLLOW | os.O_NONBLOCK, dir_fd=folder)
+        except OSError:
+            return None
+        try:
+            with os.fdopen(descriptor, encoding="utf-8") as stream:
+                if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                    return None
                 entry = json.load(stream)
             return ([Finding(*f) for f in entry["findings"]],
                     [RunError(e["message"], e["path"]) for e in entry["errors"]])
-        except (OSError, ValueError, KeyError, TypeError):
-            return None  # missing or corrupt: lint again and overwrite
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
+            return None  # corrupt: lint again and overwrite
 
     def put(self, key: str, findings: list[Finding], errors: list[RunError]) -> None:
         """Store an entry; a cache that cannot be written is silently skipped."""
-        entry = {"findings": [field_values(f) for f in findings],  # compact, fast to load
-                 "errors": [{"message": e.message, "path": e.path} for e in errors]}
+        folder = self._open(create=True)
+        if folder is None:
+            return
+        temporary = f"{key}.{os.getpid()}.tmp"
         try:
-            if not self._ready:
-                self.directory.mkdir(parents=True, exist_ok=True)
-                ignore = self.directory / ".gitignore"
-                if not ignore.exists():
-                    ignore.write_text("# created by healthlint\n*\n", encoding="utf-8")
-                self._ready = True
-            folder = self.directory / key[:2]
-            folder.mkdir(exist_ok=True)
-            write_text(folder / f"{key}.json", json.dumps(entry))  # an interrupted write keeps the old entry
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644, dir_fd=folder)
+        except OSError:
+            return
+        try:
+            with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+                stream.write('{"findings": [')
+                for start in range(0, len(findings), CHUNK):  # compact, fast to load
+                    chunk = json.dumps([field_values(f) for f in findings[start:start + CHUNK]])
+                    stream.write(("," if start else "") + chunk[1:-1])
+                errors_json = json.dumps([{"message": e.message, "path": e.path} for e in errors])
+                stream.write(f'], "errors": {errors_json}}}')
+            os.replace(temporary, f"{key}.json", src_dir_fd=folder, dst_dir_fd=folder)
+            self.written += 1
+        except BaseException as exc:  # an interrupted write keeps the old entry and leaves no temporary
+            try:
+                os.unlink(temporary, dir_fd=folder)
+            except OSError:
+                pass
+            if not isinstance(exc, OSError):
+                raise
+
+    def prune(self, now: float | None = None) -> int:
+        """Remove entries older than MAX_AGE and leftover temporary files, at most once per
+        PRUNE_EVERY per folder; returns how many files were removed."""
+        folder = self._open(create=False)
+        if folder is None:
+            return 0
+        now = time.time() if now is None else now
+        try:
+            if now - os.stat(_PRUNED, dir_fd=folder, follow_symlinks=False).st_mtime < PRUNE_EVERY:
+                return 0
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return 0
+        removed = 0
+        try:
+            os.close(os.open(_PRUNED, os.O_WRONLY | os.O_CREAT | _NOFOLLOW, 0o644, dir_fd=folder))
+            os.utime(_PRUNED, dir_fd=folder, follow_symlinks=False)
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    age = now - entry.stat(follow_symlinks=False).st_mtime
+                    if (entry.name.endswith(".json") and age > MAX_AGE) or \
+                            (entry.name.endswith(".tmp") and age > STALE_TEMPORARY):
+                        os.unlink(entry.name, dir_fd=folder)
+                        removed += 1
         except OSError:
             pass
+        return removed

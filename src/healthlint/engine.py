@@ -161,6 +161,8 @@ class Session:
                 sources[name] = result.source
             for rule_id, seconds in result.timings.items():
                 timings[rule_id] = timings.get(rule_id, 0.0) + seconds
+        if self.cache is not None:
+            self.cache.prune()
         rules = {r.info.id: r.info for r in self.rules}
         return RunResult(findings, self.errors + errors, len(targets), rules, sources, timings, names)
 
@@ -191,7 +193,7 @@ class Session:
                 source = document_module.decode(data, target.path) if findings else None
                 return TargetResult(findings, errors, source)
             result = self.lint_document(document_module.from_text(document_module.decode(data, target.path), target.path))
-            if self.cache and key:
+            if self.cache and key and not result.errors:  # a rule's failure may be transient: lint again next time
                 self.cache.put(key, result.findings, result.errors)
             return result
         except InputError as exc:

@@ -6,7 +6,7 @@ secret of the user's own, kept outside every repository (`trust.user_cache_dir()
 entry committed to a repository has a name no run will ever look up. The cache folder is opened
 once without following symlinks and everything in it is reached through that descriptor, again
 without following symlinks: a committed `.healthlint_cache` symlink, or links inside it, make
-healthlint skip the cache, never write elsewhere. Entries are JSON files written to a temporary
+healthlint skip the cache, never write elsewhere. Entries are JSON lines written to a temporary
 file in the cache folder (which git ignores) and renamed; entries unused for MAX_AGE are pruned.
 """
 
@@ -28,13 +28,14 @@ try:  # hashlib.blake2b itself, without importing hashlib, which loads OpenSSL (
 except ImportError:  # an interpreter built without it
     from hashlib import blake2b
 
-# An entry stores each finding as a list of its field values in declaration order (Finding.__slots__).
+# An entry is lines of JSON: the list of errors, then lists of up to CHUNK findings, each finding
+# the list of its field values in declaration order (Finding.__slots__).
 FORMAT = 4  # bump when the entry layout changes
 KEY_BYTES = 32
 MAX_AGE = 30 * 24 * 3600  # seconds an entry is kept after it was written
 PRUNE_EVERY = 24 * 3600  # seconds between two prunings of one cache folder
 STALE_TEMPORARY = 3600  # seconds after which a temporary file is an interrupted write's leftover
-CHUNK = 10_000  # findings encoded at once: a 50 MB file's entry is never one string in memory
+CHUNK = 10_000  # findings per line: a 50 MB file's entry is never one string in memory
 _NOFOLLOW = os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 _PRUNED = ".pruned"
 
@@ -155,9 +156,9 @@ class Cache:
             with os.fdopen(descriptor, encoding="utf-8") as stream:
                 if not stat.S_ISREG(os.fstat(descriptor).st_mode):
                     return None
-                entry = json.load(stream)
-            return ([Finding(*f) for f in entry["findings"]],
-                    [RunError(e["message"], e["path"]) for e in entry["errors"]])
+                errors = [RunError(e["message"], e["path"]) for e in json.loads(stream.readline())]
+                findings = [Finding(*f) for line in stream for f in json.loads(line)]  # a chunk at a time
+            return findings, errors
         except (OSError, ValueError, KeyError, TypeError, RecursionError):
             return None  # corrupt: lint again and overwrite
 
@@ -173,12 +174,9 @@ class Cache:
             return
         try:
             with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-                stream.write('{"findings": [')
+                stream.write(json.dumps([{"message": e.message, "path": e.path} for e in errors]) + "\n")
                 for start in range(0, len(findings), CHUNK):  # compact, fast to load
-                    chunk = json.dumps([field_values(f) for f in findings[start:start + CHUNK]])
-                    stream.write(("," if start else "") + chunk[1:-1])
-                errors_json = json.dumps([{"message": e.message, "path": e.path} for e in errors])
-                stream.write(f'], "errors": {errors_json}}}')
+                    stream.write(json.dumps([field_values(f) for f in findings[start:start + CHUNK]]) + "\n")
             os.replace(temporary, f"{key}.json", src_dir_fd=folder, dst_dir_fd=folder)
             self.written += 1
         except BaseException as exc:  # an interrupted write keeps the old entry and leaves no temporary

@@ -187,12 +187,13 @@ class Session:
             if not target.explicit and document_module.is_probably_binary(data):
                 return TargetResult([], [])
             key = self.cache.key(target.path, data) if self.cache else None
+            text = document_module.decode(data, target.path)
+            del data  # a 50 MB file is not held twice while its findings are built
             cached = self.cache.get(key) if self.cache and key and not self.timed else None  # --timings lints
             if cached is not None:
                 findings, errors = cached
-                source = document_module.decode(data, target.path) if findings else None
-                return TargetResult(findings, errors, source)
-            result = self.lint_document(document_module.from_text(document_module.decode(data, target.path), target.path))
+                return TargetResult(findings, errors, text if findings else None)
+            result = self.lint_document(document_module.from_text(text, target.path))
             if self.cache and key and not result.errors:  # a rule's failure may be transient: lint again next time
                 self.cache.put(key, result.findings, result.errors)
             return result

@@ -357,10 +357,11 @@ def _tagger(lexicon: Lexicon, names: list[Any], where: str) -> ConceptTagger | N
 
 
 def _subject_named(tagger: ConceptTagger, text: str, sentence_start: int, position: int) -> bool:
-    """One of the tagger's concepts is named in the clause before `position`."""
-    from healthlint.claims.frames import clause_start
+    """One of the tagger's concepts is named where the subject of `position` stands (its clause, after any 'that')."""
+    from healthlint.claims.frames import clause_start, subject_start
 
-    return bool(tagger.mentions(text, clause_start(text, sentence_start, position), position))
+    start = subject_start(text, clause_start(text, sentence_start, position), position)
+    return bool(tagger.mentions(text, start, position))
 
 
 def load_phrase_rules(path: str | Path, pack: str) -> list[Rule]:

@@ -20,7 +20,13 @@ from healthlint.claims.concepts import Mention
 from healthlint.claims.modifiers import ContextRules, Modifier
 
 _WORD = regex.compile(r"\w[\w'\u2019-]*")
-_THAT = regex.compile(r"\bthat\b", regex.I)
+# "that" after a verb of saying or showing opens a new subject; a relative "that" ("the blocks
+# that repair muscles") does not.
+_THAT = regex.compile(
+    r"\b(?:show|shows|shown|showed|suggest|suggests|suggested|find|finds|found|say|says|said|prove|proves|"
+    r"proved|proven|demonstrate|demonstrates|demonstrated|reveal|reveals|revealed|indicate|indicates|"
+    r"indicated|confirm|confirms|confirmed|believe|believes|believed|know|knows|known|report|reports|"
+    r"reported|conclude|concludes|concluded|note|notes|noted|claim|claims|claimed)\s+that\b", regex.I)
 _BREAK = regex.compile(r"[;:\u2014\u2013()!?]|\s[-\u2022*]\s|\b(?:but|however|although|though|whereas|while|except|unlike|because)\b", regex.I)
 
 
@@ -28,6 +34,15 @@ def clause_start(text: str, sentence_start: int, position: int) -> int:
     """Where the clause holding `position` begins: after the last clause break before it."""
     start = sentence_start
     for match in _BREAK.finditer(text, sentence_start, position):
+        start = match.end()
+    return start
+
+
+def subject_start(text: str, clause_start: int, position: int) -> int:
+    """Where the subject of a predicate at `position` can start: after the last 'that' in its
+    clause ("studies show that nitric oxide kills viruses": the subject is nitric oxide)."""
+    start = clause_start
+    for match in _THAT.finditer(text, clause_start, position):
         start = match.end()
     return start
 
@@ -103,19 +118,11 @@ class SentenceAnalysis:
                 target = self._nearest(predicate, object_mentions, lo, hi, after, before)
                 if target is None:
                     continue
-            since = self._subject_clause(lo, predicate.start)
+            since = subject_start(self.text, lo, predicate.start)
             subject = next((m for m in reversed(subject_mentions)
                             if since <= m.start and m.end <= predicate.start), None)
             found.append(Frame(predicate, target, subject, self.categories_at(predicate.start)))
         return found
-
-    def _subject_clause(self, clause_start: int, position: int) -> int:
-        """Where the predicate's own subject can start: after the last 'that' before it ("studies
-        show that nitric oxide kills viruses": nitric oxide is the subject, not the studies)."""
-        start = clause_start
-        for match in _THAT.finditer(self.text, clause_start, position):
-            start = match.end()
-        return start
 
     def _in_a_name(self, predicate: Mention, clause_start: int) -> bool:
         """A capitalised predicate inside a clause is part of a name ("Centers for Disease

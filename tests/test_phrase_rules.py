@@ -76,3 +76,14 @@ def test_plugin_contributes_an_output_format(write):
     run = run_cli("check", *DEMO_ARGS, "--format", "demo-count", path)
     assert run.stdout == "2 findings\n"
     assert run.exit_code == 1
+
+
+def test_a_verbose_pattern_takes_its_keywords_from_the_pattern_not_its_comments():
+    from healthlint.ruletest import flagged
+
+    rule = phrase_rule({"name": "x", "category": "hype", "message": "m", "patterns": ["""
+        \\bwonder        # the hype word, then,
+        \\s+drugs?\\b     # what it praises
+        """]}, "local", "test")
+    assert rule.keywords == ("wonder",)
+    assert flagged(rule, "A wonder drug, at last.") == ["wonder drug"]

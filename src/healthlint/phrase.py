@@ -250,9 +250,10 @@ def _required_keywords(items: Any, phrases: bool) -> list[str] | None:
 
 
 def _keyword_options(pattern: str, phrases: bool = False) -> list[list[str]]:
-    """Every usable keyword set of `pattern` (each match contains a member of each set), lowercased."""
+    """Every usable keyword set of `pattern` (each match contains a member of each set), lowercased.
+    A pattern of several lines is verbose, as phrase_rule compiles it: its comments give no keywords."""
     try:
-        parsed = sre_parse.parse(pattern, re.IGNORECASE)
+        parsed = sre_parse.parse(pattern, re.IGNORECASE | (re.VERBOSE if "\n" in pattern else 0))
     except Exception:  # regex-module syntax the stdlib parser does not know
         return []
     return [sorted({k.lower().strip() for k in option}) for option in _usable(_options(list(parsed), phrases))]

@@ -20,12 +20,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from healthlint.config import Config, resolve
 from healthlint.document import LINTED_SUFFIXES, from_text
 from healthlint.engine import Session, TargetResult
 from healthlint.files import Target, discover
 from healthlint.findings import Finding, RunError, RunResult
+from healthlint.nearest import Nearest, settings
 from healthlint.rules import RuleInfo
 
 
@@ -39,6 +41,7 @@ class Linter:
     report_stale: bool = False  # ... and one finding per recorded entry that is gone
     changed_since: str | None = None  # report only findings on lines changed since this git revision
     repository: Path | None = None  # where to ask git about `changed_since` (default: the current folder)
+    nearest: Nearest | None = None  # each file's nearest configuration, when none was given
 
     @classmethod
     def load(cls, config: str | Path | Config | None = None, *, root: str | Path | None = None,
@@ -46,11 +49,14 @@ class Linter:
              ignore: Sequence[str] = (), fail_on: str | None = None,
              report_unused_suppressions: bool | None = None, cache_dir: str | Path | None = None,
              baseline: str | Path | None = None, report_stale: bool = False, changed_since: str | None = None,
-             fingerprints: bool = True, timed: bool = False, allow_config_plugins: bool = False) -> Linter:
+             fingerprints: bool = True, timed: bool = False, allow_config_plugins: bool = False,
+             nearest: bool | None = None) -> Linter:
         """Load a configuration and its plugins once.
 
         `config` is a file (or a ready `Config`); without one, the nearest configuration at or
-        above `root` (default: the current folder) is used, or none with `isolated`. `plugins`
+        above `root` (default: the current folder) is used, or none with `isolated`. With
+        `nearest` (the default when no `config` is given and not `isolated`), a file below a
+        folder with a configuration of its own is linted with that one instead. `plugins`
         are extra plugin modules (dotted names or .py paths). `select` replaces the configured
         selection; `ignore` adds to it. With `cache_dir`, findings of unchanged files are reused.
         `fingerprints=False` saves a hash per finding when no baseline will be written. The
@@ -64,19 +70,31 @@ class Linter:
         else:
             base = resolve(str(config) if config is not None else None, isolated,
                            Path(root) if root is not None else None)
-        settings = base.with_options(select=tuple(select) if select is not None else None,
-                                     ignore=base.ignore + tuple(ignore) if ignore else None, fail_on=fail_on,
-                                     report_unused_suppressions=report_unused_suppressions)
-        session = Session.start(settings, tuple(plugins), cache_dir=Path(cache_dir) if cache_dir else None,
-                                fingerprints=fingerprints or baseline is not None,
-                                allow_config_plugins=allow_config_plugins)
+        options: dict[str, Any] = {"select": tuple(select) if select is not None else None, "ignore": tuple(ignore),
+                   "fail_on": fail_on, "report_unused_suppressions": report_unused_suppressions}
+        start: dict[str, Any] = {"extra_plugins": tuple(plugins), "cache_dir": Path(cache_dir) if cache_dir else None,
+                 "fingerprints": fingerprints or baseline is not None, "allow_config_plugins": allow_config_plugins}
+        session = Session.start(settings(base, **options), **start)
         session.timed = timed
+        if nearest is None:
+            nearest = config is None and not isolated
         if baseline is not None:
             from healthlint.baseline import Baseline
 
             Baseline(Path(baseline))  # a missing or broken baseline fails here, before any linting
         return cls(session, Path(baseline) if baseline is not None else None, report_stale, changed_since,
-                   Path(root) if root is not None else None)
+                   Path(root) if root is not None else None, Nearest(options, start, timed) if nearest else None)
+
+    def session_for(self, path: str) -> Session:
+        """The session (configuration, plugins, rules) that lints `path`: its nearest
+        configuration's, or the run's own. Standard input ('-') gets the run's own."""
+        if self.nearest is None or path == "-":
+            return self.session
+        return self.nearest.session_for(path, self.session)
+
+    def fail_on(self, path: str) -> str:
+        """The lowest severity that fails the run, for a finding in `path`."""
+        return self.session_for(path).config.fail_on
 
     @property
     def config(self) -> Config:
@@ -94,16 +112,17 @@ class Linter:
 
     def lints(self, path: str) -> bool:
         """True when a folder walk would lint `path`: a Markdown or text file, not excluded."""
-        return Path(path).suffix.lower() in LINTED_SUFFIXES and not self.config.is_excluded(path)
+        return Path(path).suffix.lower() in LINTED_SUFFIXES and not self.session_for(path).config.is_excluded(path)
 
     def lint_text(self, text: str, path: str = "<text>") -> RunResult:
         """Lint text in memory as the file `path` (its suffix says Markdown or plain text; its
         place decides which per-file overrides apply). An excluded path gives no findings."""
-        if self.config.is_excluded(path):
+        session = self.session_for(path)
+        if session.config.is_excluded(path):
             return self.combine([], [], [])
         target = Target(path, explicit=True)
         document = from_text(text, path)
-        return self.combine([target], [self.session.lint_document(document)], [])
+        return self.combine([target], [session.lint_document(document)], [])
 
     def lint_paths(self, paths: Iterable[str], jobs: int = 1, start_method: str | None = None,
                    stdin_text: str | None = None, stdin_filename: str | None = None) -> RunResult:
@@ -111,17 +130,28 @@ class Linter:
         `jobs` processes ('fork' or 'spawn' by `start_method`; fork where there is fork). The
         result is the same, in the same order, whatever `jobs` and `start_method` are."""
         targets, errors = self.targets(paths)
-        results = self.session.lint_all(targets, jobs, start_method, stdin_text, stdin_filename)
-        return self.combine(targets, results, errors, stdin_filename)
+        groups: dict[int, tuple[Session, list[int]]] = {}
+        for index, target in enumerate(targets):
+            session = self.session_for(target.path)
+            groups.setdefault(id(session), (session, []))[1].append(index)
+        results: list[TargetResult | None] = [None] * len(targets)
+        for session, indexes in groups.values():
+            done = session.lint_all([targets[i] for i in indexes], jobs, start_method, stdin_text, stdin_filename)
+            for index, result in zip(indexes, done):
+                results[index] = result
+        return self.combine(targets, [r for r in results if r is not None], errors, stdin_filename)
 
     def targets(self, paths: Iterable[str]) -> tuple[list[Target], list[RunError]]:
         """The files `paths` name, in a stable order, and errors for paths that do not exist:
         to spread over workers that call `lint_target` and hand their results to `combine`."""
-        return discover(list(paths), self.config)
+        targets, errors = discover(list(paths), self.config)
+        if self.nearest is not None:  # a nearer configuration's excludes apply to its files
+            targets = [t for t in targets if not self.session_for(t.path).config.is_excluded(t.path)]
+        return targets, errors
 
     def lint_target(self, target: Target) -> TargetResult:
         """One file's findings and errors (read from disk; never raises for bad input)."""
-        return self.session.lint_target(target)
+        return self.session_for(target.path).lint_target(target)
 
     def combine(self, targets: list[Target], results: list[TargetResult], errors: list[RunError],
                 stdin_filename: str | None = None) -> RunResult:

@@ -124,7 +124,8 @@ def cli() -> None:
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write the report to FILE instead of standard output.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still means an error).")
-@click.option("--show-settings", is_flag=True, help="Print the effective settings as JSON, then exit.")
+@click.option("--show-settings", is_flag=True,
+              help="Print the settings that apply to the first PATH (its nearest config) as JSON, then exit.")
 @click.option("--show-files", is_flag=True, help="Print the files that would be linted, then exit.")
 @_common
 def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore: str | None,
@@ -151,8 +152,7 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
                              fail_on=fail_on, report_unused_suppressions=report_unused_suppressions,
                              cache_dir=cache, baseline=baseline_path, report_stale=report_stale,
                              changed_since=changed_since, fingerprints=fingerprints, timed=timings,
-                             allow_config_plugins=_allowed())
-        config = linter.config
+                             allow_config_plugins=_allowed(), nearest=not (config_path or isolated))
         reporters = linter.session.reporters()
         if output_format not in reporters:
             raise HealthlintError(f"unknown format {output_format!r}; available: {', '.join(sorted(reporters))}")
@@ -212,15 +212,15 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
         click.echo(timings_table(result.timings, result.rules), err=True, nl=False)
     if result.errors:
         sys.exit(EXIT_ERROR)
-    threshold = severity_rank(config.fail_on)
-    failed = not exit_zero and any(severity_rank(f.severity) >= threshold for f in result.findings)
+    failed = not exit_zero and any(severity_rank(f.severity) >= severity_rank(linter.fail_on(f.path))
+                                   for f in result.findings)
     sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
 
 
 def _show(linter: Linter, targets: list[str], settings: bool, debug: bool) -> NoReturn:
     """--show-settings (the effective settings as JSON) or --show-files (one path a line)."""
     if settings:
-        click.echo(json.dumps(linter.config.as_table(), indent=2, ensure_ascii=False))
+        click.echo(json.dumps(linter.session_for(targets[0]).config.as_table(), indent=2, ensure_ascii=False))
         errors = linter.errors
     else:
         found, errors = linter.targets(targets)

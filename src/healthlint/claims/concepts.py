@@ -6,6 +6,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import regex
+
 from healthlint.claims.lexicon import Lexicon
 
 
@@ -87,16 +89,22 @@ def _longest(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+_EDITORIAL = regex.compile(r"\s*\[sic\]|\[(?=\w{1,3}\])|(?<=\[\w{1,3})\]", regex.I)
+
+
 def _squeeze(piece: str) -> tuple[str, Callable[[int], int]]:
-    """`piece` with every run of white space made one space, and a map from its indexes back."""
-    if "  " not in piece and "\n" not in piece and "\t" not in piece and "\r" not in piece:
+    """`piece` read as a reader reads it, and a map from its indexes back: every run of white
+    space one space, and a quotation's editorial marks dropped ("[sic]", and the brackets of
+    "[t]reatment" or "contain[s]")."""
+    dropped = {i for m in _EDITORIAL.finditer(piece) for i in range(*m.span())} if "[" in piece else set()
+    if not dropped and "  " not in piece and "\n" not in piece and "\t" not in piece and "\r" not in piece:
         return piece, _identity
     out: list[str] = []
     origin: list[int] = []
     previous_space = False
     for index, ch in enumerate(piece):
         space = ch.isspace()
-        if space and previous_space:
+        if (space and previous_space) or index in dropped:
             continue
         out.append(" " if space else ch)
         origin.append(index)

@@ -114,8 +114,10 @@ class SentenceAnalysis:
             if self._in_a_name(predicate, lo):
                 continue
             target = None
-            if objects:
-                target = self._nearest(predicate, object_mentions, lo, hi, after, before)
+            if objects:  # a capitalised predicate in a title takes its object after it ("Reduce Acne"),
+                # never before ("Centers for Disease Control")
+                target = self._nearest(predicate, object_mentions, lo, hi, after,
+                                       0 if self.text[predicate.start].isupper() else before)
                 if target is None:
                     continue
             since = subject_start(self.text, lo, predicate.start)
@@ -132,7 +134,7 @@ class SentenceAnalysis:
             return False
         before = [w.group() for w in _WORD.finditer(self.text, clause_start, predicate.start)]
         after = [w.group() for w in _WORD.finditer(self.text, predicate.end, min(self.end, predicate.end + 60))][:3]
-        title_case = all(w[0].isupper() or not w[0].isalpha() for w in before + after)
+        title_case = all(w[0].isupper() or not w[0].isalpha() or len(w) <= 3 for w in before + after)  # "for", "and", "[sic]"
         return bool(before) and not title_case
 
     def _nearest(self, predicate: Mention, candidates: list[Mention], lo: int, hi: int,

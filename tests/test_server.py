@@ -1,7 +1,11 @@
 """The language server, started as a subprocess and driven by a real LSP client over stdio."""
 
 import asyncio
+import json
+import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -74,9 +78,10 @@ def test_diagnostics_code_actions_and_hover_over_the_protocol(tmp_path):
             assert "healthlint.showSuggestion" in str(suggestion.command)
             assert (disable.title, disable.kind) == ("Disable cure-claim/absolute-cure for this line",
                                                      types.CodeActionKind.QuickFix)
+            # Appended to the line before, an HTML block already: no new block, no '-- reason' to edit.
             (edit,) = disable.edit.changes[uri]
-            assert (edit.range.start.line, edit.range.start.character) == (3, 0)
-            assert edit.new_text == "<!-- healthlint-disable-next-line cure-claim/absolute-cure -- reason -->\n"
+            assert (edit.range.start.line, edit.range.start.character) == (2, 42)
+            assert edit.new_text == " <!-- healthlint-disable-next-line cure-claim/absolute-cure -->"
 
             hover = await client.text_document_hover_async(types.HoverParams(
                 text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=3, character=12)))
@@ -88,3 +93,202 @@ def test_diagnostics_code_actions_and_hover_over_the_protocol(tmp_path):
             await client.stop()
 
     run(scenario())
+
+
+# --- a raw JSON-RPC client: bytes on a pipe, as an editor sends them ---------------------------
+
+from rawlsp import RawClient  # noqa: E402
+
+HOSTILE = str(Path(__file__).parent / "plugins" / "hostile_rules.py")
+
+
+@pytest.fixture
+def raw(tmp_path):
+    clients = []
+
+    def start(*args: str) -> RawClient:
+        client = RawClient(tmp_path, *args)
+        clients.append(client)
+        assert "result" in client.initialize(tmp_path)
+        return client
+
+    yield start
+    for client in clients:
+        if client.process.poll() is None:
+            client.process.kill()
+        client.process.wait()
+
+
+def ranges(diagnostics):
+    return [(d.get("code"), d["range"]["start"]["line"], d["range"]["start"]["character"],
+             d["range"]["end"]["line"], d["range"]["end"]["character"]) for d in diagnostics]
+
+
+def actions_for(client, uri, start, end):
+    response = client.call("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "context": {"diagnostics": []},
+        "range": {"start": {"line": start[0], "character": start[1]}, "end": {"line": end[0], "character": end[1]}}})
+    return response["result"]
+
+
+def apply_edits(text, edits):
+    """Apply LSP TextEdits (ASCII text: characters are code units) from last to first."""
+    lines = text.split("\n")
+    starts = [sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines))]
+    for edit in sorted(edits, key=lambda e: (e["range"]["start"]["line"], e["range"]["start"]["character"]),
+                       reverse=True):
+        start = starts[edit["range"]["start"]["line"]] + edit["range"]["start"]["character"]
+        end = starts[edit["range"]["end"]["line"]] + edit["range"]["end"]["character"]
+        text = text[:start] + edit["newText"] + text[end:]
+    return text
+
+
+def test_quick_fixes_edit_the_text_and_the_suggestion_command_runs(tmp_path, raw):
+    client = raw()
+    uri = (tmp_path / "draft.md").as_uri()
+    text = "Try our revolutionary new treatment.\n\nOur therapy works well and\nwill cure your arthritis.\n"
+    client.open(uri, text)
+    opened = client.diagnostics(uri)
+    assert ranges(opened["diagnostics"]) == [("hype/hype-adjective", 0, 8, 0, 22),
+                                             ("cure-claim/absolute-cure", 3, 5, 3, 9)]
+    assert opened["diagnostics"][1]["codeDescription"] == {
+        "href": "https://github.com/healthlint/healthlint/blob/main/docs/rules/cure-claim/absolute-cure.md"}
+
+    # A selection that holds both findings (and starts and ends outside them) gets the actions of both.
+    actions = actions_for(client, uri, (0, 0), (4, 0))
+    assert [(a["title"], a.get("isPreferred", False)) for a in actions] == [
+        ("Delete 'revolutionary '", True),
+        ("Disable hype/hype-adjective for this line", False),
+        ("healthlint [cure-claim/absolute-cure]: Say what was measured and for whom: 'in a small trial, symptoms "
+         "improved for some patients [cite]'. If there is no cure, say so.", False),
+        ("Disable cure-claim/absolute-cure for this line", False),
+    ]
+    fix, _, suggestion, disable = actions
+    assert fix["edit"]["changes"][uri] == [{"range": {"start": {"line": 0, "character": 8},
+                                                      "end": {"line": 0, "character": 22}}, "newText": ""}]
+    # Inside the paragraph: at the end of the line before, where the parser keeps it inline.
+    assert disable["edit"]["changes"][uri] == [{"range": {"start": {"line": 2, "character": 26},
+                                                          "end": {"line": 2, "character": 26}},
+                                                "newText": " <!-- healthlint-disable-next-line cure-claim/absolute-cure -->"}]
+    # A cursor touches only its own finding.
+    assert [a["title"] for a in actions_for(client, uri, (3, 6), (3, 6))] == [suggestion["title"], disable["title"]]
+    assert actions_for(client, uri, (1, 0), (1, 0)) == []
+
+    # The suggestion's command runs (it once failed with -32602 'Expected 1 arguments, got 2').
+    response = client.call("workspace/executeCommand", suggestion["command"])
+    assert response == {"id": response["id"], "jsonrpc": "2.0", "result": None}
+    shown = client.wait_for(lambda m: m.get("method") == "window/showMessage")
+    assert shown["params"]["message"].startswith("cure-claim/absolute-cure: Say what was measured")
+
+    edited = apply_edits(text, fix["edit"]["changes"][uri] + disable["edit"]["changes"][uri])
+    assert edited == ("Try our new treatment.\n\nOur therapy works well and "
+                      "<!-- healthlint-disable-next-line cure-claim/absolute-cure -->\nwill cure your arthritis.\n")
+    client.change(uri, edited, 2)
+    assert client.diagnostics(uri) == {"uri": uri, "version": 2, "diagnostics": []}
+    assert client.close() == 0
+
+
+def test_positions_are_utf16_on_lsp_lines_and_agree_with_the_cli(tmp_path, raw):
+    # U+2028 and U+0085 are not line breaks in the LSP; CR LF and a lone CR are.
+    text = "Our \u2028therapy will cure arthritis.\r\n\r\n\U0001f389 It will\x85cure gout.\rIt will cure gout!\n"
+    (tmp_path / "draft.md").write_text(text, encoding="utf-8", newline="")
+    cli = json.loads(subprocess.run([sys.executable, "-m", "healthlint", "check", "--no-cache", "--format", "json",
+                                     "draft.md"], cwd=tmp_path, capture_output=True, text=True).stdout)
+    client = raw()
+    uri = (tmp_path / "draft.md").as_uri()
+    client.open(uri, text)
+    got = ranges(client.diagnostics(uri)["diagnostics"])
+    assert got == [("cure-claim/absolute-cure", 0, 18, 0, 22), ("cure-claim/absolute-cure", 2, 11, 2, 15),
+                   ("cure-claim/absolute-cure", 3, 8, 3, 12)]
+    # The CLI counts code points from 1: the same lines, and the same columns but for the emoji's second unit.
+    assert [(f["rule"], f["line"] - 1, f["column"] - 1) for f in cli] == [
+        ("cure-claim/absolute-cure", 0, 18), ("cure-claim/absolute-cure", 2, 10), ("cure-claim/absolute-cure", 3, 8)]
+    assert client.close() == 0
+
+
+def test_a_lone_surrogate_is_bad_input_not_a_traceback(tmp_path, raw):
+    client = raw()
+    uri = (tmp_path / "draft.md").as_uri()
+    client.open(uri, "# Title\n\nIt will \ud800 cure gout.\n")
+    assert client.diagnostics(uri)["diagnostics"] == [{
+        "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "severity": 1,
+        "source": "healthlint",
+        "message": f"{tmp_path / 'draft.md'}:3:9: holds a lone surrogate (U+D800), which is not text; not linted"}]
+    client.change(uri, "# Title\n\nIt will cure gout.\n", 2)
+    assert ranges(client.diagnostics(uri)["diagnostics"]) == [("cure-claim/absolute-cure", 2, 8, 2, 12)]
+    assert client.close() == 0
+    assert b"Traceback" not in client.process.stderr.read()
+
+
+def test_a_burst_of_edits_is_linted_at_its_latest_version(tmp_path, raw):
+    client = raw()
+    uri = (tmp_path / "draft.md").as_uri()
+    base = "The clinic's therapy will cure knee pain. " * 2500  # 100 KB of findings
+    client.open(uri, base)
+    for version in range(2, 302):
+        client.change(uri, base + "x" * version, version)
+    client.change(uri, "Nothing to see.\n\nIt will cure gout.\n", 302)
+    versions = []
+    while not versions or versions[-1] != 302:
+        versions.append(client.diagnostics(uri)["version"])
+    assert len(versions) < 30, versions  # not one lint per edit
+    assert versions == sorted(versions)
+    assert client.close() == 0
+
+
+def test_a_looping_rule_blocks_neither_hover_nor_other_documents_nor_shutdown(tmp_path, raw):
+    client = raw("--plugin", HOSTILE)
+    stuck, other = (tmp_path / "stuck.md").as_uri(), (tmp_path / "other.md").as_uri()
+    client.open(stuck, "This loopforever page.\n")
+    client.open(other, "It will cure gout.\n")
+    started = time.monotonic()
+    hover = client.call("textDocument/hover", {"textDocument": {"uri": other}, "position": {"line": 0, "character": 3}},
+                        timeout=5)
+    assert hover["result"] is None and time.monotonic() - started < 5
+    # The stuck lint is stopped at its time limit; the other document is linted next.
+    (error,) = client.diagnostics(stuck, timeout=60)["diagnostics"]
+    assert error["message"].endswith("took more than 10 s (a slow or looping plugin rule?); it was stopped")
+    assert ranges(client.diagnostics(other, timeout=60)["diagnostics"]) == [("cure-claim/absolute-cure", 0, 8, 0, 12)]
+    # Stuck again: shutdown is answered and the server and its worker end.
+    client.change(stuck, "Still loopforever.\n", 2)
+    time.sleep(1)
+    children = _children(client.process.pid)
+    assert children
+    assert client.close(timeout=5) == 0
+    time.sleep(0.5)
+    assert [pid for pid in children if _running(pid)] == []
+
+
+def test_a_printing_or_exiting_rule_leaves_the_protocol_intact(tmp_path, raw):
+    client = raw("--plugin", HOSTILE)
+    printing, exiting = (tmp_path / "printing.md").as_uri(), (tmp_path / "exiting.md").as_uri()
+    client.open(printing, "Please printme now.\n")
+    assert ranges(client.diagnostics(printing)["diagnostics"]) == [("hostile/prints", 0, 7, 0, 14)]
+    client.open(exiting, "Please exitnow.\n")
+    (error,) = client.diagnostics(exiting)["diagnostics"]
+    assert error["message"] == (f"{tmp_path / 'exiting.md'}: the linting process ended (exit code 3) "
+                                f"while linting {tmp_path / 'exiting.md'}")
+    client.change(printing, "Please printme again.\n", 2)  # a new worker takes over
+    assert ranges(client.diagnostics(printing)["diagnostics"]) == [("hostile/prints", 0, 7, 0, 14)]
+    assert client.close() == 0
+
+
+def _running(pid: int) -> bool:
+    """True while a process exists and is not a zombie (ended, waiting to be reaped)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found

@@ -69,6 +69,11 @@ class _ByteToChar:
         return char + len(head) + self._shift
 
 
+def render(text: str) -> str:
+    """The HTML a Markdown text renders to, parsed with the options the linter reads it with."""
+    return pyromark.html(text, options=_OPTIONS)
+
+
 def _tag(value: str | dict[str, Any]) -> str:
     return value if isinstance(value, str) else next(iter(value))
 

@@ -1,0 +1,186 @@
+"""The language server's linting, in a child process: the server's event loop never runs a rule.
+
+A `LintWorker` is one child process that loads the configuration and plugins once and lints the
+texts it is sent. A lint that overruns its time limit (a slow or looping plugin rule) or kills the
+process ends that process; the next lint starts a fresh one, so hover, other documents and
+`shutdown` are never held up by a rule. A plugin's output goes to standard error, never into the
+server's JSON-RPC stream on standard output.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from typing import TYPE_CHECKING
+
+from healthlint.findings import Finding
+from healthlint.rules import RuleInfo
+
+if TYPE_CHECKING:
+    from healthlint.document import Document
+    from healthlint.engine import Session
+
+BASE_TIME_LIMIT = 10.0  # seconds for any document, plus
+TIME_LIMIT_PER_MB = 5.0  # seconds for each MB of text (the CLI lints a dense MB in under 2 s)
+START_TIME_LIMIT = 60.0  # seconds to load the configuration and plugins
+LINTED_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt")
+
+Range = tuple[int, int, int, int]  # start line, start character, end line, end character (LSP)
+
+
+@dataclass
+class Outcome:
+    """What linting one text gave: findings with their LSP ranges, and errors for a person."""
+
+    findings: list[Finding] = field(default_factory=list)
+    ranges: list[Range] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Started:
+    """What a worker reports once its configuration and plugins are loaded."""
+
+    rules: dict[str, RuleInfo]
+    errors: list[str]  # a configuration that cannot be used, plugins that failed to load
+
+
+def lint_text(session: Session, path: str, text: str) -> Outcome:
+    """The one place the server lints: the editor's text of `path`, with the session's
+    configuration and suppressions, as `healthlint check` would lint the file."""
+    from healthlint.document import from_text
+    from healthlint.errors import InputError
+    from healthlint.lines import LineTable
+
+    if not path.lower().endswith(LINTED_SUFFIXES) or session.config.is_excluded(path):
+        return Outcome()
+    document = from_text(text, path)
+    try:
+        _check_encodable(document)
+    except InputError as exc:
+        return Outcome(errors=[str(exc)])
+    result = session.linter_for(path).lint(document, session.config.report_unused_suppressions)
+    table = LineTable(text, document.line_starts)
+    ranges = [table.position(f.offset) + table.position(f.end_offset) for f in result.findings]
+    return Outcome(result.findings, ranges, [error.message for error in result.errors])
+
+
+def _check_encodable(document: Document) -> None:
+    """Raise InputError for a lone surrogate (a client may send one, escaped in JSON): it is not
+    text, and no rule, parser or file could hold it."""
+    from healthlint.errors import InputError
+
+    try:
+        document.text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line, column = document.position(exc.start)
+        raise InputError(f"{document.path}:{line}:{column}: holds a lone surrogate "
+                         f"(U+{ord(document.text[exc.start]):04X}), "
+                         "which is not text; not linted") from None
+
+
+class WorkerFailed(Exception):
+    """The worker process overran its time limit or died; it has been ended."""
+
+
+class LintWorker:
+    """One child process that lints for the server, started on first use and after a failure."""
+
+    def __init__(self, root: Path, plugins: tuple[str, ...]) -> None:
+        self.root, self.plugins = root, plugins
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._connection: Connection | None = None
+        self.started: Started | None = None
+
+    def start(self) -> Started:
+        """Start the process (if it is not running) and return what it loaded."""
+        if self._process is not None and self._process.is_alive() and self.started is not None:
+            return self.started
+        self.stop()
+        context = multiprocessing.get_context("spawn")  # not fork: the server runs threads
+        ours, theirs = context.Pipe()
+        process = context.Process(target=_work, args=(theirs, str(self.root), self.plugins, os.getpid()),
+                                  name="healthlint-lint", daemon=True)
+        process.start()
+        theirs.close()
+        self._process, self._connection = process, ours
+        started = self._exchange(None, START_TIME_LIMIT, "loading the configuration and plugins")
+        assert isinstance(started, Started)
+        self.started = started
+        return started
+
+    def lint(self, path: str, text: str) -> Outcome:
+        """Lint one text; raises WorkerFailed (and ends the process) when it overruns or dies."""
+        self.start()
+        limit = BASE_TIME_LIMIT + TIME_LIMIT_PER_MB * len(text) / 1e6
+        outcome = self._exchange((path, text), limit, f"linting {path}")
+        assert isinstance(outcome, Outcome)
+        return outcome
+
+    def _exchange(self, message: object, limit: float, doing: str) -> object:
+        """Send `message` (unless None) and wait up to `limit` seconds for the answer."""
+        process, connection = self._process, self._connection
+        if process is None or connection is None:
+            raise WorkerFailed(f"the linting process was stopped before {doing}")
+        try:
+            if message is not None:
+                connection.send(message)
+            if connection.poll(limit):
+                return connection.recv()
+        except (EOFError, OSError, ValueError):  # it died, or stop() closed the pipe under us
+            process.join(1)
+            self.stop()
+            raise WorkerFailed(f"the linting process ended (exit code {process.exitcode}) while {doing}") from None
+        self.stop()
+        raise WorkerFailed(f"{doing} took more than {limit:.0f} s (a slow or looping plugin rule?); "
+                           "it was stopped")
+
+    def stop(self) -> None:
+        """End the process, if any, at once (safe to call from another thread)."""
+        process, connection = self._process, self._connection
+        self._process = self._connection = None
+        self.started = None
+        if connection is not None:
+            connection.close()
+        if process is not None and process.is_alive():
+            process.kill()
+            process.join(5)
+
+
+def _work(connection: Connection, root: str, plugins: tuple[str, ...], parent: int) -> None:
+    """The worker process: load once, then lint every (path, text) received, until the pipe closes."""
+    os.dup2(2, 1)  # a plugin's print() must not reach the server's JSON-RPC stream
+    sys.stdout = sys.stderr
+    threading.Thread(target=_die_with, args=(parent,), daemon=True).start()
+    from healthlint.config import resolve
+    from healthlint.engine import Session
+    from healthlint.errors import HealthlintError
+
+    try:
+        session = Session.start(resolve(None, False, Path(root)), plugins)
+    except HealthlintError as exc:
+        connection.send(Started({}, [str(exc)]))
+        session = None
+    else:
+        connection.send(Started({rule.info.id: rule.info for rule in session.rules},
+                                [error.message for error in session.errors]))
+    while True:
+        try:
+            path, text = connection.recv()
+        except (EOFError, OSError):
+            return
+        connection.send(lint_text(session, path, text) if session is not None else Outcome())
+
+
+def _die_with(parent: int) -> None:
+    """End this process when the server that started it is gone, even mid-rule."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(0)

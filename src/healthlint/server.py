@@ -23,17 +23,19 @@ from pygls.protocol import default_converter
 from pygls.uris import to_fs_path
 
 from healthlint import __version__
+from healthlint.config import resolve
 from healthlint.disable import disable_comment
+from healthlint.docs import help_url
 from healthlint.explain import explain_text
 from healthlint.findings import Finding
 from healthlint.lines import LineTable
 from healthlint.lintqueue import Job, LintQueue
 from healthlint.lintworker import LintWorker, Outcome, Range, Started
 from healthlint.rules import RuleInfo
+from healthlint.trust import check_config_plugins
 
 SEVERITY = {"error": 1, "warning": 2, "info": 3}  # DiagnosticSeverity
 SHOW_SUGGESTION = "healthlint.showSuggestion"
-DOCS_URL = "https://github.com/healthlint/healthlint/blob/main/docs/rules/"  # until healthlint.docs lands
 
 
 @dataclass
@@ -73,7 +75,11 @@ class HealthlintServer(LanguageServer):
         self.published: dict[str, Published] = {}
 
     def start_linting(self, root: Path) -> None:
-        """Start the queue (and, on its thread, the worker process) for the workspace at `root`."""
+        """Start the queue (and, on its thread, the worker process) for the workspace at `root`.
+        A configuration that cannot be read, or that names plugins the user has not allowed, raises
+        here, so `initialize` fails with its message; the worker applies the same gate again."""
+        config = resolve(None, False, root)
+        check_config_plugins(config.path, config.plugins)
         self.loop = asyncio.get_running_loop()
         self.queue = LintQueue(LintWorker(root, self.extra_plugins), self._from_queue, self._started_from_queue)
 
@@ -113,7 +119,8 @@ class HealthlintServer(LanguageServer):
         """Publish the diagnostics of `job`, unless its document has since changed or closed."""
         if job.uri not in self.versions or self.versions[job.uri] != job.version:
             return  # a later version is queued; its diagnostics will follow
-        diagnostics = [_diagnostic(finding, span) for finding, span in zip(outcome.findings, outcome.ranges)]
+        diagnostics = [_diagnostic(finding, span, self.rules.get(finding.rule))
+                       for finding, span in zip(outcome.findings, outcome.ranges)]
         diagnostics += [{"range": _range((0, 0, 0, 0)), "message": error, "severity": SEVERITY["error"],
                          "source": "healthlint"} for error in outcome.errors]
         self.published[job.uri] = Published(job.version, job.text, outcome.findings, outcome.ranges, diagnostics)
@@ -129,15 +136,13 @@ class HealthlintServer(LanguageServer):
         return published
 
 
-def rule_url(rule_id: str) -> str:
-    """The rule's documentation page (codeDescription.href)."""
-    return DOCS_URL + rule_id + ".md"
-
-
-def _diagnostic(finding: Finding, span: Range) -> dict[str, object]:
+def _diagnostic(finding: Finding, span: Range, info: RuleInfo | None) -> dict[str, object]:
     suggestion = f"\nSuggestion: {finding.suggestion}" if finding.suggestion else ""
-    return {"range": _range(span), "message": finding.message + suggestion, "severity": SEVERITY[finding.severity],
-            "code": finding.rule, "source": "healthlint", "codeDescription": {"href": rule_url(finding.rule)}}
+    diagnostic = {"range": _range(span), "message": finding.message + suggestion,
+                  "severity": SEVERITY[finding.severity], "code": finding.rule, "source": "healthlint"}
+    if info is not None and (url := help_url(info)) is not None:  # rules of the packs healthlint documents
+        diagnostic["codeDescription"] = {"href": url}
+    return diagnostic
 
 
 def _range(span: Range) -> dict[str, dict[str, int]]:

@@ -24,13 +24,11 @@ from healthlint.findings import Finding
 from healthlint.rules import RuleInfo
 
 if TYPE_CHECKING:
-    from healthlint.document import Document
-    from healthlint.engine import Session
+    from healthlint.api import Linter
 
 BASE_TIME_LIMIT = 10.0  # seconds for any document, plus
 TIME_LIMIT_PER_MB = 5.0  # seconds for each MB of text (the CLI lints a dense MB in under 2 s)
 START_TIME_LIMIT = 60.0  # seconds to load the configuration and plugins
-LINTED_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt")
 
 Range = tuple[int, int, int, int]  # start line, start character, end line, end character (LSP)
 
@@ -52,37 +50,36 @@ class Started:
     errors: list[str]  # a configuration that cannot be used, plugins that failed to load
 
 
-def lint_text(session: Session, path: str, text: str) -> Outcome:
-    """The one place the server lints: the editor's text of `path`, with the session's
-    configuration and suppressions, as `healthlint check` would lint the file."""
-    from healthlint.document import from_text
+def lint_text(linter: Linter, path: str, text: str) -> Outcome:
+    """The one place the server lints: the editor's text of `path` through the CLI's pipeline
+    (healthlint.api), with its LSP ranges. Errors of other files (plugins that failed to load)
+    were reported when the worker started."""
     from healthlint.errors import InputError
     from healthlint.lines import LineTable
 
-    if not path.lower().endswith(LINTED_SUFFIXES) or session.config.is_excluded(path):
+    if not linter.lints(path):
         return Outcome()
-    document = from_text(text, path)
     try:
-        _check_encodable(document)
+        _check_encodable(text, path)
     except InputError as exc:
         return Outcome(errors=[str(exc)])
-    result = session.linter_for(path).lint(document, session.config.report_unused_suppressions)
-    table = LineTable(text, document.line_starts)
+    result = linter.lint_text(text, path)
+    table = LineTable.of(text)
     ranges = [table.position(f.offset) + table.position(f.end_offset) for f in result.findings]
-    return Outcome(result.findings, ranges, [error.message for error in result.errors])
+    return Outcome(result.findings, ranges, [error.message for error in result.errors if error.path == path])
 
 
-def _check_encodable(document: Document) -> None:
+def _check_encodable(text: str, path: str) -> None:
     """Raise InputError for a lone surrogate (a client may send one, escaped in JSON): it is not
     text, and no rule, parser or file could hold it."""
+    from healthlint.document import from_text
     from healthlint.errors import InputError
 
     try:
-        document.text.encode("utf-8")
+        text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        line, column = document.position(exc.start)
-        raise InputError(f"{document.path}:{line}:{column}: holds a lone surrogate "
-                         f"(U+{ord(document.text[exc.start]):04X}), "
+        line, column = from_text(text, path).position(exc.start)
+        raise InputError(f"{path}:{line}:{column}: holds a lone surrogate (U+{ord(text[exc.start]):04X}), "
                          "which is not text; not linted") from None
 
 
@@ -159,24 +156,22 @@ def _work(connection: Connection, root: str, plugins: tuple[str, ...], parent: i
     os.dup2(2, 1)  # a plugin's print() must not reach the server's JSON-RPC stream
     sys.stdout = sys.stderr
     threading.Thread(target=_die_with, args=(parent,), daemon=True).start()
-    from healthlint.config import resolve
-    from healthlint.engine import Session
+    from healthlint.api import Linter
     from healthlint.errors import HealthlintError
 
     try:
-        session = Session.start(resolve(None, False, Path(root)), plugins)
+        linter = Linter.load(root=root, plugins=plugins, fingerprints=False)
     except HealthlintError as exc:
         connection.send(Started({}, [str(exc)]))
-        session = None
+        linter = None
     else:
-        connection.send(Started({rule.info.id: rule.info for rule in session.rules},
-                                [error.message for error in session.errors]))
+        connection.send(Started(linter.rules, [error.message for error in linter.errors]))
     while True:
         try:
             path, text = connection.recv()
         except (EOFError, OSError):
             return
-        connection.send(lint_text(session, path, text) if session is not None else Outcome())
+        connection.send(lint_text(linter, path, text) if linter is not None else Outcome())
 
 
 def _die_with(parent: int) -> None:

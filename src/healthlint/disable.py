@@ -84,7 +84,8 @@ def _end_of_content(text: str, line_start: int, next_line_start: int) -> int | N
 
 def _prefix(text: str, line_start: int) -> str:
     """The block quote markers and indentation a line's content sits behind, list markers as spaces."""
-    prefix = _CONTAINER_PREFIX.match(text, line_start).group()
+    found = _CONTAINER_PREFIX.match(text, line_start)  # it matches the empty string too
+    prefix = found.group() if found else ""
     return _LIST_MARKER.sub(lambda m: " " * len(m.group()), prefix)
 
 

@@ -17,7 +17,6 @@ import time
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from healthlint.findings import Finding
@@ -159,13 +158,12 @@ def _work(connection: Connection, root: str, plugins: tuple[str, ...], parent: i
     from healthlint.api import Linter
     from healthlint.errors import HealthlintError
 
+    linter: Linter | None = None
     try:
         linter = Linter.load(root=root, plugins=plugins, fingerprints=False)
+        connection.send(Started(linter.rules, [error.message for error in linter.errors]))
     except HealthlintError as exc:
         connection.send(Started({}, [str(exc)]))
-        linter = None
-    else:
-        connection.send(Started(linter.rules, [error.message for error in linter.errors]))
     while True:
         try:
             path, text = connection.recv()

@@ -183,11 +183,13 @@ class Linter:
         targets = list(paths)
         result = self.lint_paths(targets, jobs, start_method, stdin_text, stdin_filename)
         stdin_name = stdin_filename or "-"
-        fixed = fixes.apply_safe(result.findings, result.sources, skip=stdin_name if stdin_text is not None else None)
+        fixed, refused = fixes.apply_safe(result.findings, result.sources,
+                                          skip=stdin_name if stdin_text is not None else None, root=self.config.root)
         if stdin_text is not None:
             stdin_text = fixes.rewrite(stdin_text, fixes.by_path(result.findings, safe_only=True).get(stdin_name, ()))
         if fixed or stdin_text is not None:  # what is left, from the files as they are now
             result = self.lint_paths(targets, jobs, start_method, stdin_text, stdin_filename)
+        result.errors += refused
         return fixed, stdin_text, result
 
     @staticmethod

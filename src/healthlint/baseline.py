@@ -13,7 +13,8 @@ from collections import Counter
 from pathlib import Path
 
 from healthlint.atomic import write_text
-from healthlint.errors import ConfigError
+from healthlint.document import read_bytes
+from healthlint.errors import ConfigError, HealthlintError, InputError
 from healthlint.findings import Finding
 
 FORMAT = 1
@@ -31,22 +32,33 @@ def write(target: Path, findings: list[Finding]) -> int:
     """Write the baseline atomically; returns the number of entries."""
     counts = Counter((_key_path(f.path, target.parent), f.rule, f.fingerprint) for f in findings)
     entries = [{"path": p, "rule": r, "fingerprint": fp, "count": n} for (p, r, fp), n in sorted(counts.items())]
-    write_text(target, json.dumps({"healthlint-baseline": FORMAT, "entries": entries}, indent=1) + "\n")
+    try:
+        write_text(target, json.dumps({"healthlint-baseline": FORMAT, "entries": entries}, indent=1) + "\n")
+    except OSError as exc:
+        raise HealthlintError(f"{target}: cannot write the baseline: {exc.strerror or exc}") from None
     return len(entries)
+
+
+def _count(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"'count' must be a positive whole number, not {value!r}")
+    return value
 
 
 class Baseline:
     """Known findings; `filter` keeps the new ones and remembers which entries matched."""
 
     def __init__(self, source: Path) -> None:
-        try:
-            data = json.loads(source.read_text(encoding="utf-8"))
+        if not os.path.lexists(source):
+            raise ConfigError(f"{source}: baseline file not found (create it with --write-baseline)")
+        try:  # read as a linted file is: a named pipe or /dev/zero is an error, not a hang
+            data = json.loads(read_bytes(str(source)).decode("utf-8"))
             entries = data["entries"]
-            self._left = Counter({(e["path"], e["rule"], e["fingerprint"]): int(e.get("count", 1)) for e in entries})
-        except FileNotFoundError:
-            raise ConfigError(f"{source}: baseline file not found (create it with --write-baseline)") from None
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise ConfigError(f"{source}: not a healthlint baseline ({type(exc).__name__}: {exc})") from None
+            self._left = Counter({(e["path"], e["rule"], e["fingerprint"]): _count(e.get("count", 1)) for e in entries})
+        except InputError as exc:
+            raise ConfigError(f"{exc} (the baseline)") from None
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+            raise ConfigError(f"{source}: not a healthlint baseline ({type(exc).__name__}: {exc})"[:500]) from None
         self.folder = source.parent
 
     def filter(self, findings: list[Finding]) -> list[Finding]:

@@ -17,7 +17,7 @@ import click
 
 from healthlint import __version__
 from healthlint.config import resolve
-from healthlint.errors import HealthlintError
+from healthlint.errors import HealthlintError, InputError
 from healthlint.explain import explain_text
 from healthlint.findings import RunError
 from healthlint.rules import SEVERITIES, RuleInfo, severity_rank
@@ -160,7 +160,7 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
         if show_settings or show_files:
             _show(linter, targets, show_settings, debug)
         stdin_name = stdin_filename or "-"
-        stdin_text = _read_stdin(stdin_name) if "-" in paths else None
+        stdin_text = _read_stdin(stdin_name, config.max_file_size) if "-" in paths else None
         fixed_stdin = None
         if fix and dask_address:
             raise HealthlintError("--fix writes files here; run it without --dask")
@@ -261,11 +261,15 @@ def _discard_output(stream: TextIO) -> None:
     os.close(null)
 
 
-def _read_stdin(name: str) -> str:
-    """Standard input, decoded as a file is: as bytes, so CRLF survives a `--fix -` filter."""
+def _read_stdin(name: str, limit: int) -> str:
+    """Standard input, decoded as a file is: as bytes, so CRLF survives a `--fix -` filter; at
+    most `limit` bytes (max-file-size), so `< /dev/zero` is an error, not a MemoryError."""
     from healthlint.document import decode
 
-    return decode(sys.stdin.buffer.read(), name)
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(f"{name}: standard input is larger than max-file-size ({limit:,} bytes); not read")
+    return decode(data, name)
 
 
 def timings_table(timings: dict[str, float], rules: dict[str, RuleInfo]) -> str:
@@ -385,7 +389,7 @@ def report(paths: tuple[str, ...], output: str, stdin_filename: str | None, conf
 
     linter = _linter_or_exit(config_path, isolated, plugins)
     try:
-        stdin_text = _read_stdin(stdin_filename or "-") if "-" in paths else None
+        stdin_text = _read_stdin(stdin_filename or "-", linter.config.max_file_size) if "-" in paths else None
         result = linter.lint_paths(list(paths) or ["."], default_jobs(), stdin_text=stdin_text,
                                    stdin_filename=stdin_filename)
         _write_report(Path(output), render(result))

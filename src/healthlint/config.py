@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import tomli
 
 from healthlint import vocabulary
+from healthlint.document import MAX_FILE_SIZE
 from healthlint.errors import ConfigError
 from healthlint.rules import SEVERITIES, RuleInfo
 from healthlint.vocabulary import Term
@@ -51,6 +52,7 @@ class Config:
     plugins: tuple[str, ...] = ()
     report_unused_suppressions: bool = False
     vocabulary: tuple[Term, ...] = ()
+    max_file_size: int = MAX_FILE_SIZE  # bytes; a larger file is an error, not read
 
     def with_options(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -144,6 +146,18 @@ def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+_UNITS = {"": 1, "K": 1000, "M": 1000**2, "G": 1000**3}
+
+
+def _size(value: Any, where: str, key: str) -> int:
+    """A size in bytes: a positive integer, or a string such as "500KB", "100MB" or "1GB"."""
+    if isinstance(value, str) and (found := re.fullmatch(r"\s*(\d+)\s*([KMG]?)B?\s*", value.upper())):
+        value = int(found[1]) * _UNITS[found[2]]
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ConfigError(f"{where}: '{key}' must be a size such as 1000000, \"500KB\" or \"100MB\", not {value!r}")
+    return value
+
+
 def _severity_table(value: Any, where: str, key: str) -> dict[str, str]:
     if not isinstance(value, dict):
         raise ConfigError(f"{where}: '{key}' must be a table of selector = severity, not {value!r}")
@@ -175,7 +189,7 @@ def from_table(table: dict[str, Any], path: Path | None, where: str) -> Config:
     """Validate a `[tool.healthlint]` table (or a .healthlint.toml) into a Config."""
     allowed = {
         "select", "ignore", "severity", "fail-on", "exclude", "overrides", "rules", "plugins",
-        "report-unused-suppressions", "vocabulary",
+        "report-unused-suppressions", "vocabulary", "max-file-size",
     }
     for key in table:
         if key not in allowed:
@@ -205,6 +219,7 @@ def from_table(table: dict[str, Any], path: Path | None, where: str) -> Config:
         plugins=_strings(table.get("plugins", []), where, "plugins"),
         report_unused_suppressions=unused,
         vocabulary=vocabulary.parse(table.get("vocabulary", []), where),
+        max_file_size=_size(table.get("max-file-size", MAX_FILE_SIZE), where, "max-file-size"),
     )
 
 
@@ -212,12 +227,13 @@ def load(path: Path) -> Config:
     """Read one config file; pyproject.toml without [tool.healthlint] gives the defaults."""
     try:
         data = tomli.loads(path.read_text(encoding="utf-8"))
-    except tomli.TOMLDecodeError as exc:
+    except (tomli.TOMLDecodeError, RecursionError) as exc:  # RecursionError: nested too deeply
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot be read: {exc}") from None
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("healthlint")
+        tool = data.get("tool", {})
+        table = tool.get("healthlint") if isinstance(tool, dict) else None
         if table is None:
             return Config(path=None, root=path.parent)
         if not isinstance(table, dict):
@@ -240,7 +256,7 @@ def find(start: Path) -> Path | None:
                 if "tool" in (data := tomli.loads(candidate.read_text(encoding="utf-8"))) and \
                         "healthlint" in data["tool"]:
                     return candidate
-            except (tomli.TOMLDecodeError, OSError, UnicodeDecodeError):
+            except (tomli.TOMLDecodeError, RecursionError, OSError, UnicodeDecodeError, TypeError):
                 return candidate  # let load() report what is wrong with it
     return None
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import os
+import stat
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -96,18 +98,40 @@ def from_text(text: str, path: str = "<text>", kind: str | None = None) -> Docum
     return Document(path=path, text=text, kind=kind or kind_for(path))
 
 
-def read_bytes(path: str) -> bytes:
-    """A file's bytes. Raises InputError with a message naming the file."""
+MAX_FILE_SIZE = 100_000_000  # bytes; `max-file-size` in the configuration
+_KINDS = {stat.S_IFIFO: "a named pipe", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
+          stat.S_IFSOCK: "a socket"}
+
+
+def read_bytes(path: str, limit: int = MAX_FILE_SIZE) -> bytes:
+    """A regular file's bytes, at most `limit` of them. Raises InputError naming the file.
+
+    The file is opened without blocking (a named pipe cannot hang the run) and checked to be a
+    regular file before anything is read: a committed `zero.md -> /dev/zero` is an error, not
+    3 GB of zeros."""
     try:
-        return Path(path).read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise InputError(f"{path}: no such file or directory") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    with os.fdopen(descriptor, "rb") as stream:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{path}: is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{path}: not a regular file ({_KINDS.get(stat.S_IFMT(info.st_mode), 'special')}); not read")
+        try:
+            data = stream.read(min(info.st_size, limit) + 1)  # one allocation of the size stat gives
+            if len(data) > info.st_size:  # it grew, or stat does not know (/proc): read on, up to the limit
+                data += stream.read(limit + 1 - len(data))
+        except OSError as exc:
+            raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise InputError(f"{path}: larger than max-file-size ({limit:,} bytes); not read")
+    return data
 
 
 def load(path: str) -> Document:

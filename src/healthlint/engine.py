@@ -183,7 +183,7 @@ class Session:
         try:
             if target.path == "-":
                 return self.lint_document(document_module.from_text(stdin_text or "", stdin_filename or "-"))
-            data = document_module.read_bytes(target.path)
+            data = document_module.read_bytes(target.path, self.config.max_file_size)
             if not target.explicit and document_module.is_probably_binary(data):
                 return TargetResult([], [])
             key = self.cache.key(target.path, data) if self.cache else None

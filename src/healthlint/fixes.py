@@ -8,11 +8,13 @@ and permission bits unchanged.
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from healthlint.atomic import write_bytes
-from healthlint.findings import Finding
+from healthlint.errors import InputError
+from healthlint.findings import Finding, RunError
 
 
 def rewrite(text: str, findings: Iterable[Finding]) -> str:
@@ -42,14 +44,36 @@ def unified_diff(path: str, before: str, after: str) -> str:
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-def apply_safe(findings: list[Finding], sources: dict[str, str], skip: str | None = None) -> list[str]:
-    """Write the safe rewrites into their files, but not into `skip` (standard input's name);
-    returns the paths changed."""
-    changed = []
+def apply_safe(findings: list[Finding], sources: dict[str, str], skip: str | None = None,
+               root: Path | None = None) -> tuple[list[str], list[RunError]]:
+    """Write the safe rewrites into their files, but not into `skip` (standard input's name):
+    the paths changed, and an error for each file that could not be (a symlink leading out of
+    `root`, a read-only folder, a full disk)."""
+    changed: list[str] = []
+    errors: list[RunError] = []
     for path, group in by_path(findings, safe_only=True).items():
         before = sources[path]
         after = rewrite(before, group)
         if after != before and path not in (skip, "-"):
-            write_bytes(Path(path), after.encode("utf-8"))
-            changed.append(path)
-    return changed
+            try:
+                write_bytes(_write_target(path, root), after.encode("utf-8"))
+                changed.append(path)
+            except InputError as exc:
+                errors.append(RunError(str(exc), path))
+            except OSError as exc:
+                errors.append(RunError(f"{path}: cannot write the fix: {exc.strerror or exc}", path))
+    return changed, errors
+
+
+def _write_target(path: str, root: Path | None) -> Path:
+    """The file to write for `path`: itself, or, when a symlink (of the file or a folder on
+    its way) leads elsewhere, the file it leads to, as long as that is inside `root`; a
+    symlink is never replaced by a regular file."""
+    given = Path(os.path.abspath(path))
+    real = Path(os.path.realpath(path))
+    if real == given:
+        return given
+    inside = root is not None and real.is_relative_to(os.path.realpath(root))
+    if not inside:
+        raise InputError(f"{path}: a symbolic link to {real}, outside {root or 'the project'}; not fixed")
+    return real

@@ -231,6 +231,24 @@ def _show(linter: Linter, targets: list[str], settings: bool, debug: bool) -> No
     sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
 
 
+def _now() -> str:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _commit() -> str | None:
+    """The commit of the working folder's repository (marked when the tree has changes), if any."""
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", "describe", "--always", "--dirty=+changes", "--abbrev=12"],
+                              capture_output=True, text=True, check=False)
+    except OSError:
+        return None
+    return (done.stdout.strip() or None) if done.returncode == 0 else None
+
+
 def _write_report(path: Path, text: str) -> None:
     """Write a report atomically; a file that cannot be written is an error naming it."""
     from healthlint.atomic import write_text
@@ -380,19 +398,30 @@ def docs(output: str, check_only: bool) -> None:
 @click.option("-o", "--output", default="healthlint-report.html", show_default=True, type=click.Path(dir_okay=False),
               help="Where to write the report.")
 @click.option("--stdin-filename", help="The file name to report for '-' (standard input).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Mark each finding new or unchanged against FILE, and list the fixed ones.")
 @_common
-def report(paths: tuple[str, ...], output: str, stdin_filename: str | None, config_path: str | None, isolated: bool,
-           plugins: tuple[str, ...], debug: bool) -> None:
+def report(paths: tuple[str, ...], output: str, stdin_filename: str | None, baseline_path: str | None,
+           config_path: str | None, isolated: bool, plugins: tuple[str, ...], debug: bool) -> None:
     """Write a self-contained HTML report of the findings under PATHS, for editors. '-' reads standard input."""
+    from healthlint.api import Linter
     from healthlint.engine import default_jobs
-    from healthlint.report import render
+    from healthlint.report import Comparison, RunInfo, render
 
-    linter = _linter_or_exit(config_path, isolated, plugins)
     try:
+        linter = Linter.load(config_path, isolated=isolated, plugins=plugins, fingerprints=bool(baseline_path),
+                             allow_config_plugins=_allowed())
         stdin_text = _read_stdin(stdin_filename or "-", linter.config.max_file_size) if "-" in paths else None
         result = linter.lint_paths(list(paths) or ["."], default_jobs(), stdin_text=stdin_text,
                                    stdin_filename=stdin_filename)
-        _write_report(Path(output), render(result))
+        comparison = None
+        if baseline_path:
+            from healthlint.baseline import Baseline
+
+            known = Baseline(Path(baseline_path))
+            comparison = Comparison({id(f) for f in known.filter(result.findings)}, known.stale(result.checked))
+        info = RunInfo(_now(), _commit(), str(linter.config.path) if linter.config.path else None, baseline_path)
+        _write_report(Path(output), render(result, info, comparison))
     except HealthlintError as exc:
         _fail(str(exc))
     click.echo(f"healthlint: wrote {output}: {len(result.findings)} findings in {result.files} files", err=True)

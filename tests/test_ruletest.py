@@ -132,7 +132,6 @@ def test_explain_shows_a_bad_example_the_rule_misses_as_not_flagged(write):
         "  - Our tonic is a cureall.  (listed as bad: `healthlint test-rules`)\n\n")
 
 
-@pytest.mark.xfail(strict=False, reason="issue 14: the lead's rewrite of the packs gives every pattern a bad example")
 def test_the_packs_pass_test_rules_with_every_pattern_reached():
     run = run_cli("test-rules", "--isolated")
     assert run.stdout.endswith(" 0 example(s) wrong, 0 pattern(s) reached by no bad example\n")

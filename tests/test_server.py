@@ -292,3 +292,16 @@ def _children(pid: int) -> list[int]:
         if int(fields[1]) == pid:
             found.append(int(stat.parent.name))
     return found
+
+
+def test_a_subfolders_broken_configuration_is_reported_on_its_documents(tmp_path, raw):
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / ".healthlint.toml").write_text('select = ["no-such-rule"]\n')
+    client = raw()
+    broken, fine = (tmp_path / "site" / "page.md").as_uri(), (tmp_path / "page.md").as_uri()
+    client.open(broken, "It will cure gout.\n")
+    (error,) = client.diagnostics(broken)["diagnostics"]
+    assert error["message"].startswith(f"{tmp_path / 'site' / '.healthlint.toml'}: 'select' names 'no-such-rule'")
+    client.open(fine, "It will cure gout.\n")
+    assert ranges(client.diagnostics(fine)["diagnostics"]) == [("cure-claim/absolute-cure", 0, 8, 0, 12)]
+    assert client.close() == 0

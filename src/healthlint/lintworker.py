@@ -53,16 +53,16 @@ def lint_text(linter: Linter, path: str, text: str) -> Outcome:
     """The one place the server lints: the editor's text of `path` through the CLI's pipeline
     (healthlint.api), with its LSP ranges. Errors of other files (plugins that failed to load)
     were reported when the worker started."""
-    from healthlint.errors import InputError
+    from healthlint.errors import HealthlintError
     from healthlint.lines import LineTable
 
-    if not linter.lints(path):
-        return Outcome()
     try:
+        if not linter.lints(path):
+            return Outcome()
         _check_encodable(text, path)
-    except InputError as exc:
+        result = linter.lint_text(text, path)
+    except HealthlintError as exc:  # a lone surrogate; the broken configuration of a subfolder
         return Outcome(errors=[str(exc)])
-    result = linter.lint_text(text, path)
     table = LineTable.of(text)
     ranges = [table.position(f.offset) + table.position(f.end_offset) for f in result.findings]
     return Outcome(result.findings, ranges, [error.message for error in result.errors if error.path == path])

@@ -25,9 +25,14 @@ from healthlint.rules import RuleInfo
 if TYPE_CHECKING:
     from healthlint.api import Linter
 
+# Limits count the worker's CPU seconds where the system tells them (Linux), so a busy machine
+# does not stop a lint that is only waiting for a core; a rule that waits (sleeps, blocks) uses no
+# CPU and is stopped after WALL_FACTOR times the limit in wall-clock seconds.
 BASE_TIME_LIMIT = 10.0  # seconds for any document, plus
 TIME_LIMIT_PER_MB = 5.0  # seconds for each MB of text (the CLI lints a dense MB in under 2 s)
 START_TIME_LIMIT = 60.0  # seconds to load the configuration and plugins
+WALL_FACTOR = 4
+POLL_SECONDS = 0.25
 
 Range = tuple[int, int, int, int]  # start line, start character, end line, end character (LSP)
 
@@ -125,10 +130,17 @@ class LintWorker:
         process, connection = self._process, self._connection
         if process is None or connection is None:
             raise WorkerFailed(f"the linting process was stopped before {doing}")
+        started, cpu_before = time.monotonic(), _cpu_seconds(process.pid)
         try:
             if message is not None:
                 connection.send(message)
-            if connection.poll(limit):
+            while not connection.poll(POLL_SECONDS):
+                wall = time.monotonic() - started
+                cpu = _cpu_seconds(process.pid)
+                used = cpu - cpu_before if cpu is not None and cpu_before is not None else wall
+                if used > limit or wall > WALL_FACTOR * limit:
+                    break
+            else:
                 return connection.recv()
         except (EOFError, OSError, ValueError):  # it died, or stop() closed the pipe under us
             process.join(1)
@@ -148,6 +160,15 @@ class LintWorker:
         if process is not None and process.is_alive():
             process.kill()
             process.join(5)
+
+
+def _cpu_seconds(pid: int | None) -> float | None:
+    """The CPU time a process has used (user and system), where /proc tells it; else None."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _work(connection: Connection, root: str, plugins: tuple[str, ...], parent: int) -> None:

@@ -3,9 +3,8 @@
 import pytest
 
 from healthlint.config import Config
-from healthlint.document import from_text
 from healthlint.engine import Session
-from healthlint.runner import Linter
+from healthlint.ruletest import flagged
 
 from conftest import DEMO
 
@@ -19,12 +18,6 @@ def test_built_in_packs_are_registered_through_entry_points():
     assert SESSION.errors == []
 
 
-def flagged_by(rule, text: str) -> list[str]:
-    result = Linter([rule]).lint(from_text(text, "example.md"))
-    assert result.errors == []
-    return [text[f.offset:f.end_offset] for f in result.findings]
-
-
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.info.id)
 def test_rule_has_documentation_and_examples(rule):
     info = rule.info
@@ -36,13 +29,13 @@ def test_rule_has_documentation_and_examples(rule):
 @pytest.mark.parametrize("rule, example", [(r, e) for r in RULES for e in r.info.bad],
                          ids=lambda v: v.info.id if hasattr(v, "info") else v[:40])
 def test_bad_example_is_flagged(rule, example):
-    assert flagged_by(rule, example), f"{rule.info.id} does not flag its bad example {example!r}"
+    assert flagged(rule, example), f"{rule.info.id} does not flag its bad example {example!r}"
 
 
 @pytest.mark.parametrize("rule, example", [(r, e) for r in RULES for e in r.info.good],
                          ids=lambda v: v.info.id if hasattr(v, "info") else v[:40])
 def test_good_example_is_not_flagged(rule, example):
-    assert flagged_by(rule, example) == [], f"{rule.info.id} flags its good example {example!r}"
+    assert flagged(rule, example) == [], f"{rule.info.id} flags its good example {example!r}"
 
 
 def _pack_patterns():

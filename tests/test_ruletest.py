@@ -134,15 +134,9 @@ def test_explain_shows_a_bad_example_the_rule_misses_as_not_flagged(write):
 
 def test_the_packs_pass_test_rules_with_every_pattern_reached():
     run = run_cli("test-rules", "--isolated")
-    assert run.stdout.endswith(" 0 example(s) wrong, 0 pattern(s) reached by no bad example\n")
+    [summary] = run.stdout.splitlines()  # no problem line before it
+    assert summary.endswith(" 0 example(s) wrong, 0 pattern(s) reached by no bad example")
     assert run.exit_code == 0
-
-
-def test_the_packs_examples_are_right():
-    """Until every pattern is reached (above), no pack example at least is wrong."""
-    run = run_cli("test-rules", "--isolated")
-    assert " 0 example(s) wrong, " in run.stdout
-    assert "example not flagged" not in run.stdout and "example flagged" not in run.stdout
 
 
 def test_a_rules_file_with_vocabularies_names_its_unreached_pattern_in_one_short_line(write):

@@ -145,3 +145,23 @@ def test_a_claim_rule_naming_an_unknown_vocabulary_is_one_clear_error(tmp_path):
     from healthlint.phrase import load_phrase_rules
     with pytest.raises(RuleError, match=r"pack.toml: claim 'n': 'predicate' names unknown vocabulary 'nope'; defined: a$"):
         load_phrase_rules(rules, "p")
+
+
+AD = ("Try our new Joint Flex gummies today! They ease stiff knees and help you move freely again. "
+      "Order now and get 20% off with code FLEX20.\n")
+LEAFLET = ("Joint pain is common after 50. Talk with your doctor about what kinds of exercise are right for you. "
+           "Possible side effects of pain medicines include stomach upset.\n")
+
+
+def test_missing_harms_fires_on_a_short_advert_by_its_register():
+    run = check(AD)
+    assert [(f["rule"], f["line"], f["column"]) for f in run.findings if f["category"] == "missing-harms"] == [
+        ("missing-harms/no-risks-discussed", 1, 1)]
+    assert [AD[f["offset"]:f["end_offset"]] for f in run.findings
+            if f["rule"] == "efficacy-overstatement/treats-condition"] == ["ease stiff knees"]
+
+
+def test_missing_harms_is_silent_on_a_careful_leaflet_and_on_an_advert_that_names_its_risks():
+    assert check(LEAFLET).findings == []
+    warned = AD.replace("FLEX20.", "FLEX20. Possible side effects include an upset stomach.")
+    assert not [f for f in check(warned).findings if f["category"] == "missing-harms"]

@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from healthlint import hookimpl
+from healthlint.claims.rule import ClaimRule
 from healthlint.phrase import load_phrase_rules
 from healthlint.rules import Rule
 
@@ -22,6 +23,7 @@ def rules() -> list[Rule]:
     from healthlint_claims import commercial, harms, invasiveness
 
     phrase = load_phrase_rules(Path(__file__).with_name("rules.toml"), PACK)
+    harms.RULE.analyzer = next(r.analyzer for r in phrase if isinstance(r, ClaimRule))  # the register
     return [*phrase, harms.RULE, invasiveness.RULE, commercial.RULE]
 
 

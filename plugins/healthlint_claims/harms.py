@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -11,6 +12,7 @@ from healthlint.lazyregex import lazy
 from healthlint.rules import DocumentRule, Match, RuleInfo
 
 if TYPE_CHECKING:  # annotations only: importing the context module costs a cached run time
+    from healthlint.claims.rule import Analyzer
     from healthlint.context import DocumentContext
 
 # Words that talk about a treatment.
@@ -41,6 +43,7 @@ _NOT_A_HARM = lazy(
 MIN_TREATMENT_MENTIONS = 5
 MIN_PROMOTION_MENTIONS = 5
 MIN_PROMOTION_PER_100_WORDS = 2.0  # clinic posts measured 3 to 5; careful NIH pages at most 1.4
+MIN_ADVERT_CUES = 2  # promotional cues (offers, "we", brand marks, hype) that make a short text an advert
 
 
 def _pieces(text: str, size: int = 1 << 20) -> Iterator[str]:
@@ -104,23 +107,38 @@ _TREATMENT = _WordList(_TREATMENT_WORDS)
 _PROMOTION = _WordList(_PROMOTION_WORDS, _PROMOTION_STEMS)
 
 
+@dataclass
 class MissingHarms(DocumentRule):
-    """Flags a document that promotes a treatment and never discusses risks, side effects or harms."""
+    """Flags a document that promotes a treatment and never discusses risks, side effects or harms.
+
+    A document promotes when it reads as promotional (the pack's register: offers, a seller's
+    "we", brand marks, hype) however short it is, or when it is dense with treatment and promotion
+    words (a clinic's long article that reads as information)."""
+
+    analyzer: Analyzer | None = None  # the pack's claims analyzer, for the document's register
 
     def check_document(self, ctx: DocumentContext) -> Iterable[Match]:
+        if not (self._advert(ctx) or self._dense_promotion(ctx.text)):
+            return
         text = ctx.text
-        if not _TREATMENT.at_least(text, MIN_TREATMENT_MENTIONS):
-            return
-        words = _word_count(text) or 1
-        needed = max(MIN_PROMOTION_MENTIONS, int(words * MIN_PROMOTION_PER_100_WORDS / 100))
-        if not _PROMOTION.at_least(text, needed):
-            return
         for sentence in ctx.sentences:
             piece = text[sentence.start:sentence.end]
             if _HARM.search(piece) and not _NOT_A_HARM.search(piece):
                 return
         first = ctx.sentences[0] if ctx.sentences else None
         yield Match(first.start, first.end) if first else Match(0, 0)
+
+    def _advert(self, ctx: DocumentContext) -> bool:
+        """A promotional document with cues of its own (a text with none is not an advert)."""
+        register = self.analyzer.register(ctx) if self.analyzer else None
+        return bool(register and register.promotional and register.promotional_cues >= MIN_ADVERT_CUES)
+
+    @staticmethod
+    def _dense_promotion(text: str) -> bool:
+        if not _TREATMENT.at_least(text, MIN_TREATMENT_MENTIONS):
+            return False
+        words = _word_count(text) or 1
+        return _PROMOTION.at_least(text, max(MIN_PROMOTION_MENTIONS, int(words * MIN_PROMOTION_PER_100_WORDS / 100)))
 
 
 RULE = MissingHarms(
@@ -145,5 +163,6 @@ RULE = MissingHarms(
               "risks, including infection.",),
         pack="health-claims",
     ),
-    keywords=("therap", "treatment", "injection", "infusion", "procedure", "protocol", "supplement"),
+    keywords=("therap", "treatment", "injection", "infusion", "procedure", "protocol", "supplement",
+              "buy", "order", "shop", "price", "$", "discount", "book", "\u00ae", "\u2122"),
 )

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from healthlint import language
 from healthlint.citations import Citations
@@ -15,6 +15,9 @@ from healthlint.document import Document
 from healthlint.prose import regions_for
 from healthlint.regions import Block, Regions
 from healthlint.sentences import Sentence, Sentences, split
+
+if TYPE_CHECKING:
+    from healthlint.claims.modifiers import ContextRules, Modifier
 
 
 _NONE: frozenset[str] = frozenset()
@@ -141,19 +144,24 @@ class SentenceContext:
         """The span sits inside quotation marks within the sentence (a title, a quoted claim)."""
         return language.quoted(self.document.text, start, end, self.start, self.end)
 
-    def modified(self, position: int, categories: AbstractSet[str]) -> bool:
-        """A ConText modifier of one of `categories` (core's lexicon: "limited", "conditional",
-        "hypothetical", "reported", "comparative", ...) has `position` in its scope. The sentence's
-        modifiers are found once, however many rules and matches ask."""
+    def modifiers(self, context: ContextRules | None = None) -> list[Modifier]:
+        """The sentence's ConText modifiers under `context` (core's lexicon by default), found
+        once per sentence and lexicon however many rules and matches ask."""
         from healthlint.claims.modifiers import default_context
 
-        cache = self.document.once("context-modifiers", lambda _: {})
+        context = context or default_context()
+        cache = self.document.once(f"context-modifiers:{id(context)}", lambda _: {})
         modifiers = cache.get(self.index)
         if modifiers is None:
-            if len(cache) > 4096:
+            if len(cache) > 4096:  # a window's worth: earlier sentences are not asked about again
                 cache.clear()
-            modifiers = cache[self.index] = default_context().modifiers(self.document.text, self.start, self.end)
-        return any(m.category in categories and m.covers(position) for m in modifiers)
+            modifiers = cache[self.index] = context.modifiers(self.document.text, self.start, self.end)
+        return modifiers
+
+    def modified(self, position: int, categories: AbstractSet[str]) -> bool:
+        """A modifier of one of `categories` (core's lexicon: "negated", "hedged", "limited",
+        "conditional", "hypothetical", "reported", "comparative") has `position` in its scope."""
+        return any(m.category in categories and m.covers(position) for m in self.modifiers())
 
     def is_question(self) -> bool:
         return language.is_question(self.text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -90,26 +91,39 @@ def _longest(mentions: list[Mention]) -> list[Mention]:
 
 
 _EDITORIAL = regex.compile(r"\s*\[sic\]|\[(?=\w{1,3}\])|(?<=\[\w{1,3})\]", regex.I)
+_DROPPED = regex.compile(r"(?<=\s)\s+")  # white space after white space
+_WHITE = str.maketrans("\t\n\r\f\v", "     ")
 
 
 def _squeeze(piece: str) -> tuple[str, Callable[[int], int]]:
     """`piece` read as a reader reads it, and a map from its indexes back: every run of white
     space one space, and a quotation's editorial marks dropped ("[sic]", and the brackets of
     "[t]reatment" or "contain[s]")."""
-    dropped = {i for m in _EDITORIAL.finditer(piece) for i in range(*m.span())} if "[" in piece else set()
-    if not dropped and "  " not in piece and "\n" not in piece and "\t" not in piece and "\r" not in piece:
-        return piece, _identity
-    out: list[str] = []
-    origin: list[int] = []
-    previous_space = False
-    for index, ch in enumerate(piece):
-        space = ch.isspace()
-        if (space and previous_space) or index in dropped:
+    drops = [m.span() for m in _DROPPED.finditer(piece)]
+    if "[" in piece:
+        drops = sorted(drops + [m.span() for m in _EDITORIAL.finditer(piece) if m.end() > m.start()])
+    if not drops:
+        return piece.translate(_WHITE), _identity
+    kept: list[str] = []
+    points: list[int] = []  # squeezed index where a kept stretch begins
+    shifts: list[int] = []  # how far that stretch moved left
+    position = removed = 0
+    for start, end in drops:
+        start = max(start, position)
+        if end <= start:
             continue
-        out.append(" " if space else ch)
-        origin.append(index)
-        previous_space = space
-    return "".join(out), origin.__getitem__
+        kept.append(piece[position:start])
+        removed += end - start
+        points.append(start - removed + (end - start))
+        shifts.append(removed)
+        position = end
+    kept.append(piece[position:])
+    squeezed = "".join(kept).translate(_WHITE)
+
+    def back(index: int) -> int:
+        k = bisect.bisect_right(points, index) - 1
+        return index + (shifts[k] if k >= 0 else 0)
+    return squeezed, back
 
 
 def _identity(index: int) -> int:

@@ -68,10 +68,13 @@ class Frame:
 class SentenceAnalysis:
     """One sentence's concept mentions, modifiers and clause breaks, and the frames they make."""
 
-    def __init__(self, text: str, start: int, end: int, mentions: Sequence[Mention], context: ContextRules) -> None:
+    def __init__(self, text: str, start: int, end: int, mentions: Sequence[Mention], context: ContextRules,
+                 modifiers: list[Modifier] | None = None) -> None:
         self.text, self.start, self.end = text, start, end
         self.mentions = list(mentions)
         self._context = context
+        if modifiers is not None:  # already found for this sentence (SentenceContext.modifiers)
+            self.__dict__["modifiers"] = modifiers
 
     @cached_property
     def modifiers(self) -> list[Modifier]:

@@ -86,9 +86,14 @@ class ContextRules:
 
     def modifiers(self, text: str, start: int, end: int) -> list[Modifier]:
         """Every modifier in the sentence text[start:end]."""
-        tokens = [(m.start(), m.end(), m.group().lower().replace("\u2019", "'"))
-                  for m in _TOKEN.finditer(text, start, end)]
+        piece = text[start:end].lower()
+        if len(piece) != end - start:  # a character whose lowercase is longer: keep offsets exact
+            piece = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text[start:end])
+        piece = piece.replace("\u2019", "'")
+        tokens = [(m.start() + start, m.end() + start, m.group()) for m in _TOKEN.finditer(piece)]
         words = [t[2] for t in tokens]
+        if not any(word in self.triggers or word in self.pseudo for word in words):
+            return []
         found: list[Modifier] = []
         i = 0
         while i < len(words):

@@ -59,7 +59,7 @@ class Analyzer:
         if analysis is None:
             text = ctx.document.text
             analysis = SentenceAnalysis(text, ctx.start, ctx.end, self.tagger.mentions(text, ctx.start, ctx.end),
-                                        self.context)
+                                        self.context, ctx.modifiers(self.context))
             if len(cache) > 4096:  # a window's worth; older sentences are not asked about again
                 cache.clear()
             cache[ctx.index] = analysis

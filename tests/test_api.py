@@ -139,3 +139,18 @@ def test_fixtures_through_fork_and_spawn_pools_match_the_cli_at_one_job(tmp_path
 @pytest.mark.slow
 def test_cli_jobs_match_one_job_on_the_fixtures():
     assert cli_json("--isolated", "-j", "2", "fixtures") == cli_json("--isolated", "-j", "1", "fixtures")
+
+
+@pytest.mark.slow
+def test_without_fork_jobs_spawn_workers_instead_of_running_serially(tmp_path, monkeypatch):
+    """Where there is no fork (Windows), -j still uses processes: spawned ones."""
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("HEALTHLINT_TEST_PIDS", str(tmp_path))
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    recorder = tmp_path / "recorder.py"
+    recorder.write_text(RECORDER)
+    linter = healthlint.Linter.load(isolated=True, plugins=[str(recorder)])
+    serial = linter.lint_paths(["fixtures"], jobs=1)
+    assert {int(p.name) for p in tmp_path.iterdir() if p.name.isdigit()} == {os.getpid()}
+    assert linter.lint_paths(["fixtures"], jobs=2) == serial
+    assert len({int(p.name) for p in tmp_path.iterdir() if p.name.isdigit()} - {os.getpid()}) == 2

@@ -5,6 +5,7 @@ Errors are exceptions with a message for a person, caught once here.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -79,8 +80,10 @@ def _fail(message: str) -> NoReturn:
 
 
 def _print_errors(errors: list[RunError], debug: bool) -> None:
+    from healthlint.display import safe
+
     for error in errors:
-        click.echo(f"healthlint: error: {error.message}", err=True)
+        click.echo(f"healthlint: error: {safe(error.message)}", err=True)
         if debug and error.detail:
             click.echo(error.detail, err=True)
 
@@ -191,10 +194,13 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
             sys.stdout.write(fixed_stdin)
             sys.stdout.flush()
             out = out if output_file else sys.stderr
+        from healthlint.display import safe_result
+
         use_color = _use_color(color, out) if output_format == "text" or color != "auto" else False
         reporter = reporters[output_format](ReportOptions(color=use_color, statistics=statistics, quiet=quiet))
         try:
-            reporter.write(result, out)
+            with contextlib.redirect_stdout(sys.stderr):  # the reporter writes to `out`; its prints do not
+                reporter.write(safe_result(result), out)
             out.flush()
         except BrokenPipeError:  # `healthlint check | head -1`: the reader has what it wanted
             _discard_output(out)
@@ -421,7 +427,9 @@ def report(paths: tuple[str, ...], output: str, stdin_filename: str | None, base
             known = Baseline(Path(baseline_path))
             comparison = Comparison({id(f) for f in known.filter(result.findings)}, known.stale(result.checked))
         info = RunInfo(_now(), _commit(), str(linter.config.path) if linter.config.path else None, baseline_path)
-        _write_report(Path(output), render(result, info, comparison))
+        from healthlint.display import safe_result
+
+        _write_report(Path(output), render(safe_result(result), info, comparison))
     except HealthlintError as exc:
         _fail(str(exc))
     click.echo(f"healthlint: wrote {output}: {len(result.findings)} findings in {result.files} files", err=True)
@@ -473,6 +481,41 @@ def server(plugins: tuple[str, ...]) -> None:
 
 
 def main() -> None:
-    cli()
+    """The console script: every exception not reported already is one line and exit 2;
+    Ctrl-C exits 130 and SIGTERM 143, both after removing any temporary file being written."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminated)
+    try:
+        code = cli.main(standalone_mode=False)
+    except click.exceptions.Abort as exc:  # click turns KeyboardInterrupt (and EOF at a prompt) into Abort
+        click.echo("healthlint: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED if isinstance(exc.__context__, KeyboardInterrupt) else EXIT_ERROR)
+    except KeyboardInterrupt:
+        click.echo("healthlint: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except _Terminated:
+        sys.exit(128 + signal.SIGTERM)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # healthlint's own bug, or a plugin's that reached here
+        if "--debug" in sys.argv:
+            raise
+        click.echo(f"healthlint: error: unexpected {type(exc).__name__}: {exc} "
+                   "(run with --debug for the traceback)", err=True)
+        sys.exit(EXIT_ERROR)
+    sys.exit(code if isinstance(code, int) else EXIT_CLEAN)
+
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised where the run is (not SystemExit, which a rule's failure handler catches)."""
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise _Terminated  # unwinds: atomic writes remove their temporary file
 
 

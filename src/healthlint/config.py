@@ -16,6 +16,7 @@ import tomli
 
 from healthlint import vocabulary
 from healthlint.document import MAX_FILE_SIZE
+from healthlint.timelimit import RULE_TIME_LIMIT
 from healthlint.errors import ConfigError
 from healthlint.rules import SEVERITIES, RuleInfo
 from healthlint.vocabulary import Term
@@ -53,6 +54,7 @@ class Config:
     report_unused_suppressions: bool = False
     vocabulary: tuple[Term, ...] = ()
     max_file_size: int = MAX_FILE_SIZE  # bytes; a larger file is an error, not read
+    rule_time_limit: float = RULE_TIME_LIMIT  # seconds a rule may spend on one file
 
     def with_options(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -158,6 +160,12 @@ def _size(value: Any, where: str, key: str) -> int:
     return value
 
 
+def _seconds(value: Any, where: str, key: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1e9:
+        raise ConfigError(f"{where}: '{key}' must be a number of seconds above 0, not {value!r}")
+    return float(value)
+
+
 def _severity_table(value: Any, where: str, key: str) -> dict[str, str]:
     if not isinstance(value, dict):
         raise ConfigError(f"{where}: '{key}' must be a table of selector = severity, not {value!r}")
@@ -189,7 +197,7 @@ def from_table(table: dict[str, Any], path: Path | None, where: str) -> Config:
     """Validate a `[tool.healthlint]` table (or a .healthlint.toml) into a Config."""
     allowed = {
         "select", "ignore", "severity", "fail-on", "exclude", "overrides", "rules", "plugins",
-        "report-unused-suppressions", "vocabulary", "max-file-size",
+        "report-unused-suppressions", "vocabulary", "max-file-size", "rule-time-limit",
     }
     for key in table:
         if key not in allowed:
@@ -220,6 +228,7 @@ def from_table(table: dict[str, Any], path: Path | None, where: str) -> Config:
         report_unused_suppressions=unused,
         vocabulary=vocabulary.parse(table.get("vocabulary", []), where),
         max_file_size=_size(table.get("max-file-size", MAX_FILE_SIZE), where, "max-file-size"),
+        rule_time_limit=_seconds(table.get("rule-time-limit", RULE_TIME_LIMIT), where, "rule-time-limit"),
     )
 
 

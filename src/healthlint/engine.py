@@ -73,10 +73,19 @@ class Session:
         rules: list[Rule] = []
         seen: dict[str, str] = {}
         for plugin_name, contributed in plugins.call("healthlint_rules"):
+            if not isinstance(contributed, (list, tuple, type(None))):
+                plugins.errors.append(PluginError(
+                    f"plugin {plugin_name!r}: healthlint_rules returned {type(contributed).__name__}, not a list of Rules"))
+                continue
             for rule in contributed or ():
                 if not isinstance(rule, Rule):
                     plugins.errors.append(PluginError(
                         f"plugin {plugin_name!r}: healthlint_rules returned {type(rule).__name__}, not a Rule"))
+                elif not isinstance(rule.keywords, (list, tuple, frozenset, set)) or \
+                        not all(isinstance(k, str) and k for k in rule.keywords):
+                    plugins.errors.append(PluginError(
+                        f"plugin {plugin_name!r}: rule {rule.info.id!r} has keywords {rule.keywords!r}; "
+                        "keywords must be non-empty strings"))
                 elif rule.info.id in seen:
                     plugins.errors.append(PluginError(
                         f"plugin {plugin_name!r}: rule id {rule.info.id!r} is already defined by {seen[rule.info.id]!r}"))
@@ -102,9 +111,13 @@ class Session:
 
     def reporters(self) -> dict[str, type[Reporter]]:
         found: dict[str, type[Reporter]] = {}
-        for _, classes in self.plugins.call("healthlint_reporters"):
-            for reporter in classes or ():
-                found.setdefault(reporter.name, reporter)
+        for plugin_name, classes in self.plugins.call("healthlint_reporters"):
+            for reporter in classes if isinstance(classes, (list, tuple)) else [classes] if classes else ():
+                if isinstance(reporter, type) and issubclass(reporter, Reporter) and isinstance(reporter.name, str):
+                    found.setdefault(reporter.name, reporter)
+                else:
+                    self.errors.append(RunError(f"plugin {plugin_name!r}: healthlint_reporters returned {reporter!r}, "
+                                                "not a Reporter class with a name"))
         return found
 
     def _check_selectors(self) -> None:
@@ -134,6 +147,7 @@ class Session:
             severities = {r.info.id: config_module.effective_severity(r.info, severity) for r in active}
             severities[UNUSED_SUPPRESSION.id] = config_module.effective_severity(UNUSED_SUPPRESSION, severity)
             linter = self._linters[key] = Linter(active, severities, timed=self.timed,
+                                                 time_limit=self.config.rule_time_limit,
                                                  vocabulary=self.config.vocabulary, fingerprints=self.fingerprints)
         return linter
 
@@ -173,9 +187,22 @@ class Session:
         from concurrent.futures import ProcessPoolExecutor
 
         method = start_method or ("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
-                                 initializer=_start_worker, initargs=(self,)) as pool:
-            return list(pool.map(_lint_in_worker, targets, chunksize=max(1, len(targets) // (workers * 8))))
+        from concurrent.futures.process import BrokenProcessPool
+
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
+                                   initializer=_start_worker, initargs=(self,))
+        try:
+            results = list(pool.map(_lint_in_worker, targets, chunksize=max(1, len(targets) // (workers * 8))))
+        except BrokenProcessPool:
+            raise HealthlintError("a worker process died while linting (a rule or plugin ended it, with os._exit "
+                                  "or a crash); run with -j 1 to see on which file") from None
+        except BaseException:  # Ctrl-C, SIGTERM: stop the workers instead of waiting for their chunks
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
+        return results
 
     def lint_target(self, target: Target, stdin_text: str | None = None,
                     stdin_filename: str | None = None) -> TargetResult:
@@ -229,6 +256,24 @@ def _start_worker(session: Session) -> None:
     recipe by spawn."""
     global _WORKER_SESSION
     _WORKER_SESSION = session
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """Linux: this worker gets SIGKILL when the process that started it dies, even by kill -9,
+    instead of lingering; elsewhere the pool's own shutdown ends it."""
+    import signal
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before prctl: do not outlive it
+        os._exit(1)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle (exit 130)
 
 
 def _lint_in_worker(target: Target) -> TargetResult:

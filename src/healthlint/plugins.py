@@ -12,6 +12,7 @@ import importlib
 import importlib.machinery
 import importlib.util
 import sys
+from contextlib import redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -41,8 +42,9 @@ class Plugins:
         hook = getattr(self.manager.hook, hook_name)
         for impl in reversed(hook.get_hookimpls()):
             try:
-                results.append((impl.plugin_name, impl.function()))
-            except Exception as exc:  # a third party's bug
+                with redirect_stdout(sys.stderr):  # a plugin's print() must not corrupt a report
+                    results.append((impl.plugin_name, impl.function()))
+            except (Exception, SystemExit) as exc:  # a third party's bug, even sys.exit()
                 self.errors.append(PluginError(
                     f"plugin {impl.plugin_name!r}: hook {hook_name} raised {type(exc).__name__}: {exc}", _traceback()))
         return results
@@ -96,16 +98,18 @@ def load(local: tuple[str, ...] = (), base: Path | None = None, entry_point_plug
             if manager.has_plugin(entry.name):
                 continue
             try:
-                manager.register(entry.load(), name=entry.name)
-            except Exception as exc:
+                with redirect_stdout(sys.stderr):
+                    manager.register(entry.load(), name=entry.name)
+            except (Exception, SystemExit) as exc:
                 plugins.errors.append(PluginError(
                     f"plugin {entry.name!r} ({entry.value}) failed to load: {type(exc).__name__}: {exc}", _traceback()))
     for spec in local:
         try:
-            module = _import_local(spec, base)
+            with redirect_stdout(sys.stderr):
+                module = _import_local(spec, base)
             if not manager.is_registered(module):
                 manager.register(module, name=spec)
-        except Exception as exc:
+        except (Exception, SystemExit) as exc:
             plugins.errors.append(PluginError(f"plugin {spec!r} failed to load: {type(exc).__name__}: {exc}",
                                               _traceback()))
     return plugins

@@ -5,9 +5,11 @@ from __future__ import annotations
 import bisect
 import heapq
 import itertools
+import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import redirect_stdout
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -18,6 +20,7 @@ from healthlint.document import Document
 from healthlint.findings import Finding, RunError
 from healthlint.lazyregex import lazy
 from healthlint.rules import DocumentRule, Match, Rule, RuleInfo
+from healthlint.timelimit import RULE_TIME_LIMIT, RuleTimeout, time_limit
 from healthlint.vocabulary import Term, Vocabulary
 
 _WHITE_SPACE = "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
@@ -37,8 +40,10 @@ class Linter:
     """A fixed set of rules, compiled once into a keyword automaton, applied to documents."""
 
     def __init__(self, rules: Iterable[Rule], severities: dict[str, str] | None = None, timed: bool = False,
-                 vocabulary: tuple[Term, ...] = (), fingerprints: bool = True) -> None:
+                 vocabulary: tuple[Term, ...] = (), fingerprints: bool = True,
+                 time_limit: float | None = RULE_TIME_LIMIT) -> None:
         self.rules = list(rules)
+        self.time_limit = time_limit  # seconds each rule may spend on one document (None: no limit)
         self.fingerprints = fingerprints
         self.severities = severities or {}
         self.timed = timed
@@ -112,34 +117,51 @@ class Linter:
         return found
 
     def lint(self, document: Document, report_unused_suppressions: bool = False) -> FileResult:
-        """Findings of every rule on one document, after inline suppressions."""
+        """Findings of every rule on one document, after inline suppressions. What rules print
+        goes to standard error: standard output is the report's (or a language server's)."""
+        with redirect_stdout(sys.stderr):
+            return self._lint(document, report_unused_suppressions)
+
+    def _lint(self, document: Document, report_unused_suppressions: bool) -> FileResult:
         result = FileResult()
         ctx = DocumentContext.build(document)
         produced: dict[int, list[Match]] = defaultdict(list)
         failures: dict[int, RunError] = {}
         length = len(document.text)
 
+        spent: dict[int, float] = defaultdict(float)  # rule index -> seconds on this document
+
         def run(index: int, check: Callable[[], Iterable[Match]]) -> None:
-            """One rule on part of the document; a rule that times out or raises loses its
-            matches for this file and is reported once."""
+            """One rule on part of the document; a rule that times out, raises or exits loses
+            its matches for this file and is reported once."""
             rule = self.rules[index]
-            started = time.perf_counter() if self.timed else 0.0
+            started = time.perf_counter()
             try:
-                produced[index].extend([_valid(m, rule, length) for m in check()])
+                limit = None if self.time_limit is None else max(self.time_limit - spent[index], 0.0)
+                with time_limit(limit):
+                    produced[index].extend([_valid(m, rule, length) for m in check()])
+            except RuleTimeout:
+                failures[index] = RunError(
+                    f"{document.path}: rule {rule.info.id} took longer than {self.time_limit:g} s "
+                    "(rule-time-limit) and was stopped; the rule was skipped for this file", document.path)
+                produced.pop(index, None)
             except TimeoutError:
                 failures[index] = RunError(
                     f"{document.path}: rule {rule.info.id} timed out (a pattern took too long; "
                     "simplify it); the rule was skipped for this file", document.path)
                 produced.pop(index, None)
-            except Exception as exc:  # a plugin's bug must not stop the run
+            except (Exception, SystemExit) as exc:  # a plugin's bug, even sys.exit(0), must not end the run
                 import traceback  # rarely needed, and it costs start-up time (it imports textwrap)
 
-                failures[index] = RunError(
-                    f"{document.path}: rule {rule.info.id} failed: {type(exc).__name__}: {exc}", document.path,
-                    traceback.format_exc())
+                failure = f"called sys.exit({exc.code!r})" if isinstance(exc, SystemExit) else \
+                    f"failed: {type(exc).__name__}: {exc}"
+                failures[index] = RunError(f"{document.path}: rule {rule.info.id} {failure}", document.path,
+                                           traceback.format_exc())
                 produced.pop(index, None)
+            elapsed = time.perf_counter() - started
+            spent[index] += elapsed
             if self.timed:
-                result.timings[rule.info.id] = result.timings.get(rule.info.id, 0.0) + time.perf_counter() - started
+                result.timings[rule.info.id] = result.timings.get(rule.info.id, 0.0) + elapsed
 
         document_rules: set[int] = set()
         for first, stop in self.windows(ctx):

@@ -2,7 +2,8 @@
 
 A name that is not UTF-8 reaches Python with lone surrogates (surrogateescape), which would make
 JSON and SARIF output invalid UTF-8 or raise UnicodeEncodeError; a name holding ESC, CR or a
-bidirectional override could rewrite what a terminal or a log viewer shows. Such characters are
+bidirectional override could rewrite what a terminal or a log viewer shows (a tab is left as
+it is). Such characters are
 shown as Python-style escapes (\\xff, \\x1b, \\r, \\u202e); every other name is left as it is.
 """
 
@@ -13,7 +14,7 @@ import re
 
 from healthlint.findings import RunError, RunResult
 
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _escape(match: re.Match[str]) -> str:

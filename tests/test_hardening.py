@@ -80,7 +80,7 @@ def test_one_megabyte_line_is_linted_with_exact_columns(tmp_path):
 def test_catastrophic_user_pattern_times_out_and_the_run_goes_on(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".healthlint.toml").write_text(
-        f'plugins = [{DEMO!r}]\nselect = ["demo/miracle", "local"]\n'
+        f'plugins = [{DEMO!r}]\nselect = ["demo/miracle", "local"]\nrule-time-limit = 600\n'  # the pattern's own limit
         '[[rules]]\nname = "slow"\ncategory = "hype"\nmessage = "m"\npatterns = ["(a|a)+$"]\nkeywords = ["aaa"]\n')
     (tmp_path / "a.md").write_text("a" * 40 + "!\n")
     (tmp_path / "b.md").write_text("A miracle.\n")

@@ -305,3 +305,29 @@ def test_a_subfolders_broken_configuration_is_reported_on_its_documents(tmp_path
     client.open(fine, "It will cure gout.\n")
     assert ranges(client.diagnostics(fine)["diagnostics"]) == [("cure-claim/absolute-cure", 0, 8, 0, 12)]
     assert client.close() == 0
+
+
+def test_a_rewrite_the_rule_does_not_call_safe_is_offered_but_not_preferred(tmp_path, raw):
+    (tmp_path / ".healthlint.toml").write_text('''select = ["local"]
+[[rules]]
+name = "guaranteed-results"
+category = "commercial-conflict"
+severity = "error"
+message = "Nobody can guarantee the outcome of a treatment."
+patterns = ['\\bguaranteed\\s+results\\b']
+fix = "results that vary from person to person"
+''')
+    client = raw()
+    uri = (tmp_path / "draft.md").as_uri()
+    client.open(uri, "Our injections give guaranteed results.\n")
+    (diagnostic,) = client.diagnostics(uri)["diagnostics"]
+    assert "codeDescription" not in diagnostic  # a configuration's rule has no page
+    fix, disable = actions_for(client, uri, (0, 25), (0, 25))
+    assert (fix["title"], fix.get("isPreferred")) == (
+        "Replace 'guaranteed results' with 'results that vary from person to person' "
+        "(check that it still says what you mean)", False)
+    assert fix["edit"]["changes"][uri] == [{"range": {"start": {"line": 0, "character": 20},
+                                                      "end": {"line": 0, "character": 38}},
+                                            "newText": "results that vary from person to person"}]
+    assert disable["title"] == "Disable local/guaranteed-results for this line"
+    assert client.close() == 0

@@ -21,6 +21,7 @@ DRIVER = Path(__file__).parent / "nvim_drive.lua"
 
 
 def test_neovim_gets_diagnostics_applies_quick_fixes_and_sees_them_cleared(tmp_path):
+    (tmp_path / ".healthlint.toml").write_text('select = ["cure-claim", "hype"]\n')
     draft = tmp_path / "draft.md"
     draft.write_text("# Knee pain\n\nTry our \U0001f389 revolutionary new treatment.\n\n"
                      "Our therapy works well and\nwill cure your arthritis.\n", encoding="utf-8")

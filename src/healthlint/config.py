@@ -16,9 +16,9 @@ import tomli
 
 from healthlint import vocabulary
 from healthlint.document import MAX_FILE_SIZE
-from healthlint.timelimit import RULE_TIME_LIMIT
 from healthlint.errors import ConfigError
 from healthlint.rules import SEVERITIES, RuleInfo
+from healthlint.timelimit import RULE_TIME_LIMIT
 from healthlint.vocabulary import Term
 
 if TYPE_CHECKING:

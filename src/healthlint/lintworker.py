@@ -28,8 +28,10 @@ if TYPE_CHECKING:
 # Limits count the worker's CPU seconds where the system tells them (Linux), so a busy machine
 # does not stop a lint that is only waiting for a core; a rule that waits (sleeps, blocks) uses no
 # CPU and is stopped after WALL_FACTOR times the limit in wall-clock seconds.
-BASE_TIME_LIMIT = 10.0  # seconds for any document, plus
-TIME_LIMIT_PER_MB = 5.0  # seconds for each MB of text (the CLI lints a dense MB in under 2 s)
+# A backstop: the engine stops each rule at its own limit (rule-time-limit, healthlint.timelimit);
+# this one ends the process when a lint still runs on (a long call into C, many slow rules).
+BASE_TIME_LIMIT = 30.0  # seconds for any document, plus
+TIME_LIMIT_PER_MB = 10.0  # seconds for each MB of text (the CLI lints a dense MB in under 2 s)
 START_TIME_LIMIT = 60.0  # seconds to load the configuration and plugins
 WALL_FACTOR = 4
 POLL_SECONDS = 0.25

@@ -93,6 +93,17 @@ def is_probably_binary(data: bytes) -> bool:
     return b"\x00" in data[:8192]
 
 
+_SURROGATE = lazy("[\ud800-\udfff]")
+
+
+def lone_surrogate(text: str) -> int | None:
+    """The offset of the first lone surrogate in `text` (not valid Unicode), or None."""
+    if text.isascii():
+        return None
+    found = _SURROGATE.search(text)
+    return found.start() if found else None
+
+
 def from_text(text: str, path: str = "<text>", kind: str | None = None) -> Document:
     """A document from text already in memory."""
     return Document(path=path, text=text, kind=kind or kind_for(path))

@@ -228,7 +228,15 @@ class Session:
             return TargetResult([], [RunError(str(exc), target.path)])
 
     def lint_document(self, document: document_module.Document) -> TargetResult:
-        """One document in memory, with this configuration's settings for its path."""
+        """One document in memory, with this configuration's settings for its path. Text holding
+        a lone surrogate (an editor or an API caller can send one; no file decodes to it) is bad
+        input: one error, no findings."""
+        surrogate = document_module.lone_surrogate(document.text)
+        if surrogate is not None:
+            line, column = document.position(surrogate)
+            return TargetResult([], [RunError(
+                f"{document.path}:{line}: not valid Unicode (a lone surrogate, U+{ord(document.text[surrogate]):04X}, "
+                f"at column {column}); not linted", document.path)])
         result = self.linter_for(document.path).lint(document, self.config.report_unused_suppressions)
         return TargetResult(result.findings, result.errors, document.text if result.findings else None,
                             result.timings)

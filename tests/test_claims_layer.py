@@ -165,3 +165,37 @@ def test_missing_harms_is_silent_on_a_careful_leaflet_and_on_an_advert_that_name
     assert check(LEAFLET).findings == []
     warned = AD.replace("FLEX20.", "FLEX20. Possible side effects include an upset stomach.")
     assert not [f for f in check(warned).findings if f["category"] == "missing-harms"]
+
+
+CONFIG_RULE = """
+[vocabularies]
+our-products = ["Joint Flex", "Flex Plus"]
+cure-words = ["cure (v)", "heal (v)"]
+
+[[rules]]
+name = "our-product-cures"
+category = "cure-claim"
+message = "Do not say our products cure anything."
+patterns = ['{our-products}\\s+{cure-words}']
+unless = ["negated"]
+"""
+
+
+def test_a_config_rule_uses_the_configs_vocabularies(tmp_path):
+    config = tmp_path / ".healthlint.toml"
+    config.write_text(CONFIG_RULE)
+    draft = tmp_path / "a.md"
+    draft.write_text("Joint Flex cures arthritis. Flex Plus healed my knee. Joint Flex does not cure gout.\n")
+    run = run_cli("check", "--config", str(config), "--select", "local", "--format", "json", "--no-cache", str(draft))
+    text = draft.read_text()
+    assert [text[f["offset"]:f["end_offset"]] for f in run.findings] == ["Joint Flex cures", "Flex Plus healed"]
+
+
+def test_a_config_rule_naming_an_unknown_vocabulary_is_one_error_exit_2(tmp_path):
+    config = tmp_path / ".healthlint.toml"
+    config.write_text(CONFIG_RULE.replace("{our-products}", "{our-product}"))
+    (tmp_path / "a.md").write_text("Joint Flex cures arthritis.\n")
+    run = run_cli("check", "--config", str(config), "--no-cache", str(tmp_path / "a.md"))
+    assert run.exit_code == 2
+    assert run.stderr == (f"healthlint: error: {config}: rule 'our-product-cures' 'patterns': unknown vocabulary "
+                          "{our-product}; defined: cure-words, our-products\n")

@@ -53,6 +53,7 @@ class Config:
     plugins: tuple[str, ...] = ()
     report_unused_suppressions: bool = False
     vocabulary: tuple[Term, ...] = ()
+    vocabularies: dict[str, Any] = field(default_factory=dict)  # named term lists for `rules` ({name})
     max_file_size: int = MAX_FILE_SIZE  # bytes; a larger file is an error, not read
     rule_time_limit: float = RULE_TIME_LIMIT  # seconds a rule may spend on one file
 
@@ -197,7 +198,7 @@ def from_table(table: dict[str, Any], path: Path | None, where: str) -> Config:
     """Validate a `[tool.healthlint]` table (or a .healthlint.toml) into a Config."""
     allowed = {
         "select", "ignore", "severity", "fail-on", "exclude", "overrides", "rules", "plugins",
-        "report-unused-suppressions", "vocabulary", "max-file-size", "rule-time-limit",
+        "report-unused-suppressions", "vocabulary", "vocabularies", "max-file-size", "rule-time-limit",
     }
     for key in table:
         if key not in allowed:
@@ -211,6 +212,9 @@ def from_table(table: dict[str, Any], path: Path | None, where: str) -> Config:
     overrides = table.get("overrides", [])
     if not isinstance(overrides, list):
         raise ConfigError(f"{where}: 'overrides' must be an array of tables")
+    vocabularies = table.get("vocabularies", {})
+    if not isinstance(vocabularies, dict):
+        raise ConfigError(f"{where}: 'vocabularies' must be a table of name = [terms] ([tool.healthlint.vocabularies])")
     unused = table.get("report-unused-suppressions", False)
     if not isinstance(unused, bool):
         raise ConfigError(f"{where}: 'report-unused-suppressions' must be true or false, not {unused!r}")
@@ -227,6 +231,7 @@ def from_table(table: dict[str, Any], path: Path | None, where: str) -> Config:
         plugins=_strings(table.get("plugins", []), where, "plugins"),
         report_unused_suppressions=unused,
         vocabulary=vocabulary.parse(table.get("vocabulary", []), where),
+        vocabularies=dict(vocabularies),
         max_file_size=_size(table.get("max-file-size", MAX_FILE_SIZE), where, "max-file-size"),
         rule_time_limit=_seconds(table.get("rule-time-limit", RULE_TIME_LIMIT), where, "rule-time-limit"),
     )

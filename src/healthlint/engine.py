@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from healthlint import config as config_module
 from healthlint import document as document_module
+from healthlint.claims.lexicon import load_lexicon
 from healthlint.config import Config
 from healthlint.errors import ConfigError, HealthlintError, InputError, PluginError
 from healthlint.files import Target
@@ -92,8 +93,10 @@ class Session:
                 else:
                     seen[rule.info.id] = plugin_name
                     rules.append(rule)
+        lexicon = load_lexicon(config.vocabularies, config.source(), config.root) if config.vocabularies else None
         for table in config.rules:
-            rule = phrase_rule(table, LOCAL_PACK, config.source(), prefix=LOCAL_PACK, timeout=MATCH_TIMEOUT)
+            rule = phrase_rule(table, LOCAL_PACK, config.source(), prefix=LOCAL_PACK, timeout=MATCH_TIMEOUT,
+                               lexicon=lexicon)
             if rule.info.id in seen:
                 raise ConfigError(f"{config.source()}: rule id {rule.info.id!r} is already defined by {seen[rule.info.id]!r}")
             seen[rule.info.id] = config.source()

@@ -67,7 +67,7 @@ def test_isolated_and_explicit_config(project):
 
 @pytest.mark.parametrize("content, message", [
     ("selct = []\n", "unknown key 'selct'; allowed: exclude, fail-on, ignore, max-file-size, overrides, plugins, "
-                     "report-unused-suppressions, rule-time-limit, rules, select, severity, vocabulary"),
+                     "report-unused-suppressions, rule-time-limit, rules, select, severity, vocabularies, vocabulary"),
     ("select = 3\n", "'select' must be a list of strings, not 3"),
     ('fail-on = "fatal"\n', "'fail-on' must be one of info, warning, error, not 'fatal'"),
     ('severity = { hype = "loud" }\n', "'severity.hype' must be one of info, warning, error, not 'loud'"),

@@ -199,3 +199,8 @@ def test_a_config_rule_naming_an_unknown_vocabulary_is_one_error_exit_2(tmp_path
     assert run.exit_code == 2
     assert run.stderr == (f"healthlint: error: {config}: rule 'our-product-cures' 'patterns': unknown vocabulary "
                           "{our-product}; defined: cure-words, our-products\n")
+
+
+def test_core_categories_are_the_ones_context_toml_defines():
+    from healthlint.claims.modifiers import CORE_CATEGORIES
+    assert default_context().categories == set(CORE_CATEGORIES)

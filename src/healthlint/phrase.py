@@ -348,7 +348,7 @@ def _tagger(lexicon: Lexicon, names: list[Any], where: str) -> ConceptTagger | N
     """A tagger of the vocabularies `names` (None for none); unknown names are an error."""
     for name in names:
         if not isinstance(name, str) or name not in lexicon:
-            known = ", ".join(sorted(lexicon.terms)) or "none"
+            known = ", ".join(lexicon.names()) or "none"
             raise RuleError(f"{where}: unknown vocabulary {name!r}; defined: {known}")
     if not names:
         return None

@@ -32,7 +32,7 @@ class ConceptTagger:
     single space of a term of several words. Where terms overlap, the longest wins per concept."""
 
     def __init__(self, lexicon: Lexicon, names: Iterable[str] | None = None) -> None:
-        self.names = tuple(sorted(names if names is not None else lexicon.terms))
+        self.names = tuple(sorted(names if names is not None else lexicon.names()))
         self._concepts: dict[str, set[str]] = {}
         for name in self.names:
             for form in lexicon[name]:

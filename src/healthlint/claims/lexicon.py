@@ -14,7 +14,7 @@ irregular forms are listed as terms of their own). Patterns refer to a vocabular
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,15 +59,23 @@ class Lexicon:
     terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     source: str = ""
     _patterns: dict[str, str] = field(default_factory=dict, repr=False)
+    _pending: dict[str, Callable[[], tuple[str, ...]]] = field(default_factory=dict, repr=False)
 
     def __contains__(self, name: str) -> bool:
-        return name in self.terms
+        return name in self.terms or name in self._pending
+
+    def names(self) -> list[str]:
+        return sorted({*self.terms, *self._pending})
 
     def __getitem__(self, name: str) -> tuple[str, ...]:
+        """The forms of one vocabulary; a vocabulary read from a file is read on first use (a run
+        answered from the cache, or one whose rules never ask, does not read a 15,000-line list)."""
+        if name not in self.terms and name in self._pending:
+            self.terms[name] = self._pending.pop(name)()
         try:
             return self.terms[name]
         except KeyError:
-            known = ", ".join(sorted(self.terms)) or "none"
+            known = ", ".join(self.names()) or "none"
             raise RuleError(f"{self.source}: unknown vocabulary {{{name}}}; defined: {known}") from None
 
     def pattern(self, name: str) -> str:
@@ -81,8 +89,8 @@ class Lexicon:
     def substitute(self, pattern: str, where: str) -> str:
         """`pattern` with each `{name}` replaced by its vocabulary's alternation."""
         def replace(match: regex.Match[str]) -> str:
-            if match.group(1) not in self.terms:
-                known = ", ".join(sorted(self.terms)) or "none"
+            if match.group(1) not in self:
+                known = ", ".join(self.names()) or "none"
                 raise RuleError(f"{where}: unknown vocabulary {{{match.group(1)}}}; defined: {known}")
             return self.pattern(match.group(1))
         return REFERENCE.sub(replace, pattern)
@@ -94,16 +102,16 @@ class Lexicon:
 def load_lexicon(data: Mapping[str, Any], source: str, folder: Path | None = None,
                  base: Lexicon | None = None) -> Lexicon:
     """Build a Lexicon from a `[vocabularies]` table; `folder` resolves `file = ...` entries.
-    Every problem is one RuleError naming `source`, the vocabulary and the key."""
+    Every problem is one RuleError naming `source`, the vocabulary and the key; a listed file
+    must exist now, and is read when the vocabulary is first used."""
     lexicon = Lexicon(dict(base.terms) if base else {}, source)
     if not isinstance(data, Mapping):
         raise RuleError(f"{source}: 'vocabularies' must be a table of name = [terms], not {type(data).__name__}")
-    pending: dict[str, list[str]] = {}
+    specs: dict[str, tuple[list[str], Path | None, list[str]]] = {}
     for name, spec in data.items():
         where = f"{source}: vocabulary {name!r}"
         if not NAME.match(name):
             raise RuleError(f"{where}: a name is lowercase letters, digits, '-' and '_', starting with a letter")
-        entries: list[str] = []
         if isinstance(spec, list):
             spec = {"terms": spec}
         if not isinstance(spec, Mapping):
@@ -114,31 +122,43 @@ def load_lexicon(data: Mapping[str, Any], source: str, folder: Path | None = Non
         terms = spec.get("terms", [])
         if not isinstance(terms, list) or not all(isinstance(t, str) and t.strip() for t in terms):
             raise RuleError(f"{where}: 'terms' must be a list of non-empty strings")
-        entries.extend(terms)
-        if "file" in spec:
-            entries.extend(_read_terms(spec["file"], folder, where))
+        path = _term_file(spec["file"], folder, where) if "file" in spec else None
         extends = spec.get("extends", [])
         if not isinstance(extends, list) or not all(isinstance(e, str) for e in extends):
             raise RuleError(f"{where}: 'extends' must be a list of vocabulary names")
-        pending[name] = extends
-        lexicon.terms[name] = _forms(entries)
-    for name, extends in pending.items():  # after all are read, so order in the file does not matter
+        specs[name] = (terms, path, extends)
+    for name, (_, _, extends) in specs.items():  # after all are read, so order in the file does not matter
         for other in extends:
-            if other not in lexicon.terms:
+            if other not in specs and other not in lexicon.terms:
                 raise RuleError(f"{source}: vocabulary {name!r}: 'extends' names unknown vocabulary {other!r}")
-            lexicon.terms[name] = _forms([*lexicon.terms[name], *lexicon.terms[other]])
+
+    def resolve(name: str) -> Callable[[], tuple[str, ...]]:
+        terms, path, extends = specs[name]
+
+        def forms() -> tuple[str, ...]:
+            entries = [*terms, *(_read_terms(path, f"{source}: vocabulary {name!r}") if path else ())]
+            return _forms([*entries, *(form for other in extends for form in lexicon[other])])
+        return forms
+
+    for name in specs:
+        lexicon.terms.pop(name, None)
+        lexicon._pending[name] = resolve(name)
     return lexicon
-
-
 def _forms(entries: Iterable[str]) -> tuple[str, ...]:
     forms = {form for entry in entries for form in expand(entry)}
     return tuple(sorted(forms, key=lambda f: (-len(f), f)))
 
 
-def _read_terms(file: Any, folder: Path | None, where: str) -> list[str]:
+def _term_file(file: Any, folder: Path | None, where: str) -> Path:
     if not isinstance(file, str):
         raise RuleError(f"{where}: 'file' must be a path (a string)")
     path = (folder or Path(".")) / file
+    if not path.is_file():
+        raise RuleError(f"{where}: cannot read {path}: no such file")
+    return path
+
+
+def _read_terms(path: Path, where: str) -> list[str]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:

@@ -22,6 +22,8 @@ import regex
 from healthlint.errors import RuleError
 
 DIRECTIONS = ("forward", "backward", "both")
+# The categories of core's lexicon (context.toml), known without reading it.
+CORE_CATEGORIES = ("negated", "hedged", "hypothetical", "reported", "conditional", "comparative", "limited")
 _TOKEN = regex.compile(r"\w[\w'\u2019]*(?:-\w[\w'\u2019]*)*|[^\w\s]")
 
 

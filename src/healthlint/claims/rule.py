@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from healthlint.claims.concepts import ConceptTagger
 from healthlint.claims.frames import Frame, SentenceAnalysis
 from healthlint.claims.lexicon import Lexicon
-from healthlint.claims.modifiers import ContextRules, default_context
+from healthlint.claims.modifiers import CORE_CATEGORIES, ContextRules, default_context
 from healthlint.claims.register import Register, RegisterSpec
 from healthlint.errors import RuleError
 from healthlint.rules import SEVERITIES, Match, Rule, RuleInfo
@@ -41,11 +41,20 @@ class Analyzer:
     """A pack's claim machinery: its lexicon tagged in one pass per sentence, its ConText lexicon
     and its register cues. Analyses are made once per sentence and shared by the pack's rules."""
 
-    def __init__(self, lexicon: Lexicon, context: ContextRules, register: RegisterSpec | None) -> None:
-        self.lexicon, self.context, self.register_spec = lexicon, context, register
+    def __init__(self, lexicon: Lexicon, context: ContextRules | None, register: RegisterSpec | None) -> None:
+        self.lexicon, self._context, self.register_spec = lexicon, context, register
         self._tagger: ConceptTagger | None = None
         self._register_tagger: ConceptTagger | None = None
         self.used: set[str] = set()  # vocabularies the rules name; only these are tagged per sentence
+
+    @property
+    def context(self) -> ContextRules:
+        """The ConText lexicon: core's (read on first use) unless the rules file extends it."""
+        return self._context or default_context()
+
+    @property
+    def categories(self) -> set[str]:
+        return set(self._context.categories) if self._context else set(CORE_CATEGORIES)
 
     @property
     def tagger(self) -> ConceptTagger:
@@ -124,11 +133,13 @@ class ClaimRule(Rule):
         """One finding over a sentence that names `at_least` different predicate terms ("for
         arthritis, bursitis, tendonitis and sciatica"): one product offered for many conditions."""
         assert self.analyzer is not None
+        if not self._register_allows(ctx, None):
+            return
         text = ctx.document.text
         mentions = [m for m in self.analyzer.analyse(ctx).of(self.predicates)
                     if not (self.analyzer.analyse(ctx).categories_at(m.start) & self.unless)]
         names = list(dict.fromkeys(" ".join(text[m.start:m.end].lower().split()) for m in mentions))
-        if len(names) < self.at_least or self._silenced(ctx) or not self._register_allows(ctx, None):
+        if len(names) < self.at_least or self._silenced(ctx):
             return
         listed = ", ".join(names[:3]) + (" ..." if len(names) > 3 else "")
         message = self.info.message.format(predicate=listed, object=listed, subject="it", count=len(names))
@@ -190,12 +201,12 @@ def claim_rule(data: Mapping[str, Any], pack: str, source: str, analyzer: Analyz
         value = [value] if isinstance(value, str) else list(value)
         for name in value:
             if not isinstance(name, str) or name not in analyzer.lexicon:
-                known = ", ".join(sorted(analyzer.lexicon.terms)) or "none"
+                known = ", ".join(analyzer.lexicon.names()) or "none"
                 raise RuleError(f"{where}: {key!r} names unknown vocabulary {name!r}; defined: {known}")
         analyzer.used.update(value)
         return tuple(value)
 
-    allowed = set(analyzer.context.categories) | set(SENTENCE_CONDITIONS)
+    allowed = analyzer.categories | set(SENTENCE_CONDITIONS)
     unless = frozenset(data.get("unless", ()))
     if not all(isinstance(u, str) for u in unless) or unless - allowed:
         raise RuleError(f"{where}: unknown condition(s) {sorted(map(str, unless - allowed))} in 'unless'; "
@@ -213,7 +224,10 @@ def claim_rule(data: Mapping[str, Any], pack: str, source: str, analyzer: Analyz
                     severity=severity, message=data["message"], suggestion=data.get("suggestion"),
                     rationale=data.get("rationale", ""), bad=tuple(data.get("bad", ())),
                     good=tuple(data.get("good", ())), pack=pack)
-    keywords = tuple(sorted({form.lower() for name in predicates for form in analyzer.lexicon[name]}))
+    # An at-least rule counts terms of big vocabularies (conditions): it runs on every sentence of a
+    # document its register admits, rather than making thousands of terms keywords of the one pass.
+    keywords = () if data.get("at-least") else tuple(sorted(
+        {form.lower() for name in predicates for form in analyzer.lexicon[name]}))
     return ClaimRule(info=info, keywords=keywords, analyzer=analyzer, predicates=predicates,
                      objects=names("object"), subjects=names("subject"), not_subjects=names("not-subject"),
                      after=data.get("after", 8), before=data.get("before", 0), unless=unless,
@@ -223,12 +237,13 @@ def claim_rule(data: Mapping[str, Any], pack: str, source: str, analyzer: Analyz
 def analyzer_for(data: Mapping[str, Any], lexicon: Lexicon, source: str) -> Analyzer:
     """The Analyzer of one rules file: its lexicon, core's ConText lexicon plus the file's
     `[context]` additions, and its `[register]` cues."""
-    context = default_context()
+    context = None
     if "context" in data:
-        context = ContextRules(triggers={k: list(v) for k, v in context.triggers.items()},
-                               pseudo={k: list(v) for k, v in context.pseudo.items()},
-                               boundaries=context.boundaries, stops=dict(context.stops),
-                               categories=set(context.categories))
+        core = default_context()
+        context = ContextRules(triggers={k: list(v) for k, v in core.triggers.items()},
+                               pseudo={k: list(v) for k, v in core.pseudo.items()},
+                               boundaries=core.boundaries, stops=dict(core.stops),
+                               categories=set(core.categories))
         context.extend(data["context"], source)
     spec = None
     if "register" in data:

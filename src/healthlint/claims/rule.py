@@ -100,7 +100,7 @@ class ClaimRule(Rule):
     register: str | None = None
     at_least: int = 0  # > 0: flag a sentence naming this many different predicate terms (no frames)
     source: str = ""
-    _templated: bool = field(default=False, repr=False)
+    _subject_tagger: ConceptTagger | None = field(default=None, repr=False)
 
     def frames(self, ctx: SentenceContext) -> list[Frame]:
         """The frames of this rule's concepts in the sentence, before any condition."""
@@ -113,6 +113,8 @@ class ClaimRule(Rule):
         if self.at_least:
             yield from self._many(ctx)
             return
+        if self.register and not self._register_allows(ctx, None) and not self._names_a_subject(ctx):
+            return  # a careful page, and no named speaker: no frame of this rule can fire here
         frames = [f for f in self.frames(ctx) if not (f.modifiers & self.unless)
                   and not (f.subject and f.subject.concept in self.not_subjects)]
         if not frames or self._silenced(ctx):
@@ -144,6 +146,16 @@ class ClaimRule(Rule):
         listed = ", ".join(names[:3]) + (" ..." if len(names) > 3 else "")
         message = self.info.message.format(predicate=listed, object=listed, subject="it", count=len(names))
         yield Match(mentions[0].start, mentions[-1].end, message=message)
+
+    def _names_a_subject(self, ctx: SentenceContext) -> bool:
+        """The sentence names one of the rule's `subject` terms (a small pass, before the full
+        analysis): without one, a register-gated rule has nothing to say on a careful page."""
+        if not self.subjects:
+            return False
+        if self._subject_tagger is None:
+            assert self.analyzer is not None
+            self._subject_tagger = ConceptTagger(self.analyzer.lexicon, self.subjects)
+        return bool(self._subject_tagger.mentions(ctx.document.text, ctx.start, ctx.end))
 
     def _register_allows(self, ctx: SentenceContext, frame: Frame | None) -> bool:
         """Without `register`, always; else when the frame's subject is a named speaker, or the

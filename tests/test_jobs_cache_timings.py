@@ -103,16 +103,19 @@ def test_windows_of_sentences_change_nothing(monkeypatch):
 
 def test_a_run_answered_from_the_cache_loads_no_linting_machinery(tmp_path):
     """Start-up: a pre-commit or editor re-run over unchanged files needs neither the document
-    analysis modules, the keyword automaton nor OpenSSL (hashlib); a lint run does load the analysis."""
+    analysis modules, the keyword automaton, the pattern parser that derives keywords (they are kept
+    in the user's cache) nor OpenSSL (hashlib); a lint run does load the analysis."""
     make_corpus(tmp_path, copies=1)
     probe = ("import sys; from healthlint.cli import main\n"
              "try:\n    main()\nexcept SystemExit:\n    pass\n"
-             "print(sorted(m for m in ('healthlint.context', 'healthlint.runner', 'healthlint.markdown', 'ahocorasick', 'hashlib')"
+             "print(sorted(m for m in ('healthlint.context', 'healthlint.runner', 'healthlint.markdown', 'ahocorasick', 'hashlib',"
+             " 'healthlint.keywords')"
              " if m in sys.modules), file=sys.stderr)")
     args = [sys.executable, "-c", probe, "check", "--isolated", "--format", "json", "--cache-dir",
             str(tmp_path / "cache"), str(tmp_path)]
     cold = subprocess.run(args, capture_output=True, text=True)
     warm = subprocess.run(args, capture_output=True, text=True)
     assert cold.stdout == warm.stdout and json.loads(warm.stdout)
-    assert cold.stderr.splitlines()[-1] == "['ahocorasick', 'healthlint.context', 'healthlint.markdown', 'healthlint.runner']"
+    assert cold.stderr.splitlines()[-1] == ("['ahocorasick', 'healthlint.context', 'healthlint.keywords', "
+                                            "'healthlint.markdown', 'healthlint.runner']")
     assert warm.stderr.splitlines()[-1] == "[]"

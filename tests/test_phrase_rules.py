@@ -4,7 +4,7 @@ import pytest
 
 from healthlint.document import from_text
 from healthlint.errors import RuleError
-from healthlint.phrase import derive_keywords, phrase_rule
+from healthlint.phrase import phrase_rule
 from healthlint.runner import Linter
 
 from conftest import DEMO_ARGS, run_cli
@@ -34,37 +34,45 @@ def test_a_keyword_of_several_words_is_found_across_wrapped_lines_and_markup():
     text = "The holy\ngrail. A holy **grail** here.\n\n- The holy\n  grail\n\nA holy\tgrail.\n\nThe holygrail."
     assert spans(table, text) == ["holy\ngrail", "holy **grail", "holy\n  grail", "holy\tgrail"]
 
-@pytest.mark.parametrize("pattern, keywords", [
-    (r"\bbeacon\s+of\s+hope\b", ["beacon"]),
-    (r"\b(?:miracle|breakthrough)s?\b", ["breakthrough", "miracle"]),
-    (r"(?:completely|totally) safe", ["completely", "totally"]),
-    (r"\w+", None),
-])
-def test_keywords_are_derived_from_literal_patterns(pattern, keywords):
-    assert derive_keywords(pattern) == keywords
-
-
 def test_each_pattern_runs_only_where_its_own_keywords_occur():
-    """Rule keywords may be given by hand; a pattern whose literal words contain some of them is
-    tried only on sentences holding one (so its compile and scan are skipped elsewhere), and a
-    pattern with no such words runs on every candidate sentence."""
+    """Keywords are derived per pattern: a pattern is tried only on sentences holding one of its
+    own keywords (so its compile and scan are skipped elsewhere)."""
     rule = phrase_rule({"name": "t", "category": "hype", "message": "m",
                         "patterns": [r"\bgame[- ]?changers?\b", r"\bmiracles?\b", r"\b(?:new|fresh)\s+hope\b",
-                                     r"\b(?:beacon|ray)\s+of\s+hope\b"],
-                        "keywords": ["game", "miracle", "new hope", "fresh hope", "of hope"]}, "test", "test", eager=False)
-    # `\s+` joins literal words as the keyword pass reads white space, so "of hope" gates the last one
-    assert rule.gates() == (frozenset({"game"}), frozenset({"miracle"}), None, frozenset({"of hope"}))
-    text = "A miracle and new hope. A game changer. A ray of\nhope."
+                                     r"\b(?:beacon|ray)\s+of\s+hope\b", r"\bto\s+us\b"]}, "test", "test", eager=False)
+    assert rule.gates == (frozenset({"changer"}), frozenset({"miracle"}), frozenset({"hope"}), frozenset({"hope"}),
+                          frozenset({"to us"}))  # no word of 3 letters: the phrase, as the keyword pass reads it
+    assert rule.keywords == ("changer", "hope", "miracle", "to us")
+    text = "A miracle and new hope. A game changer. A ray of\nhope. Sell to\n us."
     findings = Linter([rule]).lint(from_text(text, "x.md")).findings
-    assert [text[f.offset:f.end_offset] for f in findings] == ["miracle", "new hope", "game changer", "ray of\nhope"]
+    assert [text[f.offset:f.end_offset] for f in findings] == ["miracle", "new hope", "game changer", "ray of\nhope",
+                                                               "to\n us"]
     rule = phrase_rule({"name": "t", "category": "hype", "message": "m",
                         "patterns": [r"\bgame[- ]?changers?\b", r"\bmiracles?\b"]}, "test", "test", eager=False)
     Linter([rule]).lint(from_text("A miracle.", "x.md"))
     assert rule.patterns[0]._compiled is None and rule.patterns[1]._compiled is not None
 
 
+def test_hand_written_keywords_count_only_for_a_pattern_that_yields_none():
+    """A `keywords` list beside derivable patterns is ignored (derived keywords are used, so the
+    list cannot switch a pattern off); beside one that yields none it gates the rule, and that
+    pattern runs on every sentence holding one of them."""
+    table = {"name": "t", "category": "hype", "message": "m"}
+    ignored = phrase_rule({**table, "patterns": [r"\bgovernment[- ]?cleared\b"], "keywords": ["fda"]}, "test", "test")
+    assert ignored.keywords == ("government",)
+    assert [f.rule for f in Linter([ignored]).lint(from_text("Our government-cleared clinic.", "x.md")).findings] == ["hype/t"]
+    merged = phrase_rule({**table, "patterns": [r"\bmiracles?\b", r"\d+%"], "keywords": ["percent", "%"]}, "test", "test")
+    assert merged.keywords == ("%", "miracle", "percent") and merged.gates == (frozenset({"miracle"}), None)
+    text = "A miracle. Up 40%. Up 40 percent."
+    spans = [text[f.offset:f.end_offset] for f in Linter([merged]).lint(from_text(text, "x.md")).findings]
+    assert spans == ["miracle", "40%"]
+    with pytest.raises(RuleError, match=r"^cfg: rule 't': cannot derive keywords from pattern '\\\\d\+%': add a literal "
+                                        r"word \(3 characters or more\) that every match contains, or a 'keywords' list"):
+        phrase_rule({**table, "patterns": [r"\bmiracles?\b", r"\d+%"]}, "p", "cfg")
+
+
 def test_underivable_keywords_and_bad_keys_are_errors():
-    with pytest.raises(RuleError, match=r"rule 't': cannot derive literal keywords .* add 'keywords"):
+    with pytest.raises(RuleError, match=r"rule 't': cannot derive keywords from pattern '\\\\w\+': add a literal word"):
         phrase_rule({"name": "t", "category": "hype", "message": "m", "patterns": [r"\w+"]}, "p", "cfg")
     with pytest.raises(RuleError, match=r"cfg: rule 't': unknown condition\(s\) \['sometimes'\]"):
         phrase_rule({"name": "t", "category": "hype", "message": "m", "patterns": ["x+y"], "keywords": ["y"],

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from healthlint import config as config_module
 from healthlint import document as document_module
+from healthlint import keywordcache
 from healthlint.claims.lexicon import load_lexicon
 from healthlint.config import Config
 from healthlint.errors import ConfigError, HealthlintError, InputError, PluginError
@@ -70,6 +71,8 @@ class Session:
         `fingerprints`, findings carry no baseline fingerprint (a hash per finding saved). The
         config's own plugins load only when the user allows them (see healthlint.trust)."""
         check_config_plugins(config.path, config.plugins, allow_config_plugins)
+        if cache_dir is not None:
+            keywordcache.enable()
         plugins = load_plugins(config.plugins + extra_plugins, config.root, entry_points)
         rules: list[Rule] = []
         seen: dict[str, str] = {}
@@ -101,6 +104,7 @@ class Session:
                 raise ConfigError(f"{config.source()}: rule id {rule.info.id!r} is already defined by {seen[rule.info.id]!r}")
             seen[rule.info.id] = config.source()
             rules.append(rule)
+        keywordcache.save()  # keywords derived while loading, for the next run
         session = cls(config, plugins, rules, [RunError(str(e), None, getattr(e, "detail", None)) for e in plugins.errors],
                       fingerprints=fingerprints, _recipe=(config, extra_plugins, entry_points, cache_dir, fingerprints,
                                                  allow_config_plugins))

@@ -8,7 +8,7 @@
     suggestion = "..."
     rationale = "..."
     patterns = ['\\bmiracle\\b']          # regex module syntax, case-insensitive
-    keywords = ["miracle"]                # optional: derived from the patterns when literal
+    keywords = ["miracle"]                # only for a pattern no keyword can be derived from
     unless = ["negated", "hedged", "cited", "paragraph-cited", "question", "heading", "quoted"]
     requires = '...'                      # the sentence must also match this
     excludes = '...'                      # skip when the sentence matches this
@@ -17,23 +17,31 @@
     good = ["..."]                        # examples it must leave alone
     fix = "..."                           # a rewrite of the match (groups expand), shown by --diff
     fix-safe = true                       # --fix may apply it: it cannot make a true statement false
+
+Keywords are derived from each pattern (healthlint.keywords, kept between runs by
+healthlint.keywordcache), and each pattern runs only on sentences holding one of its own. A
+hand-written `keywords` list counts only when some pattern yields none: it is added to the rule's
+keywords and that pattern runs on every sentence holding one of them; beside patterns that all
+yield keywords it is ignored (so it can never switch a pattern off, and configs written before
+keywords were derived keep working). A pattern that yields none without a list is an error.
+Every key is typed (`_KEYS`, checked by healthlint.schema): one error names the file, rule and key.
 """
 
 from __future__ import annotations
 
-import re
-import re._parser as sre_parse  # the stdlib regex parser, used only to derive literal keywords
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import regex
 
+from healthlint import keywordcache, schema
 from healthlint.claims.lexicon import Lexicon, load_lexicon
 from healthlint.errors import RuleError
 from healthlint.lazyregex import lazy
 from healthlint.rules import SEVERITIES, Match, Rule, RuleInfo
+from healthlint.schema import Kind
 
 if TYPE_CHECKING:  # annotations only: importing these costs a cached run time
     from healthlint.claims.concepts import ConceptTagger
@@ -45,11 +53,11 @@ MATCH_TIMEOUT = 5.0  # seconds (wall clock) for one pattern of a user's config o
 # against exponential backtracking, loose enough that a loaded CI machine never trips it on a sane pattern
 CONDITIONS = ("negated", "hedged", "cited", "paragraph-cited", "question", "heading", "quoted",
               *SCOPED)
-_KEYS = {
+_KEYS: dict[str, Kind] = {
     "name": str, "id": str, "category": str, "severity": str, "message": str, "suggestion": str,
-    "rationale": str, "patterns": list, "keywords": list, "unless": list, "requires": str,
-    "excludes": str, "near": dict, "bad": list, "good": list, "case-sensitive": bool,
-    "fix": str, "fix-safe": bool, "not-subject": list,
+    "rationale": str, "patterns": list[str], "keywords": list[str], "unless": list[str], "requires": str,
+    "excludes": str, "near": {"pattern": str, "words": int}, "bad": list[str], "good": list[str],
+    "case-sensitive": bool, "fix": str, "fix-safe": bool, "not-subject": list[str],
 }
 _REQUIRED = ("category", "message", "patterns")
 _SCOPED = frozenset(SCOPED)
@@ -112,28 +120,22 @@ class PhraseRule(Rule):
     fix: str | None = None  # a replacement template (\\g<name> and \\1 expand groups)
     fix_safe: bool = False
     not_subject: ConceptTagger | None = None  # a match whose clause names one of these before it is skipped
-    _gates: tuple[frozenset[str] | None, ...] | None = field(default=None, repr=False, compare=False)
+    # Per pattern, the keywords one of which every match of it contains (None: unknown, so the
+    # pattern runs on every sentence that holds one of the rule's keywords).
+    gates: tuple[frozenset[str] | None, ...] = ()
 
     @property
     def _scoped(self) -> frozenset[str]:
         return self.unless & _SCOPED
 
-    def gates(self) -> tuple[frozenset[str] | None, ...]:
-        """Per pattern, rule keywords one of which every match of it contains (None: unknown, so
-        the pattern runs on every candidate sentence); worked out on first use."""
-        if self._gates is None:  # a lone pattern runs on every candidate: no parse needed to say so
-            self._gates = (None,) if len(self.patterns) == 1 else tuple(
-                _gate(p.source, list(self.keywords)) for p in self.patterns)
-        return self._gates
-
     def only_pattern(self, index: int) -> PhraseRule:
         """This rule with its pattern `index` alone, gated as in the whole rule: `test-rules` runs
         it to learn which patterns a rule's examples reach."""
-        return replace(self, patterns=(self.patterns[index],), _gates=(self.gates()[index],))
+        return replace(self, patterns=(self.patterns[index],), gates=(self.gates[index],))
 
     def check(self, ctx: SentenceContext) -> Iterable[Match]:
         hits = ctx.keywords  # only the patterns whose keywords the sentence holds can match
-        patterns = [p for p, gate in zip(self.patterns, self.gates()) if gate is None or not hits.isdisjoint(gate)]
+        patterns = [p for p, gate in zip(self.patterns, self.gates) if gate is None or not hits.isdisjoint(gate)]
         if not patterns:
             return
         text, start, end = ctx.document.text, ctx.start, ctx.end
@@ -186,94 +188,6 @@ class PhraseRule(Rule):
         return bool(self.near.pattern.search(text, start, end))
 
 
-def _options(items: Any, phrases: bool) -> list[list[str]]:
-    """Candidate keyword sets of a parsed sequence: every match contains a member of each set.
-
-    A literal run gives its longest word, or with `phrases` the whole run, its words joined by
-    `\\s+` or a space read as one space (as the keyword pass reads every run of white space)."""
-    options: list[list[str]] = []
-    current: list[str] = []
-    for op, arg in items:
-        name = str(op)
-        if name == "LITERAL":
-            current.append(" " if chr(arg).isspace() else chr(arg))
-            continue
-        if phrases and current and _is_white_space_run(name, arg):
-            current.append(" ")
-            continue
-        if current:
-            options.append([_literal(current, phrases)])
-            current = []
-        inner = None
-        if name == "SUBPATTERN":
-            inner = _required_keywords(arg[-1], phrases)
-        elif name == "BRANCH":
-            branches = [_required_keywords(branch, phrases) for branch in arg[1]]
-            inner = None if any(b is None for b in branches) else [k for b in branches for k in b or ()]
-        elif name in ("MAX_REPEAT", "MIN_REPEAT") and arg[0] >= 1:
-            inner = _required_keywords(arg[2], phrases)
-        if inner:
-            options.append(inner)
-    if current:
-        options.append([_literal(current, phrases)])
-    return options
-
-
-def _is_white_space_run(name: str, arg: Any) -> bool:
-    """True for `\\s+` (or `\\s{1,}` ...): one or more white-space characters."""
-    if name not in ("MAX_REPEAT", "MIN_REPEAT") or arg[0] < 1 or len(arg[2]) != 1:
-        return False
-    op, inner = arg[2][0]
-    return str(op) == "IN" and [(str(a), str(b)) for a, b in inner] == [("CATEGORY", "CATEGORY_SPACE")]
-
-
-def _literal(characters: list[str], phrases: bool) -> str:
-    """A literal run as a keyword: the longest white-space-free piece, since text may break a
-    phrase across lines or emphasis; with `phrases`, all of it with its spaces folded."""
-    text = "".join(characters)
-    return " ".join(text.split()) if phrases else max(text.split() or [""], key=len)
-
-
-def _usable(options: list[list[str]]) -> list[list[str]]:
-    """The keyword sets whose every member is long enough to be worth searching for."""
-    return [o for o in options if all(len(k.strip()) >= 3 for k in o)]
-
-
-def _best(options: list[list[str]]) -> list[str] | None:
-    """The most selective keyword set: the longest shortest member, then the fewest members."""
-    return max(options, key=lambda o: (min(len(k.strip()) for k in o), -len(o))) if options else None
-
-
-def _required_keywords(items: Any, phrases: bool) -> list[str] | None:
-    """Keywords such that every match of the sequence contains one of them, or None."""
-    return _best(_usable(_options(items, phrases)))
-
-
-def _keyword_options(pattern: str, phrases: bool = False) -> list[list[str]]:
-    """Every usable keyword set of `pattern` (each match contains a member of each set), lowercased.
-    A pattern of several lines is verbose, as phrase_rule compiles it: its comments give no keywords."""
-    try:
-        parsed = sre_parse.parse(pattern, re.IGNORECASE | (re.VERBOSE if "\n" in pattern else 0))
-    except Exception:  # regex-module syntax the stdlib parser does not know
-        return []
-    return [sorted({k.lower().strip() for k in option}) for option in _usable(_options(list(parsed), phrases))]
-
-
-def derive_keywords(pattern: str) -> list[str] | None:
-    """Literal keywords every match of `pattern` contains, lowercased, or None when not derivable."""
-    return _best(_keyword_options(pattern))
-
-
-def _gate(pattern: str, keywords: list[str]) -> frozenset[str] | None:
-    """Rule keywords one of which every match of `pattern` contains, or None when unknown: taken
-    from a keyword set of the pattern whose every member contains a rule keyword."""
-    for option in _keyword_options(pattern, phrases=True):  # "of hope" in `\s+of\s+hope`
-        inside = [[k for k in keywords if k and k in word] for word in option]
-        if all(inside):
-            return frozenset(k for found in inside for k in found)
-    return None
-
-
 def phrase_rule(data: dict[str, Any], pack: str, source: str, prefix: str | None = None,
                 eager: bool = True, timeout: float | None = None, lexicon: Lexicon | None = None) -> PhraseRule:
     """Build one phrase rule from its TOML table; errors name `source` and the key.
@@ -286,11 +200,7 @@ def phrase_rule(data: dict[str, Any], pack: str, source: str, prefix: str | None
     """
     label = data.get("id") or data.get("name") or "?"
     where = f"{source}: rule {label!r}"
-    for key, value in data.items():
-        if key not in _KEYS:
-            raise RuleError(f"{where}: unknown key {key!r}; allowed: {', '.join(sorted(_KEYS))}")
-        if not isinstance(value, _KEYS[key]):
-            raise RuleError(f"{where}: {key!r} must be a {_KEYS[key].__name__}, not {type(value).__name__}")
+    schema.check(data, _KEYS, where)
     missing = [k for k in _REQUIRED if k not in data] + ([] if ("id" in data or "name" in data) else ["name"])
     if missing:
         raise RuleError(f"{where}: missing {', '.join(repr(m) for m in missing)}")
@@ -313,19 +223,10 @@ def phrase_rule(data: dict[str, Any], pack: str, source: str, prefix: str | None
         return LazyPattern(expand(text, key), flags | regex.VERBOSE * ("\n" in text), f"{where} '{key}'", eager, timeout)
 
     patterns = tuple(pattern(p, "patterns") for p in data["patterns"])
-    keywords = data.get("keywords")
-    if keywords is None:
-        derived = [derive_keywords(p.source) for p in patterns]
-        if any(d is None for d in derived):
-            raise RuleError(f"{where}: cannot derive literal keywords from its patterns; add "
-                            "'keywords = [...]' listing words every match contains")
-        keywords = sorted({k for d in derived for k in d or ()})
+    keywords, gates = _keywords(data["patterns"], [p.source for p in patterns], data.get("keywords"), where)
     near = None
     if "near" in data:
-        spec = data["near"]
-        if set(spec) != {"pattern", "words"} or not isinstance(spec["words"], int):
-            raise RuleError(f"{where}: 'near' must be {{ pattern = '...', words = N }}")
-        near = Near(pattern(spec["pattern"], "near"), spec["words"])
+        near = Near(pattern(data["near"]["pattern"], "near"), data["near"]["words"])
     try:
         info = RuleInfo(
             id=rule_id, category=data["category"], severity=severity, message=data["message"],
@@ -335,13 +236,29 @@ def phrase_rule(data: dict[str, Any], pack: str, source: str, prefix: str | None
     except ValueError as exc:
         raise RuleError(f"{where}: {exc}") from None
     return PhraseRule(
-        info=info, keywords=tuple(k.lower() for k in keywords), patterns=patterns,
+        info=info, keywords=keywords, patterns=patterns, gates=gates,
         unless=frozenset(unless),
         requires=pattern(data["requires"], "requires") if "requires" in data else None,
         excludes=pattern(data["excludes"], "excludes") if "excludes" in data else None,
         near=near, source=source, fix=data.get("fix"), fix_safe=data.get("fix-safe", False),
         not_subject=_tagger(vocabularies, data.get("not-subject", []), f"{where} 'not-subject'"),
     )
+
+
+def _keywords(written: list[str], sources: list[str], given: list[str] | None,
+              where: str) -> tuple[tuple[str, ...], tuple[frozenset[str] | None, ...]]:
+    """The rule's keywords and each pattern's gate (see the module docstring): derived per pattern;
+    `given` keywords count only when some pattern yields none, and a pattern that yields none
+    without them is an error naming it."""
+    derived = [keywordcache.derive(source) for source in sources]
+    blind = [text for text, found in zip(written, derived) if found is None]
+    if blind and given is None:
+        raise RuleError(f"{where}: cannot derive keywords from pattern {blind[0]!r}: add a literal word "
+                        "(3 characters or more) that every match contains, or a 'keywords' list of words "
+                        "one of which every match of it contains")
+    words = {k for found in derived for k in found or ()} | {k.lower() for k in (given or []) if blind}
+    gates = (None,) if len(sources) == 1 else tuple(None if found is None else frozenset(found) for found in derived)
+    return tuple(sorted(words)), gates
 
 
 def _tagger(lexicon: Lexicon, names: list[Any], where: str) -> ConceptTagger | None:

@@ -71,7 +71,7 @@ EXAMPLES = [
     r"\b(?:cure|cures|cured)\b", r"(cure)s", r"[c]ure", r"a{2,3}bcd", r"(?i:miracle)x", r"(?=cure)cured",
     r"(?:ab|ac)def", r"(?<![\w-])(?:fight\s+off|treat)(?![\w-])", r"\bholy\s+grail\b", "(?x) miracle \\s+ # c\n cure",
     "\n  \\bwonder   # the word\n  \\s+drugs?\\b\n", r"\bgame[- ]?changers?\b", r"(?P<x>proven)\s+(?P=x)",
-    r"100%\s+safe", r"\$\d+ off", r"[^a]bc{1,}def", r"(?:clinically\s+)?proven\b", r"approv(?:ed|al)\b",
+    r"100%\s+safe", r"\$\d+ off", r"(?<!\bcancer\s)cure(?!\s+miracle)", r"[^a]bc{1,}def", r"(?:clinically\s+)?proven\b", r"approv(?:ed|al)\b",
 ]
 
 
@@ -109,6 +109,7 @@ def test_most_pack_patterns_get_exactly_the_former_keywords():
     (r"\b(?:cures?|curing)\b", ["cure", "curing"]),  # not `cur`: a common prefix stays in each branch
     (r"\bto\s+us\b", ["to us"]),  # no word of 3 letters: the phrase, as the keyword pass reads it
     (r"(?<=\bnew\s)miracle", ["miracle"]),  # lookarounds add nothing
+    (r"(?<!\bcancer\s)cure(?!\s+research)", ["cure"]),
     (r"(?:clinically\s+)?proven", ["proven"]),
     (r"\bfda[- ]?(?:approved|cleared)\b", ["approved", "cleared"]),
     ("(?x) miracle  # not 'comment' \n \\s+ cure", ["miracle"]),
@@ -193,3 +194,36 @@ def test_every_match_of_word_salad_contains_a_derived_keyword(words, seps):
     text = "".join(w + s for w, s in zip(words, seps))
     for pattern in EXAMPLES:
         assert_matches_hold_keywords(pattern, regex.IGNORECASE | regex.VERBOSE * ("\n" in pattern), text)
+
+
+@pytest.mark.slow
+def test_derived_keywords_are_kept_in_the_user_cache_under_a_stamp(tmp_path):
+    """A run with a findings cache keeps its derived keywords in the user's cache folder (never
+    the project's) and the next run reads them; a file of another version of the parser is
+    ignored, and --no-cache neither reads nor writes it."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "user-cache")}
+    (tmp_path / ".healthlint.toml").write_text("[[rules]]\nname = 'x'\ncategory = 'hype'\nmessage = 'm'\n"
+                                               "patterns = ['\\bwonderous\\b']\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("A wonderous pill.\n", encoding="utf-8")
+    check = [sys.executable, "-m", "healthlint", "check", "--format", "json", "a.md"]
+
+    def rules_found(*args: str) -> list[str]:
+        run = subprocess.run([*check, *args], capture_output=True, text=True, cwd=tmp_path, env=env)
+        return [f["rule"] for f in json.loads(run.stdout)]
+
+    stored = tmp_path / "user-cache" / "healthlint" / "keywords.json"
+    assert rules_found("--no-cache") == ["local/x"] and not stored.exists()
+    assert rules_found() == ["local/x"]
+    data = json.loads(stored.read_text(encoding="utf-8"))
+    assert data["entries"]["\\bwonderous\\b"] == ["wonderous"]
+    assert not list(tmp_path.glob(".healthlint_cache/keywords*"))
+    data["entries"]["\\bwonderous\\b"] = ["zzz"]  # proof that the file is read: these keywords never occur
+    stored.write_text(json.dumps(data), encoding="utf-8")
+    assert rules_found("--cache-dir", str(tmp_path / "other")) == []
+    stored.write_text(json.dumps({**data, "stamp": "another parser"}), encoding="utf-8")
+    assert rules_found("--cache-dir", str(tmp_path / "third")) == ["local/x"]

@@ -188,6 +188,7 @@ def test_every_match_of_generated_text_contains_a_derived_keyword(data):
     assert_matches_hold_keywords(source, flags, text)
 
 
+@settings(deadline=None)
 @given(words=st.lists(st.sampled_from(["cure", "cures", "miracle", "safe", "to", "us", "of", "hope", "x"]), max_size=8),
        seps=st.lists(st.sampled_from([" ", "  ", "\n", "-", ""]), min_size=8, max_size=8))
 def test_every_match_of_word_salad_contains_a_derived_keyword(words, seps):

@@ -69,6 +69,17 @@ class DocumentContext:
             self._memo[key] = compute(self)
         return self._memo[key]
 
+    def per_sentence(self, key: str, index: int, compute: Callable[[], Any]) -> Any:
+        """A per-sentence fact computed once (e.g. a sentence's modifiers); `key` names the fact.
+        Only the latest window's worth is kept: the runner never asks again about earlier ones."""
+        cache = self.once(key, lambda _: {})
+        value = cache.get(index)
+        if value is None:
+            if len(cache) > 4096:
+                cache.clear()
+            value = cache[index] = compute()
+        return value
+
     def sentence_at(self, offset: int) -> int | None:
         """Index of the sentence containing `offset`, if any."""
         index = bisect.bisect_right(self.sentences.starts, offset) - 1
@@ -149,19 +160,23 @@ class SentenceContext:
         once per sentence and lexicon however many rules and matches ask."""
         from healthlint.claims.modifiers import default_context
 
-        context = context or default_context()
-        cache = self.document.once(f"context-modifiers:{id(context)}", lambda _: {})
-        modifiers = cache.get(self.index)
-        if modifiers is None:
-            if len(cache) > 4096:  # a window's worth: earlier sentences are not asked about again
-                cache.clear()
-            modifiers = cache[self.index] = context.modifiers(self.document.text, self.start, self.end)
-        return modifiers
+        rules = context or default_context()
+        return self.document.per_sentence(
+            f"context-modifiers:{id(rules)}", self.index,
+            lambda: rules.modifiers(self.document.text, self.start, self.end))
 
     def modified(self, position: int, categories: AbstractSet[str]) -> bool:
         """A modifier of one of `categories` (core's lexicon: "negated", "hedged", "limited",
         "conditional", "hypothetical", "reported", "comparative") has `position` in its scope."""
         return any(m.category in categories and m.covers(position) for m in self.modifiers())
+
+    def silenced(self, conditions: AbstractSet[str]) -> bool:
+        """One of the sentence-wide `conditions` a rule names in `unless` holds for this sentence:
+        "question", "heading", "cited" (the sentence carries a source), "paragraph-cited"."""
+        return (("question" in conditions and self.is_question())
+                or ("heading" in conditions and self.is_heading())
+                or ("cited" in conditions and self.cited())
+                or ("paragraph-cited" in conditions and self.paragraph_cited()))
 
     def is_question(self) -> bool:
         return language.is_question(self.text)

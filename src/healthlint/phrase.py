@@ -149,7 +149,7 @@ class PhraseRule(Rule):
                     continue
                 if not checked_sentence:  # sentence-wide conditions, only once something matched
                     checked_sentence = True
-                    if self._silenced(ctx) or (
+                    if ctx.silenced(self.unless) or (
                             self.excludes and self.excludes.search(text, start, end)):
                         return
                 if "negated" in self.unless and (ctx.negated(match.start(), match.end())
@@ -169,14 +169,6 @@ class PhraseRule(Rule):
                 taken.append(match.span())
                 replacement = match.expand(self.fix) if self.fix is not None else None
                 yield Match(match.start(), match.end(), replacement=replacement, safe=self.fix_safe)
-
-    def _silenced(self, ctx: SentenceContext) -> bool:
-        return (
-            ("question" in self.unless and ctx.is_question())
-            or ("heading" in self.unless and ctx.is_heading())
-            or ("cited" in self.unless and ctx.cited())
-            or ("paragraph-cited" in self.unless and ctx.paragraph_cited())
-        )
 
     def _near(self, ctx: SentenceContext, match: regex.Match[str]) -> bool:
         assert self.near is not None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,7 +129,3 @@ def _squeeze(piece: str) -> tuple[str, Callable[[int], int]]:
 def _identity(index: int) -> int:
     return index
 
-
-def mentions_of(mentions: Iterable[Mention], names: Iterable[str]) -> Iterator[Mention]:
-    wanted = set(names)
-    return (m for m in mentions if m.concept in wanted)

@@ -95,9 +95,6 @@ class Lexicon:
             return self.pattern(match.group(1))
         return REFERENCE.sub(replace, pattern)
 
-    def names_in(self, pattern: str) -> list[str]:
-        return REFERENCE.findall(pattern)
-
 
 def load_lexicon(data: Mapping[str, Any], source: str, folder: Path | None = None,
                  base: Lexicon | None = None) -> Lexicon:

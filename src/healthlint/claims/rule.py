@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from healthlint.claims.concepts import ConceptTagger
@@ -63,16 +62,11 @@ class Analyzer:
         return self._tagger
 
     def analyse(self, ctx: SentenceContext) -> SentenceAnalysis:
-        cache: dict[int, SentenceAnalysis] = ctx.document.once(f"claims:{id(self)}", lambda _: {})
-        analysis = cache.get(ctx.index)
-        if analysis is None:
-            text = ctx.document.text
-            analysis = SentenceAnalysis(text, ctx.start, ctx.end, self.tagger.mentions(text, ctx.start, ctx.end),
-                                        self.context, ctx.modifiers(self.context))
-            if len(cache) > 4096:  # a window's worth; older sentences are not asked about again
-                cache.clear()
-            cache[ctx.index] = analysis
-        return analysis
+        text = ctx.document.text
+        return ctx.document.per_sentence(
+            f"claims:{id(self)}", ctx.index,
+            lambda: SentenceAnalysis(text, ctx.start, ctx.end, self.tagger.mentions(text, ctx.start, ctx.end),
+                                     self.context, ctx.modifiers(self.context)))
 
     def register(self, document: DocumentContext) -> Register | None:
         spec = self.register_spec
@@ -117,7 +111,7 @@ class ClaimRule(Rule):
             return  # a careful page, and no named speaker: no frame of this rule can fire here
         frames = [f for f in self.frames(ctx) if not (f.modifiers & self.unless)
                   and not (f.subject and f.subject.concept in self.not_subjects)]
-        if not frames or self._silenced(ctx):
+        if not frames or ctx.silenced(self.unless):
             return
         taken: list[tuple[int, int]] = []
         for frame in frames:
@@ -138,10 +132,10 @@ class ClaimRule(Rule):
         if not self._register_allows(ctx, None):
             return
         text = ctx.document.text
-        mentions = [m for m in self.analyzer.analyse(ctx).of(self.predicates)
-                    if not (self.analyzer.analyse(ctx).categories_at(m.start) & self.unless)]
+        analysis = self.analyzer.analyse(ctx)
+        mentions = [m for m in analysis.of(self.predicates) if not (analysis.categories_at(m.start) & self.unless)]
         names = list(dict.fromkeys(" ".join(text[m.start:m.end].lower().split()) for m in mentions))
-        if len(names) < self.at_least or self._silenced(ctx):
+        if len(names) < self.at_least or ctx.silenced(self.unless):
             return
         listed = ", ".join(names[:3]) + (" ..." if len(names) > 3 else "")
         message = self.info.message.format(predicate=listed, object=listed, subject="it", count=len(names))
@@ -165,12 +159,6 @@ class ClaimRule(Rule):
         assert self.analyzer is not None
         register = self.analyzer.register(ctx.document)
         return register is None or register.promotional
-
-    def _silenced(self, ctx: SentenceContext) -> bool:
-        return (("question" in self.unless and ctx.is_question())
-                or ("heading" in self.unless and ctx.is_heading())
-                or ("cited" in self.unless and ctx.cited())
-                or ("paragraph-cited" in self.unless and ctx.paragraph_cited()))
 
     @staticmethod
     def _say(template: str, ctx: SentenceContext, frame: Frame) -> str:
@@ -273,6 +261,3 @@ def analyzer_for(data: Mapping[str, Any], lexicon: Lexicon, source: str) -> Anal
         spec = RegisterSpec(tuple(table.get("promotional", ())), tuple(table.get("careful", ())), float(threshold))
     return Analyzer(lexicon, context, spec)
 
-
-def folder_of(source: str) -> Path:
-    return Path(source).parent

@@ -13,22 +13,16 @@ from healthlint import language
 from healthlint.citations import Citations
 from healthlint.document import Document
 from healthlint.prose import regions_for
+from healthlint.reading import lower_same_length
 from healthlint.regions import Block, Regions
 from healthlint.sentences import Sentence, Sentences, split
 
 if TYPE_CHECKING:
+    from healthlint.claims.concepts import Mention
     from healthlint.claims.modifiers import ContextRules, Modifier
 
 
 _NONE: frozenset[str] = frozenset()
-
-
-def lower_same_length(text: str) -> str:
-    """`text` lowercased, keeping any character whose lowercase is longer (offsets must not move)."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
 @dataclass
@@ -40,6 +34,11 @@ class DocumentContext:
     sentences: Sentences
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
     hits: dict[int, set[str]] = field(default_factory=dict, repr=False)  # sentence -> keywords found in it
+    # What the runner's pass tagged (ConceptTagger.in_sentence reads it): the ids of the taggers it
+    # covered, and sentence -> tagger id -> mentions; `whole` when the pass covered every sentence.
+    tagged: frozenset[int] = field(default=frozenset(), repr=False)
+    mentions: dict[int, dict[int, list[Mention]]] = field(default_factory=dict, repr=False)
+    whole: bool = field(default=False, repr=False)
 
     @classmethod
     def build(cls, document: Document) -> DocumentContext:

@@ -128,6 +128,9 @@ class PhraseRule(Rule):
     def _scoped(self) -> frozenset[str]:
         return self.unless & _SCOPED
 
+    def taggers(self) -> tuple[ConceptTagger, ...]:
+        return (self.not_subject,) if self.not_subject else ()
+
     def only_pattern(self, index: int) -> PhraseRule:
         """This rule with its pattern `index` alone, gated as in the whole rule: `test-rules` runs
         it to learn which patterns a rule's examples reach."""
@@ -162,7 +165,7 @@ class PhraseRule(Rule):
                     continue
                 if self._scoped and ctx.modified(match.start(), self._scoped):
                     continue
-                if self.not_subject and _subject_named(self.not_subject, text, start, match.start()):
+                if self.not_subject and _subject_named(self.not_subject, ctx, match.start()):
                     continue
                 if self.near and not self._near(ctx, match):
                     continue
@@ -266,12 +269,13 @@ def _tagger(lexicon: Lexicon, names: list[Any], where: str) -> ConceptTagger | N
     return ConceptTagger(lexicon, names)
 
 
-def _subject_named(tagger: ConceptTagger, text: str, sentence_start: int, position: int) -> bool:
+def _subject_named(tagger: ConceptTagger, ctx: SentenceContext, position: int) -> bool:
     """One of the tagger's concepts is named where the subject of `position` stands (its clause, after any 'that')."""
     from healthlint.claims.frames import clause_start, subject_start
 
-    start = subject_start(text, clause_start(text, sentence_start, position), position)
-    return bool(tagger.mentions(text, start, position))
+    text = ctx.document.text
+    start = subject_start(text, clause_start(text, ctx.start, position), position)
+    return any(start <= m.start and m.end <= position for m in tagger.in_sentence(ctx))
 
 
 def load_phrase_rules(path: str | Path, pack: str) -> list[Rule]:

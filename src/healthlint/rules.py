@@ -1,8 +1,8 @@
 """The rule model: what every rule declares, and the two kinds of rule a pack can write.
 
-A rule names the literal keywords it needs. The runner finds, in one
-multi-keyword pass over a document, the sentences that contain any keyword and
-calls each rule only on the sentences holding one of its own keywords.
+A rule names the literal keywords it needs, or the concepts it is about. The runner
+finds, in one multi-keyword pass over a document, the sentences that contain any
+keyword or concept and calls each rule only on the sentences holding one of its own.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from healthlint.claims.concepts import ConceptTagger
     from healthlint.context import DocumentContext, SentenceContext
 
 SEVERITIES = ("info", "warning", "error")  # lowest first
@@ -70,6 +71,16 @@ class Rule:
 
     def check(self, ctx: SentenceContext) -> Iterable[Match]:
         raise NotImplementedError
+
+    def taggers(self) -> tuple[ConceptTagger, ...]:
+        """The concept taggers whose mentions the rule reads (`ConceptTagger.in_sentence`): the
+        runner tags them in its one keyword pass."""
+        return ()
+
+    def concept_gate(self) -> tuple[ConceptTagger, frozenset[str]] | None:
+        """Instead of keywords: the rule runs on the sentences holding a whole-word mention of
+        one of these concepts of the tagger (which `taggers` must include)."""
+        return None
 
 
 @dataclass

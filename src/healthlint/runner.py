@@ -2,30 +2,27 @@
 
 from __future__ import annotations
 
-import bisect
 import heapq
-import itertools
 import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import redirect_stdout
 from dataclasses import dataclass, field
+from typing import Any
 
 import ahocorasick
 
 from healthlint import suppressions
-from healthlint.context import DocumentContext, lower_same_length
+from healthlint.claims.concepts import Mention, whole_word
+from healthlint.context import DocumentContext
 from healthlint.document import Document
 from healthlint.findings import Finding, RunError
-from healthlint.lazyregex import lazy
+from healthlint.reading import read, term_key
 from healthlint.rules import DocumentRule, Match, Rule, RuleInfo
 from healthlint.timelimit import RULE_TIME_LIMIT, RuleTimeout, time_limit
 from healthlint.vocabulary import Term, Vocabulary
 
-_WHITE_SPACE = "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-_TO_SPACE = str.maketrans(dict.fromkeys(_WHITE_SPACE, " "))  # str.isspace() characters but the space
-_SPACES = lazy(" {2,}")
 WINDOW = 2048  # sentences whose keyword hits and candidate sets are held at once (see Linter.windows)
 
 
@@ -49,21 +46,41 @@ class Linter:
         self.timed = timed
         self.vocabulary = vocabulary
         self._always: list[int] = []
-        words: dict[str, list[int]] = defaultdict(list)
+        self._tagged: frozenset[int] = frozenset()
+        self._longest = 0
+        self._automaton: Any = None
+
+    def _build(self) -> Any:
+        """The one automaton of the keyword and concept pass, built on first use (a run answered
+        from the cache never builds it). Each entry: the term's length, the rules it is a keyword
+        of, the (tagger id, concepts) it is a form of, and the rules those concepts gate."""
+        keyword_rules: dict[str, list[int]] = defaultdict(list)
+        concepts: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+        gated: dict[str, set[int]] = defaultdict(set)
+        taggers = {id(t): t for rule in self.rules for t in rule.taggers()}
+        gates: dict[int, list[tuple[int, frozenset[str]]]] = defaultdict(list)  # tagger id -> (rule, names)
         for index, rule in enumerate(self.rules):
-            if not rule.keywords:
+            gate = rule.concept_gate()
+            if gate is not None:
+                taggers.setdefault(id(gate[0]), gate[0])
+                gates[id(gate[0])].append((index, gate[1]))
+            elif not rule.keywords:
                 self._always.append(index)
             for keyword in rule.keywords:
-                words[keyword.lower()].append(index)
-        # Prose wraps a phrase across lines, and masked markup leaves runs of spaces ("holy **grail**"):
-        # when a keyword has several words, the keyword pass reads each run of white space as one space.
-        self._spaced = any(" " in word.strip(" ") for word in words)
+                keyword_rules[term_key(keyword)].append(index)
+        for key, tagger in taggers.items():
+            for form, names in tagger.forms.items():
+                concepts[form].append((key, names))
+                gated[form].update(index for index, wanted in gates[key] if not wanted.isdisjoint(names))
+        self._tagged = frozenset(taggers)
+        words = keyword_rules.keys() | concepts.keys()
         self._longest = max(map(len, words), default=0)
-        self._automaton = ahocorasick.Automaton() if words else None
-        for word, indexes in words.items():
-            self._automaton.add_word(word, (word, tuple(indexes)))  # type: ignore[union-attr]
-        if self._automaton is not None:
-            self._automaton.make_automaton()
+        automaton = ahocorasick.Automaton()
+        for word in words:
+            automaton.add_word(word, (len(word), word, tuple(keyword_rules.get(word, ())),
+                                      tuple(concepts.get(word, ())), tuple(sorted(gated.get(word, ())))))
+        automaton.make_automaton()
+        return automaton
 
     def windows(self, ctx: DocumentContext) -> Iterator[tuple[int, int]]:
         """Consecutive ranges [first, stop) of sentence indexes covering the document, WINDOW
@@ -74,28 +91,28 @@ class Linter:
             yield first, min(first + WINDOW, count)
 
     def candidates(self, ctx: DocumentContext, first: int = 0, stop: int | None = None) -> dict[int, set[int]]:
-        """rule index -> indexes of the sentences in [first, stop) holding one of its keywords
-        (-1: a keyword occurs in this stretch of the document). Keywords that start from the
-        first sentence's start (from 0 for the first window) up to the next window's first
-        sentence count. Records in `ctx.hits` which keywords each sentence holds."""
+        """rule index -> indexes of the sentences in [first, stop) holding one of its keywords or
+        gating concepts (-1: a keyword occurs in this stretch of the document). Terms that start
+        from the first sentence's start (from 0 for the first window) up to the next window's
+        first sentence count. Records in `ctx.hits` which keywords each sentence holds and in
+        `ctx.mentions` the concept mentions of every tagger the rules read."""
+        if self._automaton is None:
+            self._automaton = self._build()
         starts, ends = ctx.sentences.starts, ctx.sentences.ends
         stop = len(starts) if stop is None else stop
         text_start = starts[first] if 0 < first < len(starts) else 0
         text_end = starts[stop] if stop < len(starts) else len(ctx.text)
         found: dict[int, set[int]] = defaultdict(set)
-        hits = ctx.hits
-        if self._automaton is not None:
+        hits, mentions = ctx.hits, ctx.mentions
+        ctx.tagged, ctx.whole = self._tagged, first == 0 and stop == len(starts)
+        if self._longest:
             sentence_start, sentence_end, sentence = 0, -1, None  # the sentence of the last hit
             words: set[str] = set()
             # A slice, not iter(text, start, end): the automaton converts the whole string it is given.
-            piece = lower_same_length(ctx.text[text_start:text_end + self._longest - 1])
-            points: list[int] = []
-            removed: list[int] = []
-            if self._spaced:
-                piece, points, removed = _one_space(piece)
-            for end, (word, indexes) in self._automaton.iter(piece):
-                start = end - len(word) + 1
-                start += text_start + (removed[bisect.bisect_right(points, start) - 1] if points and start >= points[0] else 0)
+            piece, back = read(ctx.text[text_start:text_end + self._longest - 1])
+            for last, (length, word, keyword_rules, concepts, gated) in self._automaton.iter(piece):
+                first_char = last - length + 1
+                start = text_start + back(first_char)
                 if start >= text_end:  # the next window's
                     continue
                 if not sentence_start <= start < sentence_end:
@@ -103,13 +120,23 @@ class Linter:
                     if sentence is not None:
                         sentence_start, sentence_end = starts[sentence], ends[sentence]
                         words = hits.setdefault(sentence, set())
-                if sentence is None:  # outside every sentence: the rule still hears of the document
-                    for index in indexes:
+                    else:  # hits come by their end: the next may start back inside the last sentence
+                        sentence_start, sentence_end = 0, -1
+                if sentence is None:  # outside every sentence: a rule still hears of the document
+                    for index in keyword_rules:
                         found.setdefault(index, set())  # gets its -1 below
                     continue
-                words.add(word)
-                for index in indexes:
-                    found[index].add(sentence)
+                if keyword_rules:
+                    words.add(word)
+                    for index in keyword_rules:
+                        found[index].add(sentence)
+                if (concepts or gated) and whole_word(piece, first_char, last):
+                    end = text_start + back(last) + 1
+                    tagged = mentions.setdefault(sentence, {})
+                    for key, names in concepts:
+                        tagged.setdefault(key, []).extend(Mention(name, start, end) for name in names)
+                    for index in gated:
+                        found[index].add(sentence)
             for sentences in found.values():
                 sentences.add(-1)
         for index in self._always:
@@ -166,6 +193,7 @@ class Linter:
         document_rules: set[int] = set()
         for first, stop in self.windows(ctx):
             ctx.hits.clear()
+            ctx.mentions.clear()
             for index, sentences in sorted(self.candidates(ctx, first, stop).items()):
                 rule = self.rules[index]
                 if isinstance(rule, DocumentRule):
@@ -174,7 +202,7 @@ class Linter:
                     # run() calls the lambda at once, so the loop variables it reads are this turn's.
                     run(index, lambda: [m for s in sorted(sentences) if s >= 0  # noqa: B023
                                         for m in rule.check(ctx.sentence(s))])  # noqa: B023
-        ctx.hits.clear()
+        ctx.hits.clear()  # the mentions stay: a document rule may read the register from them
         for index in sorted(document_rules):
             document_rule = self.rules[index]
             assert isinstance(document_rule, DocumentRule)
@@ -236,18 +264,6 @@ class Linter:
             sentence_start=start, sentence_end=end,
             replacement=match.replacement, safe=match.safe and match.replacement is not None,
         )
-
-
-def _one_space(piece: str) -> tuple[str, list[int], list[int]]:
-    """`piece` with each run of white space made one space, and how to map back: a character at
-    index i of the result, at or after points[k] (the last such k), was at i + removed[k]."""
-    piece = piece.translate(_TO_SPACE)
-    runs = [match.span() for match in _SPACES.finditer(piece)]
-    if not runs:
-        return piece, [], []
-    removed = list(itertools.accumulate(end - start - 1 for start, end in runs))
-    points = [end - dropped for (_, end), dropped in zip(runs, removed)]
-    return _SPACES.sub(" ", piece), points, removed
 
 
 def fingerprint(rule: str, flagged: str, sentence: str) -> str:

@@ -10,7 +10,7 @@ computed once per sentence (`SentenceAnalysis`) however many rules ask.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -69,16 +69,16 @@ class SentenceAnalysis:
     """One sentence's concept mentions, modifiers and clause breaks, and the frames they make."""
 
     def __init__(self, text: str, start: int, end: int, mentions: Sequence[Mention], context: ContextRules,
-                 modifiers: list[Modifier] | None = None) -> None:
+                 modifiers: Callable[[], list[Modifier]] | None = None) -> None:
         self.text, self.start, self.end = text, start, end
         self.mentions = list(mentions)
-        self._context = context
-        if modifiers is not None:  # already found for this sentence (SentenceContext.modifiers)
-            self.__dict__["modifiers"] = modifiers
+        self._find = modifiers or (lambda: context.modifiers(text, start, end))
 
     @cached_property
     def modifiers(self) -> list[Modifier]:
-        return self._context.modifiers(self.text, self.start, self.end)
+        """The sentence's ConText modifiers, found on first use (`modifiers` may share them with
+        the sentence's other rules: SentenceContext.modifiers)."""
+        return self._find()
 
     @cached_property
     def breaks(self) -> list[int]:

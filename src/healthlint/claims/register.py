@@ -7,10 +7,10 @@ vocabularies named by the pack (`[register]` in its rules file); this module onl
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from healthlint.claims.concepts import ConceptTagger
+from healthlint.claims.concepts import Mention
 
 
 @dataclass(frozen=True)
@@ -37,17 +37,17 @@ class RegisterSpec:
     careful: tuple[str, ...]
     threshold: float
 
-    def measure(self, tagger: ConceptTagger, text: str, sentences: int) -> Register:
+    def count(self, mentions: Iterable[Mention], sentences: int) -> Register:
+        """The register of a document of `sentences` sentences with these concept mentions."""
         promotional = careful = 0
         wanted_promotional, wanted_careful = set(self.promotional), set(self.careful)
-        for start, end in _pieces(text):
-            for mention in tagger.mentions(text, start, end):
-                promotional += mention.concept in wanted_promotional
-                careful += mention.concept in wanted_careful
+        for mention in mentions:
+            promotional += mention.concept in wanted_promotional
+            careful += mention.concept in wanted_careful
         return Register(promotional, careful, sentences, self.threshold)
 
 
-def _pieces(text: str, size: int = 1 << 16) -> Iterator[tuple[int, int]]:
+def pieces(text: str, size: int = 1 << 16) -> Iterator[tuple[int, int]]:
     """[start, end) pieces of about `size` characters ending at white space (no word cut)."""
     start = 0
     while start < len(text):

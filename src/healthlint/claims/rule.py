@@ -19,14 +19,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from healthlint.claims.concepts import ConceptTagger
+from healthlint.claims.concepts import ConceptTagger, Mention, in_order
 from healthlint.claims.frames import Frame, SentenceAnalysis
 from healthlint.claims.lexicon import Lexicon
 from healthlint.claims.modifiers import CORE_CATEGORIES, ContextRules, default_context
-from healthlint.claims.register import Register, RegisterSpec
+from healthlint.claims.register import Register, RegisterSpec, pieces
 from healthlint.errors import RuleError
 from healthlint.rules import SEVERITIES, Match, Rule, RuleInfo
 
@@ -43,7 +43,6 @@ class Analyzer:
     def __init__(self, lexicon: Lexicon, context: ContextRules | None, register: RegisterSpec | None) -> None:
         self.lexicon, self._context, self.register_spec = lexicon, context, register
         self._tagger: ConceptTagger | None = None
-        self._register_tagger: ConceptTagger | None = None
         self.used: set[str] = set()  # vocabularies the rules name; only these are tagged per sentence
 
     @property
@@ -57,26 +56,37 @@ class Analyzer:
 
     @property
     def tagger(self) -> ConceptTagger:
+        """One tagger for every vocabulary the rules and the register read (made once the rules
+        are built): the runner tags it in its keyword pass."""
         if self._tagger is None:
-            self._tagger = ConceptTagger(self.lexicon, sorted(self.used))
+            spec = self.register_spec
+            cues = (*spec.promotional, *spec.careful) if spec else ()
+            self._tagger = ConceptTagger(self.lexicon, sorted(self.used.union(cues)))
         return self._tagger
 
     def analyse(self, ctx: SentenceContext) -> SentenceAnalysis:
         text = ctx.document.text
         return ctx.document.per_sentence(
             f"claims:{id(self)}", ctx.index,
-            lambda: SentenceAnalysis(text, ctx.start, ctx.end, self.tagger.mentions(text, ctx.start, ctx.end),
-                                     self.context, ctx.modifiers(self.context)))
+            lambda: SentenceAnalysis(text, ctx.start, ctx.end, self.tagger.in_sentence(ctx), self.context,
+                                     lambda: ctx.modifiers(self.context)))
 
     def register(self, document: DocumentContext) -> Register | None:
+        """The document's register, counted from the runner's pass when it covered the whole
+        document, else from a pass of its own."""
         spec = self.register_spec
         if spec is None:
             return None
-        if self._register_tagger is None:
-            self._register_tagger = ConceptTagger(self.lexicon, [*spec.promotional, *spec.careful])
-        tagger = self._register_tagger
-        return document.once(f"register:{id(self)}",
-                             lambda d: spec.measure(tagger, d.text, len(d.sentences)))
+        tagger = self.tagger
+
+        def measure(d: DocumentContext) -> Register:
+            if d.whole and id(tagger) in d.tagged:
+                mentions: Iterable[Mention] = (m for by_tagger in d.mentions.values()
+                                               for m in in_order(by_tagger.get(id(tagger), ())))
+            else:
+                mentions = (m for start, end in pieces(d.text) for m in tagger.mentions(d.text, start, end))
+            return spec.count(mentions, len(d.sentences))
+        return document.once(f"register:{id(self)}", measure)
 
 
 @dataclass
@@ -94,7 +104,14 @@ class ClaimRule(Rule):
     register: str | None = None
     at_least: int = 0  # > 0: flag a sentence naming this many different predicate terms (no frames)
     source: str = ""
-    _subject_tagger: ConceptTagger | None = field(default=None, repr=False)
+
+    def taggers(self) -> tuple[ConceptTagger, ...]:
+        assert self.analyzer is not None
+        return (self.analyzer.tagger,)
+
+    def concept_gate(self) -> tuple[ConceptTagger, frozenset[str]]:
+        assert self.analyzer is not None
+        return self.analyzer.tagger, frozenset(self.predicates)
 
     def frames(self, ctx: SentenceContext) -> list[Frame]:
         """The frames of this rule's concepts in the sentence, before any condition."""
@@ -133,8 +150,14 @@ class ClaimRule(Rule):
             return
         text = ctx.document.text
         analysis = self.analyzer.analyse(ctx)
-        mentions = [m for m in analysis.of(self.predicates) if not (analysis.categories_at(m.start) & self.unless)]
-        names = list(dict.fromkeys(" ".join(text[m.start:m.end].lower().split()) for m in mentions))
+
+        def names_of(mentions: list[Mention]) -> list[str]:
+            return list(dict.fromkeys(" ".join(text[m.start:m.end].lower().split()) for m in mentions))
+        mentions = analysis.of(self.predicates)
+        if len(names_of(mentions)) < self.at_least:
+            return
+        mentions = [m for m in mentions if not (analysis.categories_at(m.start) & self.unless)]
+        names = names_of(mentions)
         if len(names) < self.at_least or ctx.silenced(self.unless):
             return
         listed = ", ".join(names[:3]) + (" ..." if len(names) > 3 else "")
@@ -142,14 +165,10 @@ class ClaimRule(Rule):
         yield Match(mentions[0].start, mentions[-1].end, message=message)
 
     def _names_a_subject(self, ctx: SentenceContext) -> bool:
-        """The sentence names one of the rule's `subject` terms (a small pass, before the full
-        analysis): without one, a register-gated rule has nothing to say on a careful page."""
-        if not self.subjects:
-            return False
-        if self._subject_tagger is None:
-            assert self.analyzer is not None
-            self._subject_tagger = ConceptTagger(self.analyzer.lexicon, self.subjects)
-        return bool(self._subject_tagger.mentions(ctx.document.text, ctx.start, ctx.end))
+        """The sentence names one of the rule's `subject` terms: without one, a register-gated
+        rule has nothing to say on a careful page."""
+        assert self.analyzer is not None
+        return bool(self.subjects) and bool(self.analyzer.analyse(ctx).of(self.subjects))
 
     def _register_allows(self, ctx: SentenceContext, frame: Frame | None) -> bool:
         """Without `register`, always; else when the frame's subject is a named speaker, or the
@@ -224,11 +243,8 @@ def claim_rule(data: Mapping[str, Any], pack: str, source: str, analyzer: Analyz
                     severity=severity, message=data["message"], suggestion=data.get("suggestion"),
                     rationale=data.get("rationale", ""), bad=tuple(data.get("bad", ())),
                     good=tuple(data.get("good", ())), pack=pack)
-    # An at-least rule counts terms of big vocabularies (conditions): it runs on every sentence of a
-    # document its register admits, rather than making thousands of terms keywords of the one pass.
-    keywords = () if data.get("at-least") else tuple(sorted(
-        {form.lower() for name in predicates for form in analyzer.lexicon[name]}))
-    return ClaimRule(info=info, keywords=keywords, analyzer=analyzer, predicates=predicates,
+    # No keywords: the runner's pass runs the rule on the sentences naming one of its predicates.
+    return ClaimRule(info=info, analyzer=analyzer, predicates=predicates,
                      objects=names("object"), subjects=names("subject"), not_subjects=names("not-subject"),
                      after=data.get("after", 8), before=data.get("before", 0), unless=unless,
                      register=register, at_least=data.get("at-least", 0), source=source)

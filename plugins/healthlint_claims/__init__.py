@@ -1,8 +1,10 @@
 """healthlint's general health-claims pack: cure, efficacy, safety, evidence, anecdote, statistics,
 hype, invasiveness, regulatory and commercial rules, plus the document-level missing-harms rule.
 
-Simple phrase rules are data (rules.toml); context-aware rules are Python (harms, invasiveness,
-commercial). The pack registers through the `healthlint` entry-point group like any third party.
+Simple phrase rules and claim rules are data (rules.toml); so are the phrase rules that fire only
+on pages that read as promotional (promotional.toml: prices, booking, trust marks; promotional.py).
+Context-aware rules are Python (harms, invasiveness, commercial). The pack registers through the
+`healthlint` entry-point group like any third party.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 
 from healthlint import hookimpl
 from healthlint.claims.rule import ClaimRule
-from healthlint.phrase import load_phrase_rules
+from healthlint.phrase import PhraseRule, load_phrase_rules
 from healthlint.rules import Rule
 
 PACK = "health-claims"
@@ -20,11 +22,15 @@ PACK = "health-claims"
 
 @cache
 def rules() -> list[Rule]:
-    from healthlint_claims import commercial, harms, invasiveness
+    from healthlint_claims import commercial, harms, invasiveness, promotional
 
     phrase = load_phrase_rules(Path(__file__).with_name("rules.toml"), PACK)
-    harms.RULE.analyzer = next(r.analyzer for r in phrase if isinstance(r, ClaimRule))  # the register
-    return [*phrase, harms.RULE, invasiveness.RULE, commercial.RULE]
+    analyzer = next(r.analyzer for r in phrase if isinstance(r, ClaimRule) and r.analyzer)  # the register
+    harms.RULE.analyzer = analyzer
+    sales = [promotional.promotional_only(r, analyzer)
+             for r in load_phrase_rules(Path(__file__).with_name("promotional.toml"), PACK)
+             if isinstance(r, PhraseRule)]
+    return [*phrase, *sales, harms.RULE, invasiveness.RULE, commercial.RULE]
 
 
 @hookimpl

@@ -1,0 +1,39 @@
+"""Phrase rules that fire only on pages that read as promotional (`promotional.toml`).
+
+A price, a booking link or "FDA cleared" on a seller's page is a sales claim; on a public-health
+page ("book an appointment with your GP", "the FDA approved the vaccine in 2021") it is help. The
+rules are ordinary phrase rules; each match stands only when the document's register, measured by
+the pack's `[register]` cues in rules.toml, is promotional.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
+
+from healthlint.phrase import PhraseRule
+from healthlint.rules import Match
+
+if TYPE_CHECKING:
+    from healthlint.claims.rule import Analyzer
+    from healthlint.context import SentenceContext
+
+
+@dataclass
+class PromotionalPhraseRule(PhraseRule):
+    """A phrase rule whose matches count only in a promotional document."""
+
+    analyzer: Analyzer | None = None  # the pack's claims analyzer, for the document's register
+
+    def check(self, ctx: SentenceContext) -> Iterable[Match]:
+        matches = list(super().check(ctx))
+        if not matches or self.analyzer is None:
+            return matches
+        register = self.analyzer.register(ctx.document)  # measured once per document, on its first match
+        return matches if register is None or register.promotional else []
+
+
+def promotional_only(rule: PhraseRule, analyzer: Analyzer) -> PromotionalPhraseRule:
+    """`rule`, gated by the register that `analyzer` measures."""
+    return PromotionalPhraseRule(**{f.name: getattr(rule, f.name) for f in fields(rule)}, analyzer=analyzer)

@@ -18,7 +18,6 @@ from healthlint.regions import Block, Regions
 from healthlint.sentences import Sentence, Sentences, split
 
 if TYPE_CHECKING:
-    from healthlint.claims.concepts import Mention
     from healthlint.claims.modifiers import ContextRules, Modifier
 
 
@@ -35,9 +34,10 @@ class DocumentContext:
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
     hits: dict[int, set[str]] = field(default_factory=dict, repr=False)  # sentence -> keywords found in it
     # What the runner's pass tagged (ConceptTagger.in_sentence reads it): the ids of the taggers it
-    # covered, and sentence -> tagger id -> mentions; `whole` when the pass covered every sentence.
+    # covered, and sentence -> tagger id -> (concept names, start, end) of each term found; `whole`
+    # when the pass covered every sentence.
     tagged: frozenset[int] = field(default=frozenset(), repr=False)
-    mentions: dict[int, dict[int, list[Mention]]] = field(default_factory=dict, repr=False)
+    mentions: dict[int, dict[int, list[tuple[tuple[str, ...], int, int]]]] = field(default_factory=dict, repr=False)
     whole: bool = field(default=False, repr=False)
 
     @classmethod

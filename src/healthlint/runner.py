@@ -14,7 +14,7 @@ from typing import Any
 import ahocorasick
 
 from healthlint import suppressions
-from healthlint.claims.concepts import Mention, whole_word
+from healthlint.claims.concepts import whole_word
 from healthlint.context import DocumentContext
 from healthlint.document import Document
 from healthlint.findings import Finding, RunError
@@ -112,6 +112,9 @@ class Linter:
             piece, back = read(ctx.text[text_start:text_end + self._longest - 1])
             for last, (length, word, keyword_rules, concepts, gated) in self._automaton.iter(piece):
                 first_char = last - length + 1
+                whole = bool(concepts or gated) and whole_word(piece, first_char, last)
+                if not (whole or keyword_rules):  # a concept's letters inside a longer word
+                    continue
                 start = text_start + back(first_char)
                 if start >= text_end:  # the next window's
                     continue
@@ -130,11 +133,11 @@ class Linter:
                     words.add(word)
                     for index in keyword_rules:
                         found[index].add(sentence)
-                if (concepts or gated) and whole_word(piece, first_char, last):
+                if whole:
                     end = text_start + back(last) + 1
                     tagged = mentions.setdefault(sentence, {})
                     for key, names in concepts:
-                        tagged.setdefault(key, []).extend(Mention(name, start, end) for name in names)
+                        tagged.setdefault(key, []).append((names, start, end))
                     for index in gated:
                         found[index].add(sentence)
             for sentences in found.values():

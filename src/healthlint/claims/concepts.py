@@ -76,7 +76,7 @@ class ConceptTagger:
         tagger's concepts in the document, else from a pass of its own."""
         document = ctx.document
         if id(self) in document.tagged:
-            return in_order(document.mentions.get(ctx.index, {}).get(id(self), ()))
+            return found(document.mentions.get(ctx.index, {}).get(id(self), ()))
         return self.mentions(document.text, ctx.start, ctx.end)
 
 
@@ -84,11 +84,21 @@ def whole_word(squeezed: str, first: int, last: int) -> bool:
     """squeezed[first:last + 1] is a whole word or phrase: no word character runs on at either
     end (a term like "®" may touch the word before it), and it is not the tail of a hyphenated
     word ("anti-aging" is not "aging")."""
-    if _is_word(squeezed[first]) and first > 0 and _is_word(squeezed[first - 1]):
-        return False
-    if _is_word(squeezed[last]) and last + 1 < len(squeezed) and _is_word(squeezed[last + 1]):
-        return False
-    return not (first > 1 and squeezed[first - 1] == "-" and _is_word(squeezed[first - 2]))
+    if first > 0:
+        before = squeezed[first - 1]
+        if (before.isalnum() or before == "_") and _is_word(squeezed[first]):
+            return False
+        if before == "-" and first > 1 and _is_word(squeezed[first - 2]):
+            return False
+    if last + 1 < len(squeezed):
+        after = squeezed[last + 1]
+        return not ((after.isalnum() or after == "_") and _is_word(squeezed[last]))
+    return True
+
+
+def found(raw: Iterable[tuple[tuple[str, ...], int, int]]) -> list[Mention]:
+    """Mentions from the runner's record of a sentence: (concept names, start, end) per term."""
+    return in_order(Mention(name, start, end) for names, start, end in raw for name in names)
 
 
 def in_order(mentions: Iterable[Mention]) -> list[Mention]:

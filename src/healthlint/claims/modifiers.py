@@ -58,6 +58,9 @@ class ContextRules:
     boundaries: frozenset[str] = frozenset()
     stops: dict[str, frozenset[str]] = field(default_factory=dict)  # category -> words ending its scope
     categories: set[str] = field(default_factory=set)
+    # Made on first use: the first words of every phrase, and the words ending each category's scope.
+    _firsts: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    _ends: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def extend(self, data: Mapping[str, Any], source: str) -> None:
         """Add a `context` table: [[trigger]] lists, `pseudo`, `boundaries`, `stops`."""
@@ -85,53 +88,67 @@ class ContextRules:
             self.stops[category] = self.stops.get(category, frozenset()) | frozenset(words)
         for words_list in self.triggers.values():  # longest phrase first, so "no longer" wins over "no"
             words_list.sort(key=lambda t: -len(t.words))
+        self._firsts, self._ends = frozenset(), {}
 
     def modifiers(self, text: str, start: int, end: int) -> list[Modifier]:
         """Every modifier in the sentence text[start:end]."""
         piece = text[start:end].lower()
         if len(piece) != end - start:  # a character whose lowercase is longer: keep offsets exact
             piece = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text[start:end])
-        piece = piece.replace("\u2019", "'")
-        tokens = [(m.start() + start, m.end() + start, m.group()) for m in _TOKEN.finditer(piece)]
-        words = [t[2] for t in tokens]
-        if not any(word in self.triggers or word in self.pseudo for word in words):
+        words = _TOKEN.findall(piece.replace("\u2019", "'"))
+        firsts = self._firsts or self._first_words()
+        candidates = [i for i, word in enumerate(words) if word in firsts]
+        if not candidates:  # most sentences: nothing more to do
             return []
+        spans: list[tuple[int, int]] = []  # each token's [start, end) in the piece, made when needed
         found: list[Modifier] = []
-        i = 0
-        while i < len(words):
-            pseudo = max((len(p) for p in self.pseudo.get(words[i], ()) if tuple(words[i:i + len(p)]) == p), default=0)
+        free = 0  # the first token not yet read as part of a phrase
+        for i in candidates:
+            if i < free:
+                continue
+            pseudo = [len(p) for p in self.pseudo.get(words[i], ()) if tuple(words[i:i + len(p)]) == p]
             if pseudo:
-                i += pseudo
+                free = i + max(pseudo)
                 continue
             matched = 0
-            for trigger in self.triggers.get(words[i], ()):
+            for trigger in self.triggers.get(words[i], ()):  # the longest first
                 size = len(trigger.words)
                 if matched and size < matched:
                     break
                 if tuple(words[i:i + size]) == trigger.words:
                     matched = size
-                    found.extend(self._scopes(trigger, tokens, words, i, i + size))
-            i += matched or 1
+                    spans = spans or [m.span() for m in _TOKEN.finditer(piece)]
+                    found.extend(self._scopes(trigger, start, spans, words, i, i + size))
+            free = i + (matched or 1)
         return found
 
-    def _scopes(self, trigger: Trigger, tokens: list[tuple[int, int, str]], words: list[str],
+    def _first_words(self) -> frozenset[str]:
+        self._firsts = frozenset(self.triggers) | frozenset(self.pseudo)
+        return self._firsts
+
+    def _scopes(self, trigger: Trigger, offset: int, spans: list[tuple[int, int]], words: list[str],
                 first: int, stop: int) -> Iterable[Modifier]:
-        trigger_start, trigger_end = tokens[first][0], tokens[stop - 1][1]
-        ends = self.boundaries | self.stops.get(trigger.category, frozenset())
+        """The trigger at tokens [first, stop) of a sentence starting at `offset`, with its scopes."""
+        trigger_start, trigger_end = spans[first][0] + offset, spans[stop - 1][1] + offset
+        ends = self._ends.get(trigger.category)
+        if ends is None:
+            ends = self._ends[trigger.category] = self.boundaries | self.stops.get(trigger.category, frozenset())
         if trigger.direction in ("forward", "both"):
             last, count = stop, 0
             while last < len(words) and words[last] not in ends and count < trigger.max_words:
                 count += words[last][0].isalnum()
                 last += 1
             if last > stop:
-                yield Modifier(trigger.category, trigger_start, trigger_end, tokens[stop][0], tokens[last - 1][1])
+                yield Modifier(trigger.category, trigger_start, trigger_end,
+                               spans[stop][0] + offset, spans[last - 1][1] + offset)
         if trigger.direction in ("backward", "both"):
             first_in, count = first, 0
             while first_in > 0 and words[first_in - 1] not in ends and count < trigger.max_words:
                 first_in -= 1
                 count += words[first_in][0].isalnum()
             if first_in < first:
-                yield Modifier(trigger.category, trigger_start, trigger_end, tokens[first_in][0], tokens[first - 1][1])
+                yield Modifier(trigger.category, trigger_start, trigger_end,
+                               spans[first_in][0] + offset, spans[first - 1][1] + offset)
 
 
 def tokens_of(term: str) -> list[str]:

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from healthlint.claims.concepts import ConceptTagger, Mention, in_order
+from healthlint.claims.concepts import ConceptTagger, Mention, found
 from healthlint.claims.frames import Frame, SentenceAnalysis
 from healthlint.claims.lexicon import Lexicon
 from healthlint.claims.modifiers import CORE_CATEGORIES, ContextRules, default_context
@@ -82,7 +82,7 @@ class Analyzer:
         def measure(d: DocumentContext) -> Register:
             if d.whole and id(tagger) in d.tagged:
                 mentions: Iterable[Mention] = (m for by_tagger in d.mentions.values()
-                                               for m in in_order(by_tagger.get(id(tagger), ())))
+                                               for m in found(by_tagger.get(id(tagger), ())))
             else:
                 mentions = (m for start, end in pieces(d.text) for m in tagger.mentions(d.text, start, end))
             return spec.count(mentions, len(d.sentences))

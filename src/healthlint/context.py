@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -32,6 +32,7 @@ class DocumentContext:
     regions: Regions
     sentences: Sentences
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    _per_sentence: dict[Hashable, dict[int, Any]] = field(default_factory=dict, repr=False)
     hits: dict[int, set[str]] = field(default_factory=dict, repr=False)  # sentence -> keywords found in it
     # What the runner's pass tagged (ConceptTagger.in_sentence reads it): the ids of the taggers it
     # covered, and sentence -> tagger id -> (concept names, start, end) of each term found; `whole`
@@ -68,10 +69,12 @@ class DocumentContext:
             self._memo[key] = compute(self)
         return self._memo[key]
 
-    def per_sentence(self, key: str, index: int, compute: Callable[[], Any]) -> Any:
+    def per_sentence(self, key: Hashable, index: int, compute: Callable[[], Any]) -> Any:
         """A per-sentence fact computed once (e.g. a sentence's modifiers); `key` names the fact.
         Only the latest window's worth is kept: the runner never asks again about earlier ones."""
-        cache = self.once(key, lambda _: {})
+        cache = self._per_sentence.get(key)
+        if cache is None:
+            cache = self._per_sentence[key] = {}
         value = cache.get(index)
         if value is None:
             if len(cache) > 4096:
@@ -161,8 +164,7 @@ class SentenceContext:
 
         rules = context or default_context()
         return self.document.per_sentence(
-            f"context-modifiers:{id(rules)}", self.index,
-            lambda: rules.modifiers(self.document.text, self.start, self.end))
+            id(rules), self.index, lambda: rules.modifiers(self.document.text, self.start, self.end))
 
     def modified(self, position: int, categories: AbstractSet[str]) -> bool:
         """A modifier of one of `categories` (core's lexicon: "negated", "hedged", "limited",

@@ -76,7 +76,8 @@ class ConceptTagger:
         tagger's concepts in the document, else from a pass of its own."""
         document = ctx.document
         if id(self) in document.tagged:
-            return found(document.mentions.get(ctx.index, {}).get(id(self), ()))
+            return document.per_sentence(
+                id(self), ctx.index, lambda: found(document.mentions.get(ctx.index, {}).get(id(self), ())))
         return self.mentions(document.text, ctx.start, ctx.end)
 
 

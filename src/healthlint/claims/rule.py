@@ -44,6 +44,7 @@ class Analyzer:
         self.lexicon, self._context, self.register_spec = lexicon, context, register
         self._tagger: ConceptTagger | None = None
         self.used: set[str] = set()  # vocabularies the rules name; only these are tagged per sentence
+        self._register_key = f"register:{id(self)}"
 
     @property
     def context(self) -> ContextRules:
@@ -67,26 +68,25 @@ class Analyzer:
     def analyse(self, ctx: SentenceContext) -> SentenceAnalysis:
         text = ctx.document.text
         return ctx.document.per_sentence(
-            f"claims:{id(self)}", ctx.index,
+            id(self), ctx.index,
             lambda: SentenceAnalysis(text, ctx.start, ctx.end, self.tagger.in_sentence(ctx), self.context,
                                      lambda: ctx.modifiers(self.context)))
 
     def register(self, document: DocumentContext) -> Register | None:
         """The document's register, counted from the runner's pass when it covered the whole
         document, else from a pass of its own."""
-        spec = self.register_spec
-        if spec is None:
-            return None
-        tagger = self.tagger
+        return None if self.register_spec is None else document.once(self._register_key, self._measure)
 
-        def measure(d: DocumentContext) -> Register:
-            if d.whole and id(tagger) in d.tagged:
-                mentions: Iterable[Mention] = (m for by_tagger in d.mentions.values()
-                                               for m in found(by_tagger.get(id(tagger), ())))
-            else:
-                mentions = (m for start, end in pieces(d.text) for m in tagger.mentions(d.text, start, end))
-            return spec.count(mentions, len(d.sentences))
-        return document.once(f"register:{id(self)}", measure)
+    def _measure(self, document: DocumentContext) -> Register:
+        assert self.register_spec is not None
+        tagger = self.tagger
+        if document.whole and id(tagger) in document.tagged:
+            mentions: Iterable[Mention] = (m for by_tagger in document.mentions.values()
+                                           for m in found(by_tagger.get(id(tagger), ())))
+        else:
+            text = document.text
+            mentions = (m for start, end in pieces(text) for m in tagger.mentions(text, start, end))
+        return self.register_spec.count(mentions, len(document.sentences))
 
 
 @dataclass

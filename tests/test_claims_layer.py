@@ -143,7 +143,7 @@ def test_a_claim_rule_naming_an_unknown_vocabulary_is_one_clear_error(tmp_path):
     rules.write_text('[vocabularies]\na = ["x"]\n[[claim]]\nname = "n"\ncategory = "c"\nmessage = "m"\n'
                      'predicate = ["nope"]\n')
     from healthlint.phrase import load_phrase_rules
-    with pytest.raises(RuleError, match=r"pack.toml: claim 'n': 'predicate' names unknown vocabulary 'nope'; defined: a$"):
+    with pytest.raises(RuleError, match=r"pack.toml: claim 'n': 'predicate': unknown vocabulary 'nope'; defined: a$"):
         load_phrase_rules(rules, "p")
 
 
@@ -204,3 +204,16 @@ def test_a_config_rule_naming_an_unknown_vocabulary_is_one_error_exit_2(tmp_path
 def test_core_categories_are_the_ones_context_toml_defines():
     from healthlint.claims.modifiers import CORE_CATEGORIES
     assert default_context().categories == set(CORE_CATEGORIES)
+
+
+def test_a_packs_context_table_adds_triggers_to_its_rules_only():
+    from healthlint.claims.lexicon import Lexicon
+    from healthlint.claims.rule import analyzer_for
+
+    sentence = "Reportedly the drops cure colds."
+    analyzer = analyzer_for({"context": {"trigger": [{"category": "reported", "terms": ["reportedly"]}]}},
+                            Lexicon(), "pack.toml")
+    found = analyzer.context.modifiers(sentence, 0, len(sentence))
+    assert [(m.category, sentence[m.scope_start:m.scope_end]) for m in found] == [
+        ("reported", "the drops cure colds.")]
+    assert default_context().modifiers(sentence, 0, len(sentence)) == []  # core's lexicon is unchanged

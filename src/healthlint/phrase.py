@@ -258,10 +258,7 @@ def _keywords(written: list[str], sources: list[str], given: list[str] | None,
 
 def _tagger(lexicon: Lexicon, names: list[Any], where: str) -> ConceptTagger | None:
     """A tagger of the vocabularies `names` (None for none); unknown names are an error."""
-    for name in names:
-        if not isinstance(name, str) or name not in lexicon:
-            known = ", ".join(lexicon.names()) or "none"
-            raise RuleError(f"{where}: unknown vocabulary {name!r}; defined: {known}")
+    lexicon.require(names, where)
     if not names:
         return None
     from healthlint.claims.concepts import ConceptTagger

@@ -67,6 +67,18 @@ class Lexicon:
     def names(self) -> list[str]:
         return sorted({*self.terms, *self._pending})
 
+    def unknown(self, name: object, where: str, shown: str | None = None) -> RuleError:
+        """The error for a reference to a vocabulary this lexicon does not define, listing those it does."""
+        known = ", ".join(self.names()) or "none"
+        return RuleError(f"{where}: unknown vocabulary {shown or repr(name)}; defined: {known}")
+
+    def require(self, names: Iterable[object], where: str) -> tuple[str, ...]:
+        """`names`, each the name of a vocabulary of this lexicon, else one RuleError naming `where`."""
+        for name in names:
+            if not isinstance(name, str) or name not in self:
+                raise self.unknown(name, where)
+        return tuple(names)  # type: ignore[arg-type]
+
     def __getitem__(self, name: str) -> tuple[str, ...]:
         """The forms of one vocabulary; a vocabulary read from a file is read on first use (a run
         answered from the cache, or one whose rules never ask, does not read a 15,000-line list)."""
@@ -75,8 +87,7 @@ class Lexicon:
         try:
             return self.terms[name]
         except KeyError:
-            known = ", ".join(self.names()) or "none"
-            raise RuleError(f"{self.source}: unknown vocabulary {{{name}}}; defined: {known}") from None
+            raise self.unknown(name, self.source, f"{{{name}}}") from None
 
     def pattern(self, name: str) -> str:
         """A regex alternation matching any term of `name` as whole words (white space runs free)."""
@@ -90,8 +101,7 @@ class Lexicon:
         """`pattern` with each `{name}` replaced by its vocabulary's alternation."""
         def replace(match: regex.Match[str]) -> str:
             if match.group(1) not in self:
-                known = ", ".join(self.names()) or "none"
-                raise RuleError(f"{where}: unknown vocabulary {{{match.group(1)}}}; defined: {known}")
+                raise self.unknown(match.group(1), where, f"{{{match.group(1)}}}")
             return self.pattern(match.group(1))
         return REFERENCE.sub(replace, pattern)
 

@@ -90,6 +90,12 @@ class ContextRules:
             words_list.sort(key=lambda t: -len(t.words))
         self._firsts, self._ends = frozenset(), {}
 
+    def copy(self) -> ContextRules:
+        """A copy that `extend` can add to without changing this lexicon."""
+        return ContextRules(triggers={k: list(v) for k, v in self.triggers.items()},
+                            pseudo={k: list(v) for k, v in self.pseudo.items()},
+                            boundaries=self.boundaries, stops=dict(self.stops), categories=set(self.categories))
+
     def modifiers(self, text: str, start: int, end: int) -> list[Modifier]:
         """Every modifier in the sentence text[start:end]."""
         piece = text[start:end].lower()

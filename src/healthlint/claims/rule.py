@@ -217,13 +217,9 @@ def claim_rule(data: Mapping[str, Any], pack: str, source: str, analyzer: Analyz
 
     def names(key: str) -> tuple[str, ...]:
         value = data.get(key, ())
-        value = [value] if isinstance(value, str) else list(value)
-        for name in value:
-            if not isinstance(name, str) or name not in analyzer.lexicon:
-                known = ", ".join(analyzer.lexicon.names()) or "none"
-                raise RuleError(f"{where}: {key!r} names unknown vocabulary {name!r}; defined: {known}")
+        value = analyzer.lexicon.require([value] if isinstance(value, str) else list(value), f"{where}: {key!r}")
         analyzer.used.update(value)
-        return tuple(value)
+        return value
 
     allowed = analyzer.categories | set(SENTENCE_CONDITIONS)
     unless = frozenset(data.get("unless", ()))
@@ -255,11 +251,7 @@ def analyzer_for(data: Mapping[str, Any], lexicon: Lexicon, source: str) -> Anal
     `[context]` additions, and its `[register]` cues."""
     context = None
     if "context" in data:
-        core = default_context()
-        context = ContextRules(triggers={k: list(v) for k, v in core.triggers.items()},
-                               pseudo={k: list(v) for k, v in core.pseudo.items()},
-                               boundaries=core.boundaries, stops=dict(core.stops),
-                               categories=set(core.categories))
+        context = default_context().copy()
         context.extend(data["context"], source)
     spec = None
     if "register" in data:
@@ -268,9 +260,7 @@ def analyzer_for(data: Mapping[str, Any], lexicon: Lexicon, source: str) -> Anal
         if not isinstance(table, Mapping) or set(table) - {"promotional", "careful", "threshold"}:
             raise RuleError(f"{where}: keys are promotional, careful (vocabulary names) and threshold")
         for key in ("promotional", "careful"):
-            for name in table.get(key, []):
-                if name not in lexicon:
-                    raise RuleError(f"{where}: {key!r} names unknown vocabulary {name!r}")
+            lexicon.require(table.get(key, []), f"{where}: {key!r}")
         threshold = table.get("threshold", 0.2)
         if not isinstance(threshold, (int, float)) or isinstance(threshold, bool):
             raise RuleError(f"{where}: 'threshold' must be a number")

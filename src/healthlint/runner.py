@@ -69,16 +69,24 @@ class Linter:
             for keyword in rule.keywords:
                 keyword_rules[term_key(keyword)].append(index)
         for key, tagger in taggers.items():
+            opened: dict[tuple[str, ...], list[int]] = {}  # concept names -> the rules they gate (few distinct sets)
             for form, names in tagger.forms.items():
                 concepts[form].append((key, names))
-                gated[form].update(index for index, wanted in gates[key] if not wanted.isdisjoint(names))
+                rules = opened.get(names)
+                if rules is None:
+                    rules = opened[names] = [index for index, wanted in gates[key] if not wanted.isdisjoint(names)]
+                if rules:
+                    gated[form].update(rules)
         self._tagged = frozenset(taggers)
         words = keyword_rules.keys() | concepts.keys()
         self._longest = max(map(len, words), default=0)
         automaton = ahocorasick.Automaton()
+        none: tuple[int, ...] = ()
         for word in words:
-            automaton.add_word(word, (len(word), word, tuple(keyword_rules.get(word, ())),
-                                      tuple(concepts.get(word, ())), tuple(sorted(gated.get(word, ())))))
+            in_rules, of_concepts, opening = keyword_rules.get(word), concepts.get(word), gated.get(word)
+            automaton.add_word(word, (len(word), word, tuple(in_rules) if in_rules else none,
+                                      tuple(of_concepts) if of_concepts else none,
+                                      tuple(sorted(opening)) if opening else none))
         automaton.make_automaton()
         return automaton
 

@@ -217,3 +217,15 @@ def test_a_packs_context_table_adds_triggers_to_its_rules_only():
     assert [(m.category, sentence[m.scope_start:m.scope_end]) for m in found] == [
         ("reported", "the drops cure colds.")]
     assert default_context().modifiers(sentence, 0, len(sentence)) == []  # core's lexicon is unchanged
+
+
+@pytest.mark.parametrize("promotional, careful, sentences, verdict", [
+    (0, 0, 30, True),    # no cue either way: a bare claim reads as the seller's
+    (3, 0, 30, True),    # 0.1 net cues a sentence
+    (2, 1, 30, False),   # 0.03: a careful page that says "high-quality" twice
+    (1, 1, 5, False),    # balanced
+])
+def test_register_verdict_from_cue_density(promotional, careful, sentences, verdict):
+    from healthlint.claims.register import Register
+
+    assert Register(promotional, careful, sentences, threshold=0.05).promotional is verdict

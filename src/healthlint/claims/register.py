@@ -28,6 +28,10 @@ class Register:
 
     @property
     def promotional(self) -> bool:
+        """Net promotional cues reach `threshold` per sentence; a text with no cue either way (a
+        label, a claim quoted on its own) is read as the seller's own words."""
+        if self.promotional_cues == 0 and self.careful_cues == 0:
+            return True
         return self.score >= self.threshold
 
 

@@ -4,13 +4,12 @@
     linter = healthlint.Linter.load()
     result = linter.lint_text("A miracle cure.", "draft.md")
 
-The public API lives in `healthlint.api`; its names are re-exported here, loaded on first use so
-that the command line's start-up does not pay for them.
+The public API lives in `healthlint.api`; its names (and `hookimpl`, for plugins) are re-exported
+here, loaded on first use so that the command line's start-up does not pay for them: a run
+answered from the findings cache imports neither the API's pipeline nor pluggy.
 """
 
 from typing import TYPE_CHECKING, Any
-
-from healthlint.hookspec import hookimpl
 
 __version__ = "0.1.0"  # the one place the version is written; pyproject.toml reads it
 
@@ -21,6 +20,7 @@ _API = frozenset(__all__[:8])
 if TYPE_CHECKING:
     from healthlint import api
     from healthlint.api import Config, Finding, Linter, RuleInfo, RunError, RunResult, Target, TargetResult
+    from healthlint.hookspec import hookimpl
 
 
 def __getattr__(name: str) -> Any:
@@ -29,4 +29,8 @@ def __getattr__(name: str) -> Any:
 
         api = importlib.import_module("healthlint.api")
         return api if name == "api" else getattr(api, name)
+    if name == "hookimpl":
+        from healthlint.hookspec import hookimpl
+
+        return hookimpl
     raise AttributeError(f"module 'healthlint' has no attribute {name!r}")

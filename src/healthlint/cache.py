@@ -8,16 +8,21 @@ once without following symlinks and everything in it is reached through that des
 without following symlinks: a committed `.healthlint_cache` symlink, or links inside it, make
 healthlint skip the cache, never write elsewhere. Entries are JSON lines written to a temporary
 file in the cache folder (which git ignores) and renamed; entries unused for MAX_AGE are pruned.
+Beside them, one entry per settings fingerprint describes the rules (healthlint.summary), so that
+a run whose every file is answered here loads no plugin.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import stat
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any, TextIO
 
 from healthlint import __version__
 from healthlint.findings import Finding, RunError, field_values
@@ -38,22 +43,20 @@ STALE_TEMPORARY = 3600  # seconds after which a temporary file is an interrupted
 CHUNK = 10_000  # findings per line: a 50 MB file's entry is never one string in memory
 _NOFOLLOW = os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 _PRUNED = ".pruned"
+RULES_SUFFIX = ".rules"  # the entry that describes the rules of a settings fingerprint (healthlint.summary)
 
 
-def plugin_fingerprint(modules: list[object]) -> str:
-    """A hash of the source and data files (.py, .toml, .txt) of every plugin module and its package."""
+def sources_fingerprint(sources: list[tuple[str, list[Path]]]) -> str:
+    """A hash of healthlint's version and of what rules are built from: each plugin's name and
+    the bytes of its source and data files (.py, .toml, .txt), and files a configuration reads."""
     digest = blake2b(f"{__version__}:{FORMAT}:{sys.version_info[:2]}".encode(), digest_size=32)
-    for module in modules:
-        path = getattr(module, "__file__", None)
-        if not path:
-            digest.update(repr(module).encode())
-            continue
-        path = Path(path)
-        files = sorted(path.parent.rglob("*")) if path.name == "__init__.py" else [path]
+    for name, files in sources:
+        digest.update(f"\0{name}\0".encode("utf-8", "surrogateescape"))
         for file in files:
             if file.suffix in (".py", ".toml", ".txt") and file.is_file():
-                digest.update(str(file.relative_to(path.parent)).encode())
-                digest.update(file.read_bytes())
+                data = file.read_bytes()
+                digest.update(f"{file}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
+                digest.update(data)
     return digest.hexdigest()
 
 
@@ -95,7 +98,6 @@ class Cache:
         self._key = key
         self._folder: int | None = None  # the cache folder's descriptor, once opened
         self._state = "new"  # "new", "open", "missing" (nothing to read yet) or "off"
-        self.written = 0
 
     def _secret(self) -> bytes | None:
         if self._key is None and self._state != "off":
@@ -144,18 +146,52 @@ class Cache:
             pass
         return self._folder
 
-    def get(self, key: str) -> tuple[list[Finding], list[RunError]] | None:
+    def _read(self, name: str) -> TextIO | None:
+        """An entry's file, opened without following a symlink; None when there is none."""
         folder = self._open(create=False)
         if folder is None:
             return None
         try:
-            descriptor = os.open(f"{key}.json", os.O_RDONLY | _NOFOLLOW | os.O_NONBLOCK, dir_fd=folder)
+            descriptor = os.open(name, os.O_RDONLY | _NOFOLLOW | os.O_NONBLOCK, dir_fd=folder)
         except OSError:
             return None
+        stream = os.fdopen(descriptor, encoding="utf-8")
         try:
-            with os.fdopen(descriptor, encoding="utf-8") as stream:
-                if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-                    return None
+            if stat.S_ISREG(os.fstat(descriptor).st_mode):
+                return stream
+        except OSError:
+            pass
+        stream.close()
+        return None
+
+    def _write(self, name: str, lines: Iterable[str]) -> None:
+        """Write an entry atomically (a temporary file, renamed); a cache that cannot be written is skipped."""
+        folder = self._open(create=True)
+        if folder is None:
+            return
+        temporary = f"{name}.{os.getpid()}.tmp"
+        try:
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644, dir_fd=folder)
+        except OSError:
+            return
+        try:
+            with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+                stream.writelines(lines)
+            os.replace(temporary, name, src_dir_fd=folder, dst_dir_fd=folder)
+        except BaseException as exc:  # an interrupted write keeps the old entry and leaves no temporary
+            try:
+                os.unlink(temporary, dir_fd=folder)
+            except OSError:
+                pass
+            if not isinstance(exc, OSError):
+                raise
+
+    def get(self, key: str) -> tuple[list[Finding], list[RunError]] | None:
+        stream = self._read(f"{key}.json")
+        if stream is None:
+            return None
+        try:
+            with stream:
                 errors = [RunError(e["message"], e["path"]) for e in json.loads(stream.readline())]
                 findings = [Finding(*f) for line in stream for f in json.loads(line)]  # a chunk at a time
             return findings, errors
@@ -164,28 +200,31 @@ class Cache:
 
     def put(self, key: str, findings: list[Finding], errors: list[RunError]) -> None:
         """Store an entry; a cache that cannot be written is silently skipped."""
-        folder = self._open(create=True)
-        if folder is None:
-            return
-        temporary = f"{key}.{os.getpid()}.tmp"
+        head = json.dumps([{"message": e.message, "path": e.path} for e in errors]) + "\n"
+        chunks = (json.dumps([field_values(f) for f in findings[start:start + CHUNK]]) + "\n"  # compact, fast to load
+                  for start in range(0, len(findings), CHUNK))
+        self._write(f"{key}.json", itertools.chain([head], chunks))
+
+    def _rules_name(self) -> str | None:
+        key = self.key("", b"")  # no file has an empty path: no file's entry has this name
+        return f"{key}{RULES_SUFFIX}" if key else None
+
+    def get_rules(self) -> Any:
+        """The rule summary stored under these settings (JSON, see healthlint.summary), or None."""
+        name = self._rules_name()
+        stream = self._read(name) if name else None
+        if stream is None:
+            return None
         try:
-            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644, dir_fd=folder)
-        except OSError:
-            return
-        try:
-            with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-                stream.write(json.dumps([{"message": e.message, "path": e.path} for e in errors]) + "\n")
-                for start in range(0, len(findings), CHUNK):  # compact, fast to load
-                    stream.write(json.dumps([field_values(f) for f in findings[start:start + CHUNK]]) + "\n")
-            os.replace(temporary, f"{key}.json", src_dir_fd=folder, dst_dir_fd=folder)
-            self.written += 1
-        except BaseException as exc:  # an interrupted write keeps the old entry and leaves no temporary
-            try:
-                os.unlink(temporary, dir_fd=folder)
-            except OSError:
-                pass
-            if not isinstance(exc, OSError):
-                raise
+            with stream:
+                return json.load(stream)
+        except (OSError, ValueError, RecursionError):
+            return None
+
+    def put_rules(self, data: Any) -> None:
+        name = self._rules_name()
+        if name:
+            self._write(name, [json.dumps(data)])
 
     def prune(self, now: float | None = None) -> int:
         """Remove entries older than MAX_AGE and leftover temporary files, at most once per
@@ -208,7 +247,7 @@ class Cache:
             with os.scandir(folder) as entries:
                 for entry in entries:
                     age = now - entry.stat(follow_symlinks=False).st_mtime
-                    if (entry.name.endswith(".json") and age > MAX_AGE) or \
+                    if (entry.name.endswith((".json", RULES_SUFFIX)) and age > MAX_AGE) or \
                             (entry.name.endswith(".tmp") and age > STALE_TEMPORARY):
                         os.unlink(entry.name, dir_fd=folder)
                         removed += 1

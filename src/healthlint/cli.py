@@ -156,9 +156,7 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
                              cache_dir=cache, baseline=baseline_path, report_stale=report_stale,
                              changed_since=changed_since, fingerprints=fingerprints, timed=timings,
                              allow_config_plugins=_allowed(), nearest=not (config_path or isolated))
-        reporters = linter.session.reporters()
-        if output_format not in reporters:
-            raise HealthlintError(f"unknown format {output_format!r}; available: {', '.join(sorted(reporters))}")
+        reporter_class = linter.session.reporter(output_format)
         targets, workers = list(paths) or ["."], jobs or default_jobs()
         if show_settings or show_files:
             _show(linter, targets, show_settings, debug)
@@ -197,7 +195,7 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
         from healthlint.display import safe_result
 
         use_color = _use_color(color, out) if output_format == "text" or color != "auto" else False
-        reporter = reporters[output_format](ReportOptions(color=use_color, statistics=statistics, quiet=quiet))
+        reporter = reporter_class(ReportOptions(color=use_color, statistics=statistics, quiet=quiet))
         try:
             with contextlib.redirect_stdout(sys.stderr):  # the reporter writes to `out`; its prints do not
                 reporter.write(safe_result(result), out)

@@ -77,6 +77,11 @@ class Config:
                            for t in self.vocabulary],
         }
 
+    def vocabulary_files(self) -> list[Path]:
+        """The term files `vocabularies` names (`name = { file = "terms.txt" }`, relative to the root)."""
+        return [self.root / spec["file"] for spec in self.vocabularies.values()
+                if isinstance(spec, dict) and isinstance(spec.get("file"), str)]
+
     def settings_for(self, path: str) -> tuple[tuple[str, ...] | None, tuple[str, ...], dict[str, str]]:
         """(select, ignore, severity) for one file, with matching overrides applied in order."""
         select, ignore, severity = self.select, self.ignore, dict(self.severity)

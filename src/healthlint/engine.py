@@ -12,23 +12,19 @@ from typing import TYPE_CHECKING
 
 from healthlint import config as config_module
 from healthlint import document as document_module
-from healthlint import keywordcache
-from healthlint.claims.lexicon import load_lexicon
 from healthlint.config import Config
 from healthlint.errors import ConfigError, HealthlintError, InputError, PluginError
 from healthlint.files import Target
 from healthlint.findings import Finding, RunError, RunResult
-from healthlint.phrase import MATCH_TIMEOUT, phrase_rule
-from healthlint.plugins import Plugins
-from healthlint.plugins import load as load_plugins
-from healthlint.reporters.base import Reporter
-from healthlint.rules import Rule
-from healthlint.suppressions import UNUSED_SUPPRESSION
+from healthlint.rules import Rule, RuleInfo
 from healthlint.trust import check_config_plugins
 
 if TYPE_CHECKING:
     from healthlint.cache import Cache
+    from healthlint.plugins import Plugins
+    from healthlint.reporters.base import Reporter
     from healthlint.runner import Linter
+    from healthlint.summary import Summary
 
 LOCAL_PACK = "local"  # pack name of phrase rules declared in a user's config
 MIN_FILES_PER_WORKER = 8  # below this, a process pool costs more than it saves
@@ -45,18 +41,32 @@ class TargetResult:
 
 
 @dataclass
-class Session:
-    """Plugins and rules loaded once for a configuration."""
+class Loaded:
+    """What loading the plugins gives: the rules, the output formats, and what went wrong."""
 
-    config: Config
     plugins: Plugins
     rules: list[Rule]
-    errors: list[RunError] = field(default_factory=list)
+    reporters: dict[str, type[Reporter]]
+    errors: list[RunError]
+
+
+@dataclass
+class Session:
+    """Plugins and rules for a configuration, loaded once, when first needed: a run with a
+    findings cache whose every file is answered there (and whose rules are described there,
+    see healthlint.summary) loads no plugin and builds no rule."""
+
+    config: Config
+    extra_plugins: tuple[str, ...] = ()
+    entry_points: bool = True  # load the installed packs
+    keyword_cache: bool = False  # keep derived keywords in the user's cache (runs with a findings cache)
     cache: Cache | None = None
     timed: bool = False
     fingerprints: bool = True  # compute each finding's baseline fingerprint (only baselines read it)
-    _linters: dict[tuple[object, ...], Linter] = field(default_factory=dict)
     _recipe: tuple[object, ...] = ()  # Session.start's arguments: what a pickle carries
+    _loaded: Loaded | None = None
+    _summary: Summary | None = None  # the rules as a cached run described them, until loaded
+    _linters: dict[tuple[object, ...], Linter] = field(default_factory=dict)
 
     def __reduce__(self) -> tuple[object, ...]:
         """A session pickles as the recipe that made it: another process (a spawned pool
@@ -67,81 +77,94 @@ class Session:
     def start(cls, config: Config, extra_plugins: tuple[str, ...] = (), entry_points: bool = True,
               cache_dir: Path | None = None, fingerprints: bool = True,
               allow_config_plugins: bool = False) -> Session:
-        """Load plugins and rules; with `cache_dir`, reuse findings of files seen before. Without
-        `fingerprints`, findings carry no baseline fingerprint (a hash per finding saved). The
-        config's own plugins load only when the user allows them (see healthlint.trust)."""
+        """Load plugins and rules; with `cache_dir`, reuse findings of files seen before, and
+        load the plugins only when a file is not in the cache. Without `fingerprints`, findings
+        carry no baseline fingerprint (a hash per finding saved). The config's own plugins load
+        only when the user allows them (see healthlint.trust)."""
         check_config_plugins(config.path, config.plugins, allow_config_plugins)
-        if cache_dir is not None:
-            keywordcache.enable()
-        plugins = load_plugins(config.plugins + extra_plugins, config.root, entry_points)
-        rules: list[Rule] = []
-        seen: dict[str, str] = {}
-        for plugin_name, contributed in plugins.call("healthlint_rules"):
-            if not isinstance(contributed, (list, tuple, type(None))):
-                plugins.errors.append(PluginError(
-                    f"plugin {plugin_name!r}: healthlint_rules returned {type(contributed).__name__}, not a list of Rules"))
-                continue
-            for rule in contributed or ():
-                if not isinstance(rule, Rule):
-                    plugins.errors.append(PluginError(
-                        f"plugin {plugin_name!r}: healthlint_rules returned {type(rule).__name__}, not a Rule"))
-                elif not isinstance(rule.keywords, (list, tuple, frozenset, set)) or \
-                        not all(isinstance(k, str) and k for k in rule.keywords):
-                    plugins.errors.append(PluginError(
-                        f"plugin {plugin_name!r}: rule {rule.info.id!r} has keywords {rule.keywords!r}; "
-                        "keywords must be non-empty strings"))
-                elif rule.info.id in seen:
-                    plugins.errors.append(PluginError(
-                        f"plugin {plugin_name!r}: rule id {rule.info.id!r} is already defined by {seen[rule.info.id]!r}"))
-                else:
-                    seen[rule.info.id] = plugin_name
-                    rules.append(rule)
-        lexicon = load_lexicon(config.vocabularies, config.source(), config.root) if config.vocabularies else None
-        for table in config.rules:
-            rule = phrase_rule(table, LOCAL_PACK, config.source(), prefix=LOCAL_PACK, timeout=MATCH_TIMEOUT,
-                               lexicon=lexicon)
-            if rule.info.id in seen:
-                raise ConfigError(f"{config.source()}: rule id {rule.info.id!r} is already defined by {seen[rule.info.id]!r}")
-            seen[rule.info.id] = config.source()
-            rules.append(rule)
-        keywordcache.save()  # keywords derived while loading, for the next run
-        session = cls(config, plugins, rules, [RunError(str(e), None, getattr(e, "detail", None)) for e in plugins.errors],
-                      fingerprints=fingerprints, _recipe=(config, extra_plugins, entry_points, cache_dir, fingerprints,
-                                                 allow_config_plugins))
-        session._check_selectors()
-        if cache_dir is not None:
-            from healthlint.cache import Cache, plugin_fingerprint  # hashes: not needed without a cache
+        session = cls(config, extra_plugins, entry_points, cache_dir is not None, fingerprints=fingerprints,
+                      _recipe=(config, extra_plugins, entry_points, cache_dir, fingerprints, allow_config_plugins))
+        if cache_dir is None:
+            session._load()
+            return session
+        from healthlint import plugins as plugins_module
+        from healthlint.cache import Cache, sources_fingerprint
+        from healthlint.summary import Summary
 
-            modules = [plugin for _, plugin in sorted(plugins.manager.list_name_plugin(), key=lambda p: str(p[0]))]
-            session.cache = Cache(cache_dir, f"{plugin_fingerprint(modules)}{config!r}{fingerprints}")
+        found = plugins_module.source_files(config.plugins + extra_plugins, config.root, entry_points)
+        if found is None:  # a plugin found only by importing it: hash the files of what was loaded
+            found = _loaded_sources(session._load().plugins)
+        vocabularies = [("vocabulary files", config.vocabulary_files())]
+        session.cache = Cache(cache_dir, f"{sources_fingerprint(found + vocabularies)}{config!r}{fingerprints}")
+        if session._loaded is None:
+            session._summary = Summary.from_json(session.cache.get_rules())
+        if session._summary is None:
+            loaded = session._load()
+            summary = None if loaded.errors else Summary.of(loaded.rules, loaded.reporters)
+            if summary is not None:
+                session.cache.put_rules(summary.as_json())
         return session
 
-    def reporters(self) -> dict[str, type[Reporter]]:
-        found: dict[str, type[Reporter]] = {}
-        for plugin_name, classes in self.plugins.call("healthlint_reporters"):
-            for reporter in classes if isinstance(classes, (list, tuple)) else [classes] if classes else ():
-                if isinstance(reporter, type) and issubclass(reporter, Reporter) and isinstance(reporter.name, str):
-                    found.setdefault(reporter.name, reporter)
-                else:
-                    self.errors.append(RunError(f"plugin {plugin_name!r}: healthlint_reporters returned {reporter!r}, "
-                                                "not a Reporter class with a name"))
-        return found
+    def _load(self) -> Loaded:
+        """Load the plugins and build the rules (once); check the configuration's selectors."""
+        if self._loaded is not None:
+            return self._loaded
+        from healthlint import keywordcache
+        from healthlint.plugins import load as load_plugins
 
-    def _check_selectors(self) -> None:
-        known = {"ALL"} | {key for r in self.rules for key in (r.info.id, r.info.pack, r.info.category)}
-        known |= {UNUSED_SUPPRESSION.id, UNUSED_SUPPRESSION.pack}
         config = self.config
-        checks = [("select", config.select or ()), ("ignore", config.ignore), ("severity", tuple(config.severity))]
-        checks += [(f"vocabulary[{i}].rules", term.rules) for i, term in enumerate(config.vocabulary)]
-        for i, override in enumerate(config.overrides):
-            checks += [(f"overrides[{i}].select", override.select or ()), (f"overrides[{i}].ignore", override.ignore),
-                       (f"overrides[{i}].severity", tuple(override.severity))]
-        for key, selectors in checks:
-            for selector in selectors:
-                if selector not in known:
-                    raise ConfigError(
-                        f"{config.source()}: '{key}' names {selector!r}, which is no rule id, pack or category; "
-                        "see `healthlint rules` for the ones there are")
+        if self.keyword_cache:
+            keywordcache.enable()
+        plugins = load_plugins(config.plugins + self.extra_plugins, config.root, self.entry_points)
+        rules, seen = _plugin_rules(plugins)
+        if config.rules:
+            from healthlint.claims.lexicon import load_lexicon
+            from healthlint.phrase import MATCH_TIMEOUT, phrase_rule
+
+            lexicon = load_lexicon(config.vocabularies, config.source(), config.root) if config.vocabularies else None
+            for table in config.rules:
+                rule = phrase_rule(table, LOCAL_PACK, config.source(), prefix=LOCAL_PACK, timeout=MATCH_TIMEOUT,
+                                   lexicon=lexicon)
+                if rule.info.id in seen:
+                    raise ConfigError(f"{config.source()}: rule id {rule.info.id!r} is already defined by {seen[rule.info.id]!r}")
+                seen[rule.info.id] = config.source()
+                rules.append(rule)
+        keywordcache.save()  # keywords derived while loading, for the next run
+        reporters, bad_reporters = _reporters(plugins)
+        errors = [RunError(str(e), None, getattr(e, "detail", None)) for e in plugins.errors] + bad_reporters
+        _check_selectors(config, rules)
+        self._loaded = Loaded(plugins, rules, reporters, errors)
+        return self._loaded
+
+    @property
+    def plugins(self) -> Plugins:
+        return self._load().plugins
+
+    @property
+    def rules(self) -> list[Rule]:
+        return self._load().rules
+
+    @property
+    def errors(self) -> list[RunError]:
+        """Plugins that failed to load or whose hooks failed (none when the rules came from the cache)."""
+        return self._loaded.errors if self._loaded is not None else []
+
+    def rule_infos(self) -> dict[str, RuleInfo]:
+        """Every rule's description, by id, without loading the plugins when the cache has them."""
+        if self._loaded is None and self._summary is not None:
+            return dict(self._summary.rules)
+        return {rule.info.id: rule.info for rule in self.rules}
+
+    def reporter(self, name: str) -> type[Reporter]:
+        """The reporter class of output format `name`."""
+        if self._loaded is None and self._summary is not None:
+            found = self._summary.reporter(name)
+            if found is not None:
+                return found
+        reporters = self._load().reporters
+        if name not in reporters:
+            raise HealthlintError(f"unknown format {name!r}; available: {', '.join(sorted(reporters))}")
+        return reporters[name]
 
     def linter_for(self, path: str) -> Linter:
         select, ignore, severity = self.config.settings_for(path)
@@ -149,6 +172,7 @@ class Session:
         linter = self._linters.get(key)
         if linter is None:
             from healthlint.runner import Linter  # here: a run answered from the cache never lints
+            from healthlint.suppressions import UNUSED_SUPPRESSION
 
             active = [r for r in self.rules if config_module.enabled(r.info, select, ignore)]
             severities = {r.info.id: config_module.effective_severity(r.info, severity) for r in active}
@@ -184,8 +208,7 @@ class Session:
                 timings[rule_id] = timings.get(rule_id, 0.0) + seconds
         if self.cache is not None:
             self.cache.prune()
-        rules = {r.info.id: r.info for r in self.rules}
-        return RunResult(findings, self.errors + errors, len(targets), rules, sources, timings, names)
+        return RunResult(findings, self.errors + errors, len(targets), self.rule_infos(), sources, timings, names)
 
     def _lint_in_pool(self, targets: list[Target], workers: int, start_method: str | None) -> list[TargetResult]:
         """Forked workers inherit this loaded session (plugins, compiled rules); spawned ones
@@ -195,6 +218,9 @@ class Session:
 
         method = start_method or ("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
         from concurrent.futures.process import BrokenProcessPool
+
+        if method == "fork":
+            self._load()  # once here, not once in each worker
 
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
                                    initializer=_start_worker, initargs=(self,))
@@ -247,6 +273,79 @@ class Session:
         result = self.linter_for(document.path).lint(document, self.config.report_unused_suppressions)
         return TargetResult(result.findings, result.errors, document.text if result.findings else None,
                             result.timings)
+
+
+def _plugin_rules(plugins: Plugins) -> tuple[list[Rule], dict[str, str]]:
+    """The rules every plugin contributes, and rule id -> the plugin that defined it; a bad
+    contribution is an error naming the plugin, and the run goes on without it."""
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for plugin_name, contributed in plugins.call("healthlint_rules"):
+        if not isinstance(contributed, (list, tuple, type(None))):
+            plugins.errors.append(PluginError(
+                f"plugin {plugin_name!r}: healthlint_rules returned {type(contributed).__name__}, not a list of Rules"))
+            continue
+        for rule in contributed or ():
+            if not isinstance(rule, Rule):
+                plugins.errors.append(PluginError(
+                    f"plugin {plugin_name!r}: healthlint_rules returned {type(rule).__name__}, not a Rule"))
+            elif not isinstance(rule.keywords, (list, tuple, frozenset, set)) or \
+                    not all(isinstance(k, str) and k for k in rule.keywords):
+                plugins.errors.append(PluginError(
+                    f"plugin {plugin_name!r}: rule {rule.info.id!r} has keywords {rule.keywords!r}; "
+                    "keywords must be non-empty strings"))
+            elif rule.info.id in seen:
+                plugins.errors.append(PluginError(
+                    f"plugin {plugin_name!r}: rule id {rule.info.id!r} is already defined by {seen[rule.info.id]!r}"))
+            else:
+                seen[rule.info.id] = plugin_name
+                rules.append(rule)
+    return rules, seen
+
+
+def _reporters(plugins: Plugins) -> tuple[dict[str, type[Reporter]], list[RunError]]:
+    """Output format name -> reporter class, and an error for each bad contribution."""
+    from healthlint.reporters.base import Reporter
+
+    found: dict[str, type[Reporter]] = {}
+    errors: list[RunError] = []
+    for plugin_name, classes in plugins.call("healthlint_reporters"):
+        for reporter in classes if isinstance(classes, (list, tuple)) else [classes] if classes else ():
+            if isinstance(reporter, type) and issubclass(reporter, Reporter) and isinstance(reporter.name, str):
+                found.setdefault(reporter.name, reporter)
+            else:
+                errors.append(RunError(f"plugin {plugin_name!r}: healthlint_reporters returned {reporter!r}, "
+                                       "not a Reporter class with a name"))
+    return found, errors
+
+
+def _check_selectors(config: Config, rules: list[Rule]) -> None:
+    """A ConfigError naming the key when the configuration selects something no rule is."""
+    from healthlint.suppressions import UNUSED_SUPPRESSION
+
+    known = {"ALL"} | {key for r in rules for key in (r.info.id, r.info.pack, r.info.category)}
+    known |= {UNUSED_SUPPRESSION.id, UNUSED_SUPPRESSION.pack}
+    checks = [("select", config.select or ()), ("ignore", config.ignore), ("severity", tuple(config.severity))]
+    checks += [(f"vocabulary[{i}].rules", term.rules) for i, term in enumerate(config.vocabulary)]
+    for i, override in enumerate(config.overrides):
+        checks += [(f"overrides[{i}].select", override.select or ()), (f"overrides[{i}].ignore", override.ignore),
+                   (f"overrides[{i}].severity", tuple(override.severity))]
+    for key, selectors in checks:
+        for selector in selectors:
+            if selector not in known:
+                raise ConfigError(
+                    f"{config.source()}: '{key}' names {selector!r}, which is no rule id, pack or category; "
+                    "see `healthlint rules` for the ones there are")
+
+
+def _loaded_sources(plugins: Plugins) -> list[tuple[str, list[Path]]]:
+    """(plugin name, files) of every loaded plugin module: a package's whole folder, a module's file."""
+    found: list[tuple[str, list[Path]]] = []
+    for name, plugin in sorted(plugins.manager.list_name_plugin(), key=lambda p: str(p[0])):
+        path = Path(getattr(plugin, "__file__", None) or "")
+        files = sorted(path.parent.rglob("*")) if path.name == "__init__.py" else [path] if path.name else []
+        found.append((f"{name}={plugin!r}" if not files else str(name), files))
+    return found
 
 
 def _restart(recipe: tuple[object, ...], timed: bool, errors: tuple[str, ...]) -> Session:

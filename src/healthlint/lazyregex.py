@@ -9,9 +9,10 @@ Plugins may use it for their own module-level patterns.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-import regex
+if TYPE_CHECKING:
+    import regex
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
@@ -23,6 +24,8 @@ class _LazyRegex:
     def __getattr__(self, name: str) -> Any:  # only reached for attributes not yet bound
         if name.startswith("__"):
             raise AttributeError(name)
+        import regex  # here: a run answered from the findings cache imports no regex engine
+
         compiled = regex.compile(self.pattern, self.flags)
         for method in _METHODS:
             setattr(self, method, getattr(compiled, method))

@@ -16,13 +16,13 @@ from contextlib import redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pluggy
-
-from healthlint import hookspec
-from healthlint.entrypoints import entry_points
+from healthlint.entrypoints import EntryPoint, entry_points
 from healthlint.errors import PluginError
+
+if TYPE_CHECKING:
+    import pluggy
 
 ENTRY_POINT_GROUP = "healthlint"
 BUILTIN_PLUGINS = ("healthlint.reporters.builtin",)
@@ -57,12 +57,20 @@ def _traceback() -> str:
     return traceback.format_exc()
 
 
+def _is_path(spec: str) -> bool:
+    """A local plugin named by its .py file rather than by module name."""
+    return spec.endswith(".py") or "/" in spec or "\\" in spec
+
+
+def _local_path(spec: str, base: Path | None) -> Path:
+    path = Path(spec)
+    return base / path if not path.is_absolute() and base is not None else path
+
+
 def _import_local(spec: str, base: Path | None) -> ModuleType:
     """Import a module by dotted name, or a .py file by path (relative to `base`)."""
-    if spec.endswith(".py") or "/" in spec or "\\" in spec:
-        path = Path(spec)
-        if not path.is_absolute() and base is not None:
-            path = base / path
+    if _is_path(spec):
+        path = _local_path(spec, base)
         if not path.is_file():
             raise FileNotFoundError(f"no such file {path}")
         module_spec = importlib.util.spec_from_file_location(f"healthlint_local_{path.stem}", path)
@@ -86,23 +94,73 @@ def _import_local(spec: str, base: Path | None) -> ModuleType:
     return importlib.import_module(spec)
 
 
+def installed(entry_point_plugins: bool = True) -> list[EntryPoint]:
+    """The installed packs (entry points of the `healthlint` group), in loading order."""
+    return sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name) if entry_point_plugins else []
+
+
+def source_files(local: tuple[str, ...] = (), base: Path | None = None,
+                 entry_point_plugins: bool = True) -> list[tuple[str, list[Path]]] | None:
+    """What `load` would load besides the built-ins (part of healthlint), as (plugin, its files)
+    pairs, found as `load` finds them but without running any plugin code: a package's whole
+    folder, a module's file. None when a plugin cannot be found that way (a namespace package,
+    a module from a zip file, one that does not exist): then only loading it tells."""
+    found: list[tuple[str, list[Path]]] = []
+    for entry in installed(entry_point_plugins):
+        files = _module_files(entry.value.partition(":")[0].strip(), None)
+        if files is None:
+            return None
+        found.append((f"{entry.name}={entry.value}", files))
+    for spec in local:
+        files = [_local_path(spec, base)] if _is_path(spec) else _module_files(spec, base)
+        if files is None:
+            return None
+        found.append((spec, files))
+    return found
+
+
+def _module_files(name: str, base: Path | None) -> list[Path] | None:
+    """The files of module `name` (a package's folder, recursively), located as `_import_local`
+    and `importlib.import_module` would locate it, without importing it or its parents."""
+    parts = name.split(".")
+    spec = None
+    if base is not None and parts[0] not in sys.modules:
+        spec = importlib.machinery.PathFinder.find_spec(parts[0], [str(base)])
+    try:
+        spec = spec or importlib.util.find_spec(parts[0])
+        for depth in range(2, len(parts) + 1):
+            if spec is None or spec.submodule_search_locations is None:
+                return None
+            spec = importlib.machinery.PathFinder.find_spec(".".join(parts[:depth]),
+                                                             list(spec.submodule_search_locations))
+    except (ImportError, ValueError):  # a malformed name, a module whose __spec__ is None
+        return None
+    if spec is None or not spec.has_location or not spec.origin:
+        return None
+    origin = Path(spec.origin)
+    return sorted(origin.parent.rglob("*")) if spec.submodule_search_locations is not None else [origin]
+
+
 def load(local: tuple[str, ...] = (), base: Path | None = None, entry_point_plugins: bool = True) -> Plugins:
     """A plugin manager with the built-ins, the installed packs and the local plugins."""
+    import pluggy  # here: a run answered from the cache loads no plugin
+
+    from healthlint import hookspec
+
     manager = pluggy.PluginManager(hookspec.PROJECT)
     manager.add_hookspecs(hookspec)
     plugins = Plugins(manager)
     for name in BUILTIN_PLUGINS:
         manager.register(importlib.import_module(name), name=name)
-    if entry_point_plugins:
-        for entry in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
-            if manager.has_plugin(entry.name):
-                continue
-            try:
-                with redirect_stdout(sys.stderr):
-                    manager.register(entry.load(), name=entry.name)
-            except (Exception, SystemExit) as exc:
-                plugins.errors.append(PluginError(
-                    f"plugin {entry.name!r} ({entry.value}) failed to load: {type(exc).__name__}: {exc}", _traceback()))
+    for entry in installed(entry_point_plugins):
+        if manager.has_plugin(entry.name):
+            continue
+        try:
+            with redirect_stdout(sys.stderr):
+                manager.register(entry.load(), name=entry.name)
+        except (Exception, SystemExit) as exc:
+            plugins.errors.append(PluginError(
+                f"plugin {entry.name!r} ({entry.value}) failed to load: {type(exc).__name__}: {exc}", _traceback()))
     for spec in local:
         try:
             with redirect_stdout(sys.stderr):

@@ -11,12 +11,13 @@ A finding of a named rule is dropped when an occurrence of the term overlaps its
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-import regex
+from typing import TYPE_CHECKING, Any
 
 from healthlint.errors import ConfigError
 from healthlint.rules import Match, RuleInfo
+
+if TYPE_CHECKING:
+    import regex
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ class Term:
     case_sensitive: bool = True
 
     def pattern(self) -> regex.Pattern[str]:
+        import regex  # here: only a run that lints compiles the terms
+
         words = [regex.escape(w) for w in self.term.split()]
         return regex.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", 0 if self.case_sensitive else regex.IGNORECASE)
 

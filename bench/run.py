@@ -44,8 +44,8 @@ for path in sys.argv[1:]:
 """
 FLOOR_B = """
 import sys, ahocorasick
-from healthlint.config import Config
-from healthlint.engine import Session
+from healthlint.running.config import Config
+from healthlint.running.engine import Session
 automaton = ahocorasick.Automaton()
 for rule in Session.start(Config()).rules:
     for keyword in rule.keywords:

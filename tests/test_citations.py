@@ -2,8 +2,8 @@
 
 import pytest
 
-from healthlint.context import DocumentContext
-from healthlint.document import from_text
+from healthlint.rules.context import DocumentContext
+from healthlint.text.document import from_text
 
 
 def cited(text: str) -> bool:

@@ -142,7 +142,7 @@ def test_a_claim_rule_naming_an_unknown_vocabulary_is_one_clear_error(tmp_path):
     rules = tmp_path / "pack.toml"
     rules.write_text('[vocabularies]\na = ["x"]\n[[claim]]\nname = "n"\ncategory = "c"\nmessage = "m"\n'
                      'predicate = ["nope"]\n')
-    from healthlint.phrase import load_phrase_rules
+    from healthlint.rules.phrase import load_phrase_rules
     with pytest.raises(RuleError, match=r"pack.toml: claim 'n': 'predicate': unknown vocabulary 'nope'; defined: a$"):
         load_phrase_rules(rules, "p")
 

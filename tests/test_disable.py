@@ -5,11 +5,11 @@ import re
 
 import pytest
 
-from healthlint.config import Config
-from healthlint.disable import apply, disable_comment
-from healthlint.document import from_text
-from healthlint.engine import Session
-from healthlint.markdown import render
+from healthlint.running.config import Config
+from healthlint.running.disable import apply, disable_comment
+from healthlint.running.engine import Session
+from healthlint.text.document import from_text
+from healthlint.text.markdown import render
 
 RULE = "cure-claim/absolute-cure"
 NEXT_LINE = f"<!-- healthlint-disable-next-line {RULE} -->"

@@ -3,14 +3,13 @@
 import textwrap
 
 from conftest import DEMO, ROOT, run_cli
-
-from healthlint.config import Config
-from healthlint.docs import DEFAULT_BASE_URL, DOCUMENTED_PACKS, help_url, rule_url
-from healthlint.engine import Session
-from healthlint.entrypoints import entry_points
-from healthlint.plugins import ENTRY_POINT_GROUP
-from healthlint.rulepages import MARKER, REGENERATE, Pages, documented_rules, page
+from healthlint.output.docs import DEFAULT_BASE_URL, DOCUMENTED_PACKS, help_url, rule_url
+from healthlint.output.rulepages import MARKER, REGENERATE, Pages, documented_rules, page
 from healthlint.rules import RuleInfo
+from healthlint.rules.entrypoints import entry_points
+from healthlint.rules.plugins import ENTRY_POINT_GROUP
+from healthlint.running.config import Config
+from healthlint.running.engine import Session
 
 
 def test_rule_url_is_the_rule_id_under_the_docs_folder(monkeypatch):

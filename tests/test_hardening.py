@@ -1,16 +1,14 @@
 """Bad input, hostile rules and faulty plugins never break a run, and reading never writes."""
 
 import hashlib
-import json
 import os
 
 import pytest
 
-from healthlint import atomic
-from healthlint import cache as cache_module
-from healthlint import document as document_module
-
 from conftest import DEMO, DEMO_ARGS, ROOT, demo_check, run_cli
+from healthlint import atomic
+from healthlint.running import cache as cache_module
+from healthlint.text import document as document_module
 
 PLUGINS = ROOT / "tests" / "plugins"
 
@@ -141,7 +139,7 @@ def test_unreadable_directory_is_named_and_the_rest_is_linted(tmp_path, monkeypa
         onerror(PermissionError(13, "Permission denied", str(tmp_path / "private")))
         yield from real_walk(top, onerror=onerror, **kwargs)
 
-    monkeypatch.setattr("healthlint.files.os.walk", walk)
+    monkeypatch.setattr("healthlint.running.files.os.walk", walk)
     run = demo_check(str(tmp_path))
     assert run.exit_code == 2
     assert run.stderr == f"healthlint: error: {tmp_path / 'private'}: cannot be read: Permission denied\n"

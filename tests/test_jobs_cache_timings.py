@@ -71,11 +71,11 @@ def test_windows_of_sentences_change_nothing(monkeypatch):
     """The keyword pass runs over windows of sentences (bounded memory on huge files); findings
     are the same whatever the window, including keywords that end past a window's last sentence
     ('our ' ends on the space after it) and document-level rules."""
-    from healthlint import runner
-    from healthlint.config import Config
-    from healthlint.context import DocumentContext
-    from healthlint.document import from_text, load
-    from healthlint.engine import Session
+    from healthlint.rules.context import DocumentContext
+    from healthlint.running import runner
+    from healthlint.running.config import Config
+    from healthlint.running.engine import Session
+    from healthlint.text.document import from_text, load
 
     rules = Session.start(Config()).rules
     linter = runner.Linter(rules)
@@ -108,14 +108,14 @@ def test_a_run_answered_from_the_cache_loads_no_linting_machinery(tmp_path):
     make_corpus(tmp_path, copies=1)
     probe = ("import sys; from healthlint.cli import main\n"
              "try:\n    main()\nexcept SystemExit:\n    pass\n"
-             "print(sorted(m for m in ('healthlint.context', 'healthlint.runner', 'healthlint.markdown', 'ahocorasick', 'hashlib',"
-             " 'healthlint.keywords')"
+             "print(sorted(m for m in ('healthlint.rules.context', 'healthlint.running.runner', 'healthlint.text.markdown', 'ahocorasick', 'hashlib',"
+             " 'healthlint.rules.keywords')"
              " if m in sys.modules), file=sys.stderr)")
     args = [sys.executable, "-c", probe, "check", "--isolated", "--format", "json", "--cache-dir",
             str(tmp_path / "cache"), str(tmp_path)]
     cold = subprocess.run(args, capture_output=True, text=True)
     warm = subprocess.run(args, capture_output=True, text=True)
     assert cold.stdout == warm.stdout and json.loads(warm.stdout)
-    assert cold.stderr.splitlines()[-1] == ("['ahocorasick', 'healthlint.context', 'healthlint.keywords', "
-                                            "'healthlint.markdown', 'healthlint.runner']")
+    assert cold.stderr.splitlines()[-1] == ("['ahocorasick', 'healthlint.rules.context', 'healthlint.rules.keywords', "
+                                            "'healthlint.running.runner', 'healthlint.text.markdown']")
     assert warm.stderr.splitlines()[-1] == "[]"

@@ -1,4 +1,4 @@
-"""Keyword derivation (healthlint.keywords): every match of a pattern contains a derived keyword,
+"""Keyword derivation (healthlint.rules.keywords): every match of a pattern contains a derived keyword,
 the keywords are those derived through the stdlib's private parser before, and what the parser
 does not understand yields no keyword at all."""
 
@@ -10,10 +10,9 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from healthlint.keywords import _best, _literal, _usable, derive, keyword_options
-from healthlint.phrase import PhraseRule
-
 from conftest import FIXTURES
+from healthlint.rules.keywords import _best, _literal, _usable, derive, keyword_options
+from healthlint.rules.phrase import PhraseRule
 
 
 def pack_rules() -> list[PhraseRule]:

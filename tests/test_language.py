@@ -2,7 +2,7 @@
 
 import pytest
 
-from healthlint import language
+from healthlint.text import language
 
 
 def claim(text: str, word: str = "cure") -> tuple[int, int]:

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from healthlint.lines import LineTable
+from healthlint.text.lines import LineTable
 
 
 def reference(text: str, offset: int) -> tuple[int, int]:

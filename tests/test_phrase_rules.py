@@ -2,12 +2,11 @@
 
 import pytest
 
-from healthlint.document import from_text
-from healthlint.errors import RuleError
-from healthlint.phrase import phrase_rule
-from healthlint.runner import Linter
-
 from conftest import DEMO_ARGS, run_cli
+from healthlint.errors import RuleError
+from healthlint.rules.phrase import phrase_rule
+from healthlint.running.runner import Linter
+from healthlint.text.document import from_text
 
 
 def spans(table: dict, text: str) -> list[str]:
@@ -87,7 +86,7 @@ def test_plugin_contributes_an_output_format(write):
 
 
 def test_a_verbose_pattern_takes_its_keywords_from_the_pattern_not_its_comments():
-    from healthlint.ruletest import flagged
+    from healthlint.running.ruletest import flagged
 
     rule = phrase_rule({"name": "x", "category": "hype", "message": "m", "patterns": ["""
         \\bwonder        # the hype word, then,

@@ -93,7 +93,7 @@ def test_rules_and_explain_list_plugin_rules():
 def test_entry_points_are_read_like_importlib_metadata(tmp_path):
     """The fast reader finds the group in dist-info and egg-info, loads `module:attribute`, ignores
     other groups and comments, and lets the first distribution of a name on the path win."""
-    from healthlint.entrypoints import entry_points
+    from healthlint.rules.entrypoints import entry_points
 
     first, second = tmp_path / "first", tmp_path / "second"
     (first / "Pack_One-2.0.dist-info").mkdir(parents=True)

@@ -14,11 +14,11 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from healthlint.config import Config
-from healthlint.context import DocumentContext
-from healthlint.document import from_text
 from healthlint.api import Linter
-from healthlint.engine import Session
+from healthlint.rules.context import DocumentContext
+from healthlint.running.config import Config
+from healthlint.running.engine import Session
+from healthlint.text.document import from_text
 
 SESSION = Session.start(Config())
 API = Linter(SESSION)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from conftest import ROOT, run_cli
-
 from healthlint.cli import cli
 
 OPTION = re.compile(r"(?<![\w-])--[a-z][a-z0-9-]+")

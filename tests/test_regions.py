@@ -4,10 +4,9 @@ import sys
 
 import pytest
 
-from healthlint.context import DocumentContext
-from healthlint.document import from_text
-
 from conftest import FIXTURES, demo_check
+from healthlint.rules.context import DocumentContext
+from healthlint.text.document import from_text
 
 
 def prose_of(text: str, kind: str = "markdown") -> str:
@@ -72,7 +71,7 @@ def test_parser_byte_offsets_become_character_offsets_exactly():
     offset of texts mixing ASCII, accents, CJK, emoji and no-break spaces (as decoding would)."""
     import random
 
-    from healthlint.markdown import _ByteToChar
+    from healthlint.text.markdown import _ByteToChar
 
     rng = random.Random(7)
     for _ in range(500):
@@ -86,7 +85,7 @@ def test_parser_byte_offsets_become_character_offsets_exactly():
 def test_parsing_leaves_no_utf8_copy_inside_the_document_text():
     """CPython caches a UTF-8 copy inside a non-ASCII str the parser reads; for a 50 MB article
     that copy would live as long as the document. The parser is given a copy of its own."""
-    from healthlint.markdown import markdown_regions
+    from healthlint.text.markdown import markdown_regions
 
     text = "Caf\u00e9 therapy \u2014 a \u201cmiracle\u201d.\n\n" * 200
     size = sys.getsizeof(text)

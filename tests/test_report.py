@@ -12,8 +12,7 @@ from urllib.parse import quote
 import pytest
 
 from conftest import FIXTURES, run_cli
-
-from healthlint.docs import rule_url
+from healthlint.output.docs import rule_url
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

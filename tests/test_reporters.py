@@ -18,8 +18,8 @@ def test_json_contract(write):
 
 def test_json_encoder_matches_json_dumps_on_awkward_values():
     """The fast encoder must write exactly what json.dumps of the contract dict writes."""
-    from healthlint.findings import Finding
-    from healthlint.reporters.json_ import FindingEncoder
+    from healthlint.output.findings import Finding
+    from healthlint.output.reporters.json_ import FindingEncoder
 
     def finding(path, message, suggestion, offset):
         return Finding(path, "x/r\"1", "c\\at", "error", message, suggestion, offset, offset + 3,

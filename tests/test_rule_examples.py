@@ -2,11 +2,10 @@
 
 import pytest
 
-from healthlint.config import Config
-from healthlint.engine import Session
-from healthlint.ruletest import flagged
-
 from conftest import DEMO
+from healthlint.running.config import Config
+from healthlint.running.engine import Session
+from healthlint.running.ruletest import flagged
 
 SESSION = Session.start(Config(), (DEMO,))
 RULES = SESSION.rules
@@ -44,7 +43,7 @@ def _pack_patterns():
     import sys
 
     from healthlint.lazyregex import _LazyRegex
-    from healthlint.phrase import PhraseRule
+    from healthlint.rules.phrase import PhraseRule
 
     found = {}
     for rule in RULES:

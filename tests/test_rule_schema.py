@@ -48,7 +48,7 @@ def test_the_same_in_pyproject_toml(write, tmp_path):
 
 PLUGIN = """from pathlib import Path
 from healthlint import hookimpl
-from healthlint.phrase import load_phrase_rules
+from healthlint.rules.phrase import load_phrase_rules
 
 @hookimpl
 def healthlint_rules():

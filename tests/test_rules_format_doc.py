@@ -5,8 +5,7 @@ import re
 import pytest
 
 from conftest import ROOT
-
-from healthlint import ruletest
+from healthlint.running import ruletest
 
 PAGE = (ROOT / "docs" / "rules-format.md").read_text(encoding="utf-8")
 WORKED = re.findall(r"```toml\n(.*?)```", PAGE.split("## Worked examples", 1)[1], flags=re.S)

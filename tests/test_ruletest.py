@@ -7,10 +7,9 @@ import textwrap
 
 import pytest
 
-from healthlint.phrase import phrase_rule
-from healthlint.ruletest import flagged
-
 from conftest import run_cli
+from healthlint.rules.phrase import phrase_rule
+from healthlint.running.ruletest import flagged
 
 BROKEN_RULE = r"""
 [[tool.healthlint.rules]]

@@ -206,7 +206,7 @@ def test_hostile_file_names_are_escaped_in_every_output(tmp_path):
 
 def test_text_with_a_lone_surrogate_is_bad_input_not_a_traceback(tmp_path):
     """An editor (JSON-RPC "\\ud800") or an API caller can hand over text no file decodes to."""
-    probe = ("import json\nfrom healthlint.api import Linter\nfrom healthlint.config import Config\n"
+    probe = ("import json\nfrom healthlint.api import Linter\nfrom healthlint.running.config import Config\n"
              "result = Linter.load(Config()).lint_text('Fine.\\nA miracle \\ud800 cure.\\n', 'x.md')\n"
              "print(json.dumps([[f.rule for f in result.findings], [e.message for e in result.errors]]))\n")
     run = subprocess.run([sys.executable, "-P", "-c", probe], capture_output=True, text=True, cwd=tmp_path,

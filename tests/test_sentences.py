@@ -2,8 +2,8 @@
 
 import pytest
 
-from healthlint.context import DocumentContext
-from healthlint.document import from_text
+from healthlint.rules.context import DocumentContext
+from healthlint.text.document import from_text
 
 
 def sentences(text: str, name: str = "x.md") -> list[str]:
@@ -47,7 +47,7 @@ def test_plain_text_titles_are_their_own_sentences():
 
 
 def test_run_on_text_is_cut_into_bounded_pieces():
-    from healthlint.sentences import MAX_SENTENCE
+    from healthlint.text.sentences import MAX_SENTENCE
 
     text = "word " * 3000
     pieces = sentences(text)
@@ -56,7 +56,7 @@ def test_run_on_text_is_cut_into_bounded_pieces():
 
 
 def test_sentences_behave_as_a_sequence_of_sentence_objects():
-    from healthlint.sentences import Sentence, Sentences
+    from healthlint.text.sentences import Sentence, Sentences
 
     sentences = Sentences()
     for start, end, block in [(0, 5, 0), (6, 12, 0), (14, 20, 1)]:

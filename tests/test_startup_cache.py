@@ -20,7 +20,7 @@ pytestmark = pytest.mark.slow
 PACK_INIT = """from pathlib import Path
 
 from healthlint import hookimpl
-from healthlint.phrase import load_phrase_rules
+from healthlint.rules.phrase import load_phrase_rules
 
 
 @hookimpl
@@ -153,8 +153,8 @@ def test_another_healthlint_version_lints_again(tmp_path):
 
 PROBE = ("import sys\nfrom healthlint.cli import main\ntry:\n    main()\nexcept SystemExit as end:\n    code = end.code\n"
          "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pluggy', 'regex', 'pyromark', 'ahocorasick', "
-         "'healthlint_claims', 'healthlint_regenerative', 'thirdpack') or m in ('healthlint.phrase', "
-         "'healthlint.runner')), file=sys.stderr)\nsys.exit(code)\n")
+         "'healthlint_claims', 'healthlint_regenerative', 'thirdpack') or m in ('healthlint.rules.phrase', "
+         "'healthlint.running.runner')), file=sys.stderr)\nsys.exit(code)\n")
 
 
 @pytest.mark.parametrize("output", ["text", "json", "sarif", "github", "junit"])

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.slow
 
 DRAFT = "# Knee pain\n\nOur therapy is a miracle cure.\n"
 PWN = "import pathlib\npathlib.Path(MARKER).write_text('pwned')\n"
-RULES = ("from healthlint import hookimpl\nfrom healthlint.phrase import phrase_rule\n"
+RULES = ("from healthlint import hookimpl\nfrom healthlint.rules.phrase import phrase_rule\n"
          "@hookimpl\ndef healthlint_rules():\n"
          "    return [phrase_rule({'id': 'repo/tuesday', 'category': 'hype', 'message': 'Tuesday.',"
          " 'patterns': ['Tuesday']}, 'repo', 'repo')]\n")

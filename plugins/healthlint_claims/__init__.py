@@ -14,8 +14,8 @@ from pathlib import Path
 
 from healthlint import hookimpl
 from healthlint.claims.rule import ClaimRule
-from healthlint.phrase import PhraseRule, load_phrase_rules
 from healthlint.rules import Rule
+from healthlint.rules.phrase import PhraseRule, load_phrase_rules
 
 PACK = "health-claims"
 

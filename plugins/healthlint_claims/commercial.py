@@ -11,7 +11,7 @@ from healthlint.lazyregex import lazy
 from healthlint.rules import Match, Rule, RuleInfo
 
 if TYPE_CHECKING:  # annotations only: importing the context module costs a cached run time
-    from healthlint.context import SentenceContext
+    from healthlint.rules.context import SentenceContext
 
 _SELLER = lazy(
     r"\b(?:at|in|with)\s+our\s+(?:clinic|cent(?:er|re)|practice|facility|institute|office|team|hospital|lab)s?\b"

@@ -13,7 +13,7 @@ from healthlint.rules import DocumentRule, Match, RuleInfo
 
 if TYPE_CHECKING:  # annotations only: importing the context module costs a cached run time
     from healthlint.claims.rule import Analyzer
-    from healthlint.context import DocumentContext
+    from healthlint.rules.context import DocumentContext
 
 # Words that talk about a treatment.
 _TREATMENT_WORDS = (
@@ -79,7 +79,7 @@ class _WordList:
 
     def at_least(self, text: str, count: int, piece: int = 1 << 20) -> bool:
         """True when the words occur at least `count` times in `text` (stops counting there)."""
-        from healthlint.reading import lower_same_length  # loaded by the runner before any rule runs
+        from healthlint.text.reading import lower_same_length  # loaded by the runner before any rule runs
 
         if self._automaton is None:
             import ahocorasick  # here: a run answered from the cache never needs it

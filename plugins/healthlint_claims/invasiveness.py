@@ -11,7 +11,7 @@ from healthlint.lazyregex import lazy
 from healthlint.rules import Match, Rule, RuleInfo
 
 if TYPE_CHECKING:  # annotations only: importing the context module costs a cached run time
-    from healthlint.context import SentenceContext
+    from healthlint.rules.context import SentenceContext
 
 _GENTLE = lazy(
     r"\b(?:non-?\s?invasive|noninvasive|painless|pain[- ]free|simple|easy|quick|gentle)\s+"

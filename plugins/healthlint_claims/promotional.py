@@ -12,12 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
-from healthlint.phrase import PhraseRule
 from healthlint.rules import Match
+from healthlint.rules.phrase import PhraseRule
 
 if TYPE_CHECKING:
     from healthlint.claims.rule import Analyzer
-    from healthlint.context import SentenceContext
+    from healthlint.rules.context import SentenceContext
 
 
 @dataclass

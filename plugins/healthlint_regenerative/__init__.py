@@ -10,8 +10,8 @@ from functools import cache
 from pathlib import Path
 
 from healthlint import hookimpl
-from healthlint.phrase import load_phrase_rules
 from healthlint.rules import Rule
+from healthlint.rules.phrase import load_phrase_rules
 
 PACK = "regenerative"
 

@@ -11,7 +11,7 @@ from healthlint.lazyregex import lazy
 from healthlint.rules import Match, Rule, RuleInfo
 
 if TYPE_CHECKING:  # annotations only: importing the context module costs a cached run time
-    from healthlint.context import SentenceContext
+    from healthlint.rules.context import SentenceContext
 
 _REASSURANCE = lazy(
     r"\b(?:no|zero|minimal|minimi[sz]\w*|reduc\w*|lower\w*|eliminat\w*|avoid\w*|little|without)\s+(?:the\s+|any\s+)?"

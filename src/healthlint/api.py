@@ -22,13 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from healthlint.config import Config, resolve
-from healthlint.document import LINTED_SUFFIXES, from_text
-from healthlint.engine import Session, TargetResult
-from healthlint.files import Target, discover
-from healthlint.findings import Finding, RunError, RunResult
-from healthlint.nearest import Nearest, settings
+from healthlint.output.findings import Finding, RunError, RunResult
 from healthlint.rules import RuleInfo
+from healthlint.running.config import Config, resolve
+from healthlint.running.engine import Session, TargetResult
+from healthlint.running.files import Target, discover
+from healthlint.running.nearest import Nearest, settings
+from healthlint.text.document import LINTED_SUFFIXES, from_text
 
 
 @dataclass
@@ -61,7 +61,7 @@ class Linter:
         selection; `ignore` adds to it. With `cache_dir`, findings of unchanged files are reused.
         `fingerprints=False` saves a hash per finding when no baseline will be written. The
         plugins a configuration file names load only with `allow_config_plugins` (or the user's
-        permission, see healthlint.trust): they are code from the repository.
+        permission, see healthlint.running.trust): they are code from the repository.
         Raises `healthlint.errors.HealthlintError` (with a message for a person) on a bad
         configuration; a plugin that fails to load is reported in `errors` instead.
         """
@@ -79,7 +79,7 @@ class Linter:
         if nearest is None:
             nearest = config is None and not isolated
         if baseline is not None:
-            from healthlint.baseline import Baseline
+            from healthlint.running.baseline import Baseline
 
             Baseline(Path(baseline))  # a missing or broken baseline fails here, before any linting
         return cls(session, Path(baseline) if baseline is not None else None, report_stale, changed_since,
@@ -159,14 +159,14 @@ class Linter:
         the changed lines. Standard input ('-') is reported as `stdin_filename`."""
         result = self.session.combine(targets, results, errors, stdin_filename)
         if self.baseline is not None:
-            from healthlint.baseline import Baseline  # imported only by the runs that use it
+            from healthlint.running.baseline import Baseline  # imported only by the runs that use it
 
             known = Baseline(self.baseline)
             result.findings = known.filter(result.findings)
             if self.report_stale:
                 result.findings += known.stale(result.checked)
         if self.changed_since:
-            from healthlint import changes
+            from healthlint.running import changes
 
             changed = changes.changed_lines(self.changed_since, self.repository or Path.cwd())
             result.findings = changes.only_changed(result.findings, changed)
@@ -178,7 +178,7 @@ class Linter:
         """Write the rewrites rules mark safe into their files, then lint again: the files
         changed, standard input's text with its safe rewrites (None without '-'; it is never
         written to a file, even one named by `stdin_filename`), and the findings left."""
-        from healthlint import fixes
+        from healthlint.running import fixes
 
         targets = list(paths)
         result = self.lint_paths(targets, jobs, start_method, stdin_text, stdin_filename)
@@ -195,7 +195,7 @@ class Linter:
     @staticmethod
     def diffs(result: RunResult) -> dict[str, str]:
         """Path -> a unified diff of every rewrite the findings suggest (nothing is written)."""
-        from healthlint import fixes
+        from healthlint.running import fixes
 
         return {path: fixes.unified_diff(path, result.sources[path], fixes.rewrite(result.sources[path], group))
                 for path, group in fixes.by_path(result.findings, safe_only=False).items()}
@@ -204,7 +204,7 @@ class Linter:
     def write_baseline(target: str | Path, findings: list[Finding]) -> int:
         """Record `findings` (from a linter loaded with fingerprints) in a baseline file;
         returns the number of entries."""
-        from healthlint import baseline
+        from healthlint.running import baseline
 
         return baseline.write(Path(target), findings)
 

@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 import click
 
 from healthlint import __version__
-from healthlint.config import resolve
 from healthlint.errors import HealthlintError, InputError
-from healthlint.explain import explain_text
-from healthlint.findings import RunError
+from healthlint.output.explain import explain_text
+from healthlint.output.findings import RunError
 from healthlint.rules import SEVERITIES, RuleInfo, severity_rank
-from healthlint.trust import ALLOW_ENV, ALLOW_FLAG
+from healthlint.running.config import resolve
+from healthlint.running.trust import ALLOW_ENV, ALLOW_FLAG
 
 if TYPE_CHECKING:
     from healthlint.api import Linter
@@ -80,7 +80,7 @@ def _fail(message: str) -> NoReturn:
 
 
 def _print_errors(errors: list[RunError], debug: bool) -> None:
-    from healthlint.display import safe
+    from healthlint.output.display import safe
 
     for error in errors:
         click.echo(f"healthlint: error: {safe(error.message)}", err=True)
@@ -141,8 +141,8 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
           plugins: tuple[str, ...], debug: bool) -> None:
     """Lint Markdown and text files (default: the current folder). '-' reads standard input."""
     from healthlint.api import Linter
-    from healthlint.engine import default_jobs
-    from healthlint.reporters.base import ReportOptions
+    from healthlint.output.reporters.base import ReportOptions
+    from healthlint.running.engine import default_jobs
 
     def split(value: str | None) -> tuple[str, ...] | None:
         return tuple(s.strip() for s in value.split(",") if s.strip()) if value is not None else None
@@ -171,7 +171,7 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
             if fixed:
                 click.echo(f"healthlint: fixed {len(fixed)} file(s): {', '.join(fixed)}", err=True)
         elif dask_address:
-            from healthlint.cluster import lint_on_dask
+            from healthlint.running.cluster import lint_on_dask
 
             result = lint_on_dask(linter, targets, dask_address)
         else:
@@ -192,7 +192,7 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
             sys.stdout.write(fixed_stdin)
             sys.stdout.flush()
             out = out if output_file else sys.stderr
-        from healthlint.display import safe_result
+        from healthlint.output.display import safe_result
 
         use_color = _use_color(color, out) if output_format == "text" or color != "auto" else False
         reporter = reporter_class(ReportOptions(color=use_color, statistics=statistics, quiet=quiet))
@@ -286,7 +286,7 @@ def _discard_output(stream: TextIO) -> None:
 def _read_stdin(name: str, limit: int) -> str:
     """Standard input, decoded as a file is: as bytes, so CRLF survives a `--fix -` filter; at
     most `limit` bytes (max-file-size), so `< /dev/zero` is an error, not a MemoryError."""
-    from healthlint.document import decode
+    from healthlint.text.document import decode
 
     data = sys.stdin.buffer.read(limit + 1)
     if len(data) > limit:
@@ -319,7 +319,7 @@ def rules(output_format: str, config_path: str | None, isolated: bool, plugins: 
     loaded = sorted(linter.session.rules, key=lambda r: r.info.id)
     infos = [rule.info for rule in loaded]
     if output_format == "json":
-        from healthlint.ruledata import rule_json
+        from healthlint.output.ruledata import rule_json
 
         data = [rule_json(r) for r in loaded]
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
@@ -337,7 +337,7 @@ def rules(output_format: str, config_path: str | None, isolated: bool, plugins: 
 @_common
 def explain(rule_id: str, config_path: str | None, isolated: bool, plugins: tuple[str, ...], debug: bool) -> None:
     """Explain a rule: what it flags, why, how to fix it, with examples."""
-    from healthlint.ruletest import flagged
+    from healthlint.running.ruletest import flagged
 
     rules = {r.info.id: r for r in _linter_or_exit(config_path, isolated, plugins).session.rules}
     rule = rules.get(rule_id)
@@ -361,7 +361,7 @@ def test_rules(path: str | None, config_path: str | None, isolated: bool, plugin
     PATH is a configuration file, a pack's rules file ([[rule]] tables, tested alone) or a folder
     to find the configuration from; by default the configuration is found as `check` finds it.
     """
-    from healthlint import ruletest
+    from healthlint.running import ruletest
 
     try:
         rules, errors = ruletest.rules_to_test(path, config_path, isolated, plugins)
@@ -382,7 +382,7 @@ def test_rules(path: str | None, config_path: str | None, isolated: bool, plugin
 @click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 when a page is out of date.")
 def docs(output: str, check_only: bool) -> None:
     """Generate a Markdown page per rule of healthlint's packs, from the rules' metadata."""
-    from healthlint import rulepages
+    from healthlint.output import rulepages
 
     folder = Path(output) / "rules"
     try:
@@ -409,8 +409,8 @@ def report(paths: tuple[str, ...], output: str, stdin_filename: str | None, base
            config_path: str | None, isolated: bool, plugins: tuple[str, ...], debug: bool) -> None:
     """Write a self-contained HTML report of the findings under PATHS, for editors. '-' reads standard input."""
     from healthlint.api import Linter
-    from healthlint.engine import default_jobs
-    from healthlint.report import Comparison, RunInfo, render
+    from healthlint.output.report import Comparison, RunInfo, render
+    from healthlint.running.engine import default_jobs
 
     try:
         linter = Linter.load(config_path, isolated=isolated, plugins=plugins, fingerprints=bool(baseline_path),
@@ -420,12 +420,12 @@ def report(paths: tuple[str, ...], output: str, stdin_filename: str | None, base
                                    stdin_filename=stdin_filename)
         comparison = None
         if baseline_path:
-            from healthlint.baseline import Baseline
+            from healthlint.running.baseline import Baseline
 
             known = Baseline(Path(baseline_path))
             comparison = Comparison({id(f) for f in known.filter(result.findings)}, known.stale(result.checked))
         info = RunInfo(_now(), _commit(), str(linter.config.path) if linter.config.path else None, baseline_path)
-        from healthlint.display import safe_result
+        from healthlint.output.display import safe_result
 
         _write_report(Path(output), render(safe_result(result), info, comparison))
     except HealthlintError as exc:
@@ -472,7 +472,7 @@ def server(plugins: tuple[str, ...]) -> None:
     if _allowed():  # this process is the server: the flag is the environment variable, for every session it starts
         os.environ[ALLOW_ENV] = "1"
     try:
-        from healthlint.server import serve
+        from healthlint.editor.server import serve
     except ImportError as exc:
         _fail(f"the language server needs pygls ({exc}); install it with: pip install 'healthlint[lsp]'")
     serve(plugins)

@@ -7,9 +7,9 @@ the built-in packs, so core tests do not change when the real rules do.
 from __future__ import annotations
 
 from healthlint import hookimpl
-from healthlint.phrase import phrase_rule
-from healthlint.reporters.base import Reporter
+from healthlint.output.reporters.base import Reporter
 from healthlint.rules import DocumentRule, Match, Rule, RuleInfo
+from healthlint.rules.phrase import phrase_rule
 
 MIRACLE = phrase_rule({
     "id": "demo/miracle",

@@ -1,7 +1,7 @@
 """A plugin whose hooks misbehave: rules hook raises, reporter renders with an exception."""
 
 from healthlint import hookimpl
-from healthlint.reporters.base import Reporter
+from healthlint.output.reporters.base import Reporter
 
 
 class BrokenReporter(Reporter):

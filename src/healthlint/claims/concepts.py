@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from healthlint.claims.lexicon import Lexicon
-from healthlint.reading import read, term_key
+from healthlint.text.reading import read, term_key
 
 if TYPE_CHECKING:
-    from healthlint.context import SentenceContext
+    from healthlint.rules.context import SentenceContext
 
 
 @dataclass(frozen=True, slots=True)

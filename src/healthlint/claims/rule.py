@@ -31,7 +31,7 @@ from healthlint.errors import RuleError
 from healthlint.rules import SEVERITIES, Match, Rule, RuleInfo
 
 if TYPE_CHECKING:
-    from healthlint.context import DocumentContext, SentenceContext
+    from healthlint.rules.context import DocumentContext, SentenceContext
 
 SENTENCE_CONDITIONS = ("question", "heading", "cited", "paragraph-cited", "quoted")
 

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from healthlint import hookimpl
-from healthlint.phrase import load_phrase_rules
+from healthlint.rules.phrase import load_phrase_rules
 
 
 @hookimpl

@@ -1,0 +1,186 @@
+"""What a rule sees: a document analysed once into prose, sentences and citations."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Hashable
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from healthlint.text import language
+from healthlint.text.citations import Citations
+from healthlint.text.document import Document
+from healthlint.text.prose import regions_for
+from healthlint.text.reading import lower_same_length
+from healthlint.text.regions import Block, Regions
+from healthlint.text.sentences import Sentence, Sentences, split
+
+if TYPE_CHECKING:
+    from healthlint.claims.modifiers import ContextRules, Modifier
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+@dataclass
+class DocumentContext:
+    """A document with its prose regions, sentences and citation index."""
+
+    document: Document
+    regions: Regions
+    sentences: Sentences
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    _per_sentence: dict[Hashable, dict[int, Any]] = field(default_factory=dict, repr=False)
+    hits: dict[int, set[str]] = field(default_factory=dict, repr=False)  # sentence -> keywords found in it
+    # What the runner's pass tagged (ConceptTagger.in_sentence reads it): the ids of the taggers it
+    # covered, and sentence -> tagger id -> (concept names, start, end) of each term found; `whole`
+    # when the pass covered every sentence.
+    tagged: frozenset[int] = field(default=frozenset(), repr=False)
+    mentions: dict[int, dict[int, list[tuple[tuple[str, ...], int, int]]]] = field(default_factory=dict, repr=False)
+    whole: bool = field(default=False, repr=False)
+
+    @classmethod
+    def build(cls, document: Document) -> DocumentContext:
+        regions = regions_for(document)
+        sentences = split(regions.masked, regions.blocks)
+        return cls(document, regions, sentences)
+
+    @property
+    def text(self) -> str:
+        """The prose text: the document with everything that is not prose blanked out."""
+        return self.regions.masked
+
+    @cached_property
+    def lowered(self) -> str:
+        """The prose text lowercased, same offsets; made on first use (the runner lowercases a
+        window at a time instead, so a big document does not hold a third copy of its text)."""
+        return lower_same_length(self.regions.masked)
+
+    @cached_property
+    def citations(self) -> Citations:
+        return Citations(self.regions)
+
+    def once(self, key: str, compute: Callable[[DocumentContext], Any]) -> Any:
+        """A per-document fact computed once, however many sentences ask (e.g. 'does the text
+        describe an injection?'); `key` must be unique to the asking rule."""
+        if key not in self._memo:
+            self._memo[key] = compute(self)
+        return self._memo[key]
+
+    def per_sentence(self, key: Hashable, index: int, compute: Callable[[], Any]) -> Any:
+        """A per-sentence fact computed once (e.g. a sentence's modifiers); `key` names the fact.
+        Only the latest window's worth is kept: the runner never asks again about earlier ones."""
+        cache = self._per_sentence.get(key)
+        if cache is None:
+            cache = self._per_sentence[key] = {}
+        value = cache.get(index)
+        if value is None:
+            if len(cache) > 4096:
+                cache.clear()
+            value = cache[index] = compute()
+        return value
+
+    def sentence_at(self, offset: int) -> int | None:
+        """Index of the sentence containing `offset`, if any."""
+        index = bisect.bisect_right(self.sentences.starts, offset) - 1
+        if index >= 0 and offset < self.sentences.ends[index]:
+            return index
+        return None
+
+    def sentence(self, index: int) -> SentenceContext:
+        return SentenceContext(self, index)
+
+    def block_of(self, sentence: Sentence) -> Block:
+        return self.regions.blocks[sentence.block]
+
+
+class SentenceContext:
+    """One sentence of a document, with the shared helpers rules use to judge it."""
+
+    __slots__ = ("document", "index", "start", "end")
+
+    def __init__(self, document: DocumentContext, index: int) -> None:
+        self.document = document
+        self.index = index
+        self.start: int = document.sentences.starts[index]
+        self.end: int = document.sentences.ends[index]
+
+    @property
+    def sentence(self) -> Sentence:
+        """The sentence record (made on access: most sentences a rule sees need only the offsets)."""
+        return self.document.sentences[self.index]
+
+    @property
+    def keywords(self) -> AbstractSet[str]:
+        """The rule keywords (lowercased) the runner's keyword pass found in this sentence (read-only)."""
+        return self.document.hits.get(self.index, _NONE)
+
+    @property
+    def text(self) -> str:
+        """The sentence's prose text (offset `start` in the document)."""
+        return self.document.text[self.start:self.end]
+
+    @property
+    def block(self) -> Block:
+        return self.document.block_of(self.sentence)
+
+    def neighbour(self, delta: int) -> Sentence | None:
+        index = self.index + delta
+        return self.document.sentences[index] if 0 <= index < len(self.document.sentences) else None
+
+    def cited(self) -> bool:
+        """The sentence carries a source (or one follows it directly)."""
+        return self.document.citations.sentence_cited(self.sentence, self.neighbour(1))
+
+    def paragraph_cited(self) -> bool:
+        """The sentence's paragraph carries a source."""
+        block = self.block
+        return self.document.citations.in_range(block.start, block.end + 1)
+
+    def negated(self, start: int, end: int | None = None) -> bool:
+        """A negation ("no", "not", "rather than", ...) governs the words just before `start`,
+        or (given the claim's `end`) the claim is denied right after it ("... has not been shown")."""
+        text = self.document.text
+        return language.negated(text, start, self.start) or (
+            end is not None and language.denied_after(text, end, self.end))
+
+    def hedged(self, start: int | None = None, end: int | None = None) -> bool:
+        """The claim at [start, end) is hedged (see language.claim_scope); without a span, anywhere in the sentence."""
+        if start is None or end is None:
+            return language.hedged(self.document.text, self.start, self.end)
+        left, right = language.claim_scope(self.document.text, start, end, self.start)
+        return language.hedged(self.document.text, left, right)
+
+    def quoted(self, start: int, end: int) -> bool:
+        """The span sits inside quotation marks within the sentence (a title, a quoted claim)."""
+        return language.quoted(self.document.text, start, end, self.start, self.end)
+
+    def modifiers(self, context: ContextRules | None = None) -> list[Modifier]:
+        """The sentence's ConText modifiers under `context` (core's lexicon by default), found
+        once per sentence and lexicon however many rules and matches ask."""
+        from healthlint.claims.modifiers import default_context
+
+        rules = context or default_context()
+        return self.document.per_sentence(
+            id(rules), self.index, lambda: rules.modifiers(self.document.text, self.start, self.end))
+
+    def modified(self, position: int, categories: AbstractSet[str]) -> bool:
+        """A modifier of one of `categories` (core's lexicon: "negated", "hedged", "limited",
+        "conditional", "hypothetical", "reported", "comparative") has `position` in its scope."""
+        return any(m.category in categories and m.covers(position) for m in self.modifiers())
+
+    def silenced(self, conditions: AbstractSet[str]) -> bool:
+        """One of the sentence-wide `conditions` a rule names in `unless` holds for this sentence:
+        "question", "heading", "cited" (the sentence carries a source), "paragraph-cited"."""
+        return (("question" in conditions and self.is_question())
+                or ("heading" in conditions and self.is_heading())
+                or ("cited" in conditions and self.cited())
+                or ("paragraph-cited" in conditions and self.paragraph_cited()))
+
+    def is_question(self) -> bool:
+        return language.is_question(self.text)
+
+    def is_heading(self) -> bool:
+        return self.block.kind == "heading"

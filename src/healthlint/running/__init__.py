@@ -1,0 +1,1 @@
+"""Running: configuration, files, the engine and its runner, cache, baseline, changes, fixes, suppressions and worker pools."""

@@ -1,0 +1,298 @@
+"""The rule runner: one keyword pass per document, then each rule on its candidate sentences."""
+
+from __future__ import annotations
+
+import heapq
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import redirect_stdout
+from dataclasses import dataclass, field
+from typing import Any
+
+import ahocorasick
+
+from healthlint.claims.concepts import whole_word
+from healthlint.output.findings import Finding, RunError
+from healthlint.rules import DocumentRule, Match, Rule, RuleInfo
+from healthlint.rules.context import DocumentContext
+from healthlint.rules.vocabulary import Term, Vocabulary
+from healthlint.running import suppressions
+from healthlint.running.timelimit import RULE_TIME_LIMIT, RuleTimeout, time_limit
+from healthlint.text.document import Document
+from healthlint.text.reading import read, term_key
+
+WINDOW = 2048  # sentences whose keyword hits and candidate sets are held at once (see Linter.windows)
+
+
+@dataclass
+class FileResult:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[RunError] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # rule id -> seconds, when timed
+
+
+class Linter:
+    """A fixed set of rules, compiled once into a keyword automaton, applied to documents."""
+
+    def __init__(self, rules: Iterable[Rule], severities: dict[str, str] | None = None, timed: bool = False,
+                 vocabulary: tuple[Term, ...] = (), fingerprints: bool = True,
+                 time_limit: float | None = RULE_TIME_LIMIT) -> None:
+        self.rules = list(rules)
+        self.time_limit = time_limit  # seconds each rule may spend on one document (None: no limit)
+        self.fingerprints = fingerprints
+        self.severities = severities or {}
+        self.timed = timed
+        self.vocabulary = vocabulary
+        self._always: list[int] = []
+        self._tagged: frozenset[int] = frozenset()
+        self._longest = 0
+        self._automaton: Any = None
+
+    def _build(self) -> Any:
+        """The one automaton of the keyword and concept pass, built on first use (a run answered
+        from the cache never builds it). Each entry: the term's length, the rules it is a keyword
+        of, the (tagger id, concepts) it is a form of, and the rules those concepts gate."""
+        keyword_rules: dict[str, list[int]] = defaultdict(list)
+        concepts: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+        gated: dict[str, set[int]] = defaultdict(set)
+        taggers = {id(t): t for rule in self.rules for t in rule.taggers()}
+        gates: dict[int, list[tuple[int, frozenset[str]]]] = defaultdict(list)  # tagger id -> (rule, names)
+        for index, rule in enumerate(self.rules):
+            gate = rule.concept_gate()
+            if gate is not None:
+                taggers.setdefault(id(gate[0]), gate[0])
+                gates[id(gate[0])].append((index, gate[1]))
+            elif not rule.keywords:
+                self._always.append(index)
+            for keyword in rule.keywords:
+                keyword_rules[term_key(keyword)].append(index)
+        for key, tagger in taggers.items():
+            opened: dict[tuple[str, ...], list[int]] = {}  # concept names -> the rules they gate (few distinct sets)
+            for form, names in tagger.forms.items():
+                concepts[form].append((key, names))
+                rules = opened.get(names)
+                if rules is None:
+                    rules = opened[names] = [index for index, wanted in gates[key] if not wanted.isdisjoint(names)]
+                if rules:
+                    gated[form].update(rules)
+        self._tagged = frozenset(taggers)
+        words = keyword_rules.keys() | concepts.keys()
+        self._longest = max(map(len, words), default=0)
+        automaton = ahocorasick.Automaton()
+        none: tuple[int, ...] = ()
+        for word in words:
+            in_rules, of_concepts, opening = keyword_rules.get(word), concepts.get(word), gated.get(word)
+            automaton.add_word(word, (len(word), word, tuple(in_rules) if in_rules else none,
+                                      tuple(of_concepts) if of_concepts else none,
+                                      tuple(sorted(opening)) if opening else none))
+        automaton.make_automaton()
+        return automaton
+
+    def windows(self, ctx: DocumentContext) -> Iterator[tuple[int, int]]:
+        """Consecutive ranges [first, stop) of sentence indexes covering the document, WINDOW
+        sentences each: candidate sets and keyword hits are kept for one window at a time, so a
+        50 MB document does not hold them for all its sentences at once."""
+        count = len(ctx.sentences)
+        for first in range(0, max(count, 1), WINDOW):
+            yield first, min(first + WINDOW, count)
+
+    def candidates(self, ctx: DocumentContext, first: int = 0, stop: int | None = None) -> dict[int, set[int]]:
+        """rule index -> indexes of the sentences in [first, stop) holding one of its keywords or
+        gating concepts (-1: a keyword occurs in this stretch of the document). Terms that start
+        from the first sentence's start (from 0 for the first window) up to the next window's
+        first sentence count. Records in `ctx.hits` which keywords each sentence holds and in
+        `ctx.mentions` the concept mentions of every tagger the rules read."""
+        if self._automaton is None:
+            self._automaton = self._build()
+        starts, ends = ctx.sentences.starts, ctx.sentences.ends
+        stop = len(starts) if stop is None else stop
+        text_start = starts[first] if 0 < first < len(starts) else 0
+        text_end = starts[stop] if stop < len(starts) else len(ctx.text)
+        found: dict[int, set[int]] = defaultdict(set)
+        hits, mentions = ctx.hits, ctx.mentions
+        ctx.tagged, ctx.whole = self._tagged, first == 0 and stop == len(starts)
+        if self._longest:
+            sentence_start, sentence_end, sentence = 0, -1, None  # the sentence of the last hit
+            words: set[str] = set()
+            # A slice, not iter(text, start, end): the automaton converts the whole string it is given.
+            piece, back = read(ctx.text[text_start:text_end + self._longest - 1])
+            for last, (length, word, keyword_rules, concepts, gated) in self._automaton.iter(piece):
+                first_char = last - length + 1
+                whole = bool(concepts or gated) and whole_word(piece, first_char, last)
+                if not (whole or keyword_rules):  # a concept's letters inside a longer word
+                    continue
+                start = text_start + back(first_char)
+                if start >= text_end:  # the next window's
+                    continue
+                if not sentence_start <= start < sentence_end:
+                    sentence = ctx.sentence_at(start)
+                    if sentence is not None:
+                        sentence_start, sentence_end = starts[sentence], ends[sentence]
+                        words = hits.setdefault(sentence, set())
+                    else:  # hits come by their end: the next may start back inside the last sentence
+                        sentence_start, sentence_end = 0, -1
+                if sentence is None:  # outside every sentence: a rule still hears of the document
+                    for index in keyword_rules:
+                        found.setdefault(index, set())  # gets its -1 below
+                    continue
+                if keyword_rules:
+                    words.add(word)
+                    for index in keyword_rules:
+                        found[index].add(sentence)
+                if whole:
+                    end = text_start + back(last) + 1
+                    tagged = mentions.setdefault(sentence, {})
+                    for key, names in concepts:
+                        tagged.setdefault(key, []).append((names, start, end))
+                    for index in gated:
+                        found[index].add(sentence)
+            for sentences in found.values():
+                sentences.add(-1)
+        for index in self._always:
+            found[index] = {-1, *range(first, stop)}
+        return found
+
+    def lint(self, document: Document, report_unused_suppressions: bool = False) -> FileResult:
+        """Findings of every rule on one document, after inline suppressions. What rules print
+        goes to standard error: standard output is the report's (or a language server's)."""
+        with redirect_stdout(sys.stderr):
+            return self._lint(document, report_unused_suppressions)
+
+    def _lint(self, document: Document, report_unused_suppressions: bool) -> FileResult:
+        result = FileResult()
+        ctx = DocumentContext.build(document)
+        produced: dict[int, list[Match]] = defaultdict(list)
+        failures: dict[int, RunError] = {}
+        length = len(document.text)
+
+        spent: dict[int, float] = defaultdict(float)  # rule index -> seconds on this document
+
+        def run(index: int, check: Callable[[], Iterable[Match]]) -> None:
+            """One rule on part of the document; a rule that times out, raises or exits loses
+            its matches for this file and is reported once."""
+            rule = self.rules[index]
+            started = time.perf_counter()
+            try:
+                limit = None if self.time_limit is None else max(self.time_limit - spent[index], 0.0)
+                with time_limit(limit):
+                    produced[index].extend([_valid(m, rule, length) for m in check()])
+            except RuleTimeout:
+                failures[index] = RunError(
+                    f"{document.path}: rule {rule.info.id} took longer than {self.time_limit:g} s "
+                    "(rule-time-limit) and was stopped; the rule was skipped for this file", document.path)
+                produced.pop(index, None)
+            except TimeoutError:
+                failures[index] = RunError(
+                    f"{document.path}: rule {rule.info.id} timed out (a pattern took too long; "
+                    "simplify it); the rule was skipped for this file", document.path)
+                produced.pop(index, None)
+            except (Exception, SystemExit) as exc:  # a plugin's bug, even sys.exit(0), must not end the run
+                import traceback  # rarely needed, and it costs start-up time (it imports textwrap)
+
+                failure = f"called sys.exit({exc.code!r})" if isinstance(exc, SystemExit) else \
+                    f"failed: {type(exc).__name__}: {exc}"
+                failures[index] = RunError(f"{document.path}: rule {rule.info.id} {failure}", document.path,
+                                           traceback.format_exc())
+                produced.pop(index, None)
+            elapsed = time.perf_counter() - started
+            spent[index] += elapsed
+            if self.timed:
+                result.timings[rule.info.id] = result.timings.get(rule.info.id, 0.0) + elapsed
+
+        document_rules: set[int] = set()
+        for first, stop in self.windows(ctx):
+            ctx.hits.clear()
+            ctx.mentions.clear()
+            for index, sentences in sorted(self.candidates(ctx, first, stop).items()):
+                rule = self.rules[index]
+                if isinstance(rule, DocumentRule):
+                    document_rules.add(index)
+                elif index not in failures:
+                    # run() calls the lambda at once, so the loop variables it reads are this turn's.
+                    run(index, lambda: [m for s in sorted(sentences) if s >= 0  # noqa: B023
+                                        for m in rule.check(ctx.sentence(s))])  # noqa: B023
+        ctx.hits.clear()  # the mentions stay: a document rule may read the register from them
+        for index in sorted(document_rules):
+            document_rule = self.rules[index]
+            assert isinstance(document_rule, DocumentRule)
+            run(index, lambda: document_rule.check_document(ctx))  # noqa: B023 (called at once)
+        result.errors.extend(failures[index] for index in sorted(failures))
+        directives = suppressions.parse(document, ctx.regions.html)
+        accepted = Vocabulary(self.vocabulary, ctx.text) if self.vocabulary else None
+        pending = sorted(directives, key=lambda s: s.start, reverse=True)
+        active: list[suppressions.Suppression] = []
+        # Each rule's matches in order, merged lazily: a big document's matches are not copied again.
+        ordered = heapq.merge(*(self._in_order(self.rules[index].info, matches, accepted)
+                                for index, matches in produced.items()), key=lambda pair: (pair[1].start, pair[1].end, pair[0].id))
+        for info, match in ordered:
+            while pending and pending[-1].start <= match.start:  # a sweep: each directive enters once
+                active.append(pending.pop())
+            active = [s for s in active if s.end > match.start]
+            covering = [s for s in active if s.covers(info, match.start)]
+            for suppression in covering:
+                suppression.used = True
+            if not covering:
+                result.findings.append(self._finding(ctx, info, match))
+        if report_unused_suppressions:
+            for suppression in directives:
+                if not suppression.used:
+                    span = Match(suppression.comment_start, suppression.comment_end)
+                    result.findings.append(self._finding(ctx, suppressions.UNUSED_SUPPRESSION, span))
+            result.findings.sort(key=lambda f: (f.offset, f.end_offset, f.rule))
+        return result
+
+    @staticmethod
+    def _in_order(info: RuleInfo, matches: list[Match], accepted: Vocabulary | None) -> Iterator[tuple[RuleInfo, Match]]:
+        """One rule's matches by position, each span once, without those the vocabulary accepts."""
+        matches.sort(key=lambda m: (m.start, m.end))
+        last = (-1, -1)
+        for match in matches:
+            if (match.start, match.end) != last and (accepted is None or not accepted.accepts(info, match)):
+                yield info, match
+            last = (match.start, match.end)
+
+    def _finding(self, ctx: DocumentContext, info: RuleInfo, match: Match) -> Finding:
+        document = ctx.document
+        line, column = document.position(match.start)
+        end_line, end_column = document.position(match.end)
+        flagged = document.text[match.start:match.end]
+        sentence = ctx.sentence_at(match.start)
+        if sentence is None:
+            start, end, prose = match.start, match.end, flagged
+        else:
+            start, end = ctx.sentences.starts[sentence], ctx.sentences.ends[sentence]
+            prose = ctx.text[start:end]  # markup blanked: re-formatting a sentence keeps its fingerprint
+        return Finding(
+            path=document.path, rule=info.id, category=info.category,
+            severity=self.severities.get(info.id, info.severity),
+            message=match.message or info.message,
+            suggestion=match.suggestion if match.suggestion is not None else info.suggestion,
+            offset=match.start, end_offset=match.end,
+            line=line, column=column, end_line=end_line, end_column=end_column,
+            fingerprint=fingerprint(info.id, flagged, prose) if self.fingerprints else "",
+            sentence_start=start, sentence_end=end,
+            replacement=match.replacement, safe=match.safe and match.replacement is not None,
+        )
+
+
+def fingerprint(rule: str, flagged: str, sentence: str) -> str:
+    """Identifies a finding across unrelated edits and moved lines: the rule, the flagged text and
+    its sentence, with white space folded (so re-wrapping a paragraph keeps it)."""
+    import hashlib  # here: only baseline runs need it, and loading OpenSSL costs start-up time
+
+    digest = hashlib.sha256("\0".join((rule, " ".join(flagged.split()), " ".join(sentence.split()))).encode())
+    return digest.hexdigest()[:20]
+
+
+class InvalidMatch(Exception):
+    """A rule returned something that is not a span inside the document."""
+
+
+def _valid(match: object, rule: Rule, length: int) -> Match:
+    if not isinstance(match, Match):
+        raise InvalidMatch(f"returned {type(match).__name__}, expected healthlint.rules.Match")
+    if not (isinstance(match.start, int) and isinstance(match.end, int) and 0 <= match.start <= match.end <= length):
+        raise InvalidMatch(f"returned span {match.start!r}..{match.end!r} outside the document (length {length})")
+    return match

@@ -1,0 +1,54 @@
+"""Whether a sentence or its paragraph carries a source. Rules ask; they do not re-implement it.
+
+A source is a link (inline, reference or bare URL), a footnote reference `[^1]`,
+a numeric reference `[1]` / `[1, 2]` / `[3-5]`, a DOI, a PMID or PMCID, or an
+author-year citation such as "(Smith et al., 2020)", or the authors of a reference-list entry
+("Hemil\u00e4 H, Chalker E." or "Smith J, et al.").
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from healthlint.lazyregex import lazy
+from healthlint.text.regions import Regions
+from healthlint.text.sentences import Sentence
+
+_TEXT_CITATION = lazy(
+    r"""
+    \[\s*\d{1,4}(?:\s*[,\u2013\u2014-]\s*\d{1,4})*\s*\]              # [1]  [1, 2]  [3-5]
+    | \b10\.\d{4,9}/\S+                                            # DOI
+    | \bdoi:\s*\S+
+    | \bPMID:?\s*\d{5,9}\b | \bPMC\d{5,9}\b                        # PubMed ids
+    | \(\s*(?:see\s+)?[\p{Lu}][\p{L}'\u2019-]+                      # (Smith et al., 2020)
+        (?:\s+et\s+al\.?|\s+(?:and|&)\s+[\p{Lu}][\p{L}'\u2019-]+)?
+        ,?\s+(?:19|20)\d{2}[a-z]?(?:\s*[;,][^()]{0,80})?\)
+    | \b[\p{Lu}][\p{L}'\u2019-]+\s\p{Lu}{1,3}                       # a reference list entry:
+        (?:,\s[\p{Lu}][\p{L}'\u2019-]+\s\p{Lu}{1,3})+(?:,?\set\sal)?\.   # Hemil\u00e4 H, Chalker E.
+    | \b[\p{Lu}][\p{L}'\u2019-]+\s\p{Lu}{1,3},?\set\sal\.             # Smith J, et al.
+    """,
+    regex.VERBOSE,
+)
+_NOT_A_SOURCE = ("mailto:", "tel:", "#", "javascript:")
+
+
+class Citations:
+    """Positions of every source marker in a document, answering range queries."""
+
+    def __init__(self, regions: Regions) -> None:
+        starts = [link.start for link in regions.links if not link.destination.lower().startswith(_NOT_A_SOURCE)]
+        starts += [start for start, _ in regions.footnote_refs]
+        starts += [m.start() for m in _TEXT_CITATION.finditer(regions.masked)]
+        self._starts = sorted(starts)
+
+    def in_range(self, start: int, end: int) -> bool:
+        """True when a source marker starts in [start, end)."""
+        index = bisect.bisect_left(self._starts, start)
+        return index < len(self._starts) and self._starts[index] < end
+
+    def sentence_cited(self, sentence: Sentence, following: Sentence | None = None) -> bool:
+        """The sentence carries a source, or is followed directly by one before the next sentence."""
+        end = following.start if following is not None and following.block == sentence.block else sentence.end + 1
+        return self.in_range(sentence.start, max(end, sentence.end))

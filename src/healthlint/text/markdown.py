@@ -1,0 +1,155 @@
+"""The one module that knows the Markdown parser (pyromark, i.e. pulldown-cmark).
+
+It turns the parser's events, whose ranges are UTF-8 byte offsets, into character
+ranges of prose blocks, links, footnote references and HTML.
+"""
+
+from __future__ import annotations
+
+import bisect
+from array import array
+from typing import Any
+
+import pyromark
+
+from healthlint.lazyregex import lazy
+from healthlint.text.document import BOM
+from healthlint.text.regions import Blocks, Link, Regions
+
+_OPTIONS = (
+    pyromark.Options.ENABLE_TABLES
+    | pyromark.Options.ENABLE_FOOTNOTES
+    | pyromark.Options.ENABLE_STRIKETHROUGH
+    | pyromark.Options.ENABLE_TASKLISTS
+    | pyromark.Options.ENABLE_YAML_STYLE_METADATA_BLOCKS
+    | pyromark.Options.ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+)
+# Containers whose text a reader does not read as prose.
+_NOT_PROSE = frozenset({"CodeBlock", "HtmlBlock", "MetadataBlock", "Image"})
+# Link types whose visible text is the destination itself.
+_URL_LINKS = frozenset({"Autolink", "Email"})
+_LONE_CR = lazy(r"\r(?!\n)")
+_NON_ASCII_RUN = lazy(r"[^\x00-\x7f]+")
+_BLOCK_KINDS = {"Paragraph": "paragraph", "Heading": "heading", "Item": "item", "TableCell": "cell"}
+_CONTAINERS = frozenset(_BLOCK_KINDS) | _NOT_PROSE | {
+    "BlockQuote", "List", "Table", "TableHead", "TableRow", "FootnoteDefinition",
+    "DefinitionList", "DefinitionListTitle", "DefinitionListDefinition",
+}
+
+
+class _ByteToChar:
+    """Converts UTF-8 byte offsets to character offsets. Each run of non-ASCII characters is
+    recorded once (four integer arrays, empty for ASCII text), so a conversion is one bisection:
+    an encoded copy of the text, the obvious alternative, costs more memory than the text."""
+
+    def __init__(self, text: str, shift: int) -> None:
+        self._text, self._shift = text, shift
+        self._byte_starts, self._byte_ends = array("q"), array("q")  # each run's bytes
+        self._char_starts = array("q")  # each run's first character
+        self._extra_after = array("q")  # bytes beyond one a character, up to each run's end
+        extra = 0
+        if not text.isascii():
+            for run in _NON_ASCII_RUN.finditer(text):
+                start, length = run.start(), len(run.group().encode("utf-8"))
+                self._byte_starts.append(start + extra)
+                self._byte_ends.append(start + extra + length)
+                self._char_starts.append(start)
+                extra += length - (run.end() - start)
+                self._extra_after.append(extra)
+
+    def __call__(self, byte: int) -> int:
+        index = bisect.bisect_right(self._byte_starts, byte) - 1
+        if index < 0:
+            return byte + self._shift
+        if byte >= self._byte_ends[index]:
+            return byte - self._extra_after[index] + self._shift
+        # Inside a run (the parser splits text at ASCII syntax, so this is rare): decode its start.
+        char, length = self._char_starts[index], byte - self._byte_starts[index]
+        head = self._text[char:char + length].encode("utf-8")[:length].decode("utf-8", errors="replace")
+        return char + len(head) + self._shift
+
+
+def render(text: str) -> str:
+    """The HTML a Markdown text renders to, parsed with the options the linter reads it with."""
+    return pyromark.html(text, options=_OPTIONS)
+
+
+def _tag(value: str | dict[str, Any]) -> str:
+    return value if isinstance(value, str) else next(iter(value))
+
+
+def markdown_regions(text: str) -> tuple[list[tuple[int, int]], Regions]:
+    """The prose ranges, and the blocks, links, footnote references and HTML, of a Markdown text
+    (character offsets); the regions' masked text is left for the caller to make."""
+    shift = 1 if text.startswith(BOM) else 0
+    # CommonMark counts a lone CR as a line ending; pulldown-cmark does not always (fences).
+    # CR and LF are one byte each, so replacing one with the other moves no offset.
+    source = _LONE_CR.sub("\n", text[shift:]) if "\r" in text else text[shift:]
+    if source is text and not text.isascii():
+        # The parser reads a UTF-8 copy that CPython then keeps inside the str for its lifetime:
+        # give it a copy of its own, freed after parsing, rather than the document's text.
+        source = text[:1] + text[1:]
+    to_char = _ByteToChar(source, shift)
+    prose: list[tuple[int, int]] = []
+    blocks = Blocks()
+    kinds: list[str] = []
+    block_start = -1  # the first prose character of the block being read, or -1
+    block_end = 0
+    links: list[Link] = []
+    footnotes: list[tuple[int, int]] = []
+    html: list[tuple[int, int]] = []
+    link_skips: list[bool] = []
+    skip = 0
+
+    def flush() -> None:
+        nonlocal block_start
+        if block_start >= 0:
+            blocks.append(block_start, block_end, kinds[-1] if kinds else "paragraph")
+            block_start = -1
+
+    for event, span in pyromark.events_with_range(source, options=_OPTIONS):
+        if isinstance(event, str):  # SoftBreak, HardBreak, Rule
+            continue
+        value: Any
+        key, value = next(iter(event.items()))
+        if key == "Text":
+            if not skip and span["end"] > span["start"]:
+                start, end = to_char(span["start"]), to_char(span["end"])
+                prose.append((start, end))
+                if block_start < 0:
+                    block_start = start
+                block_end = end
+        elif key == "Start":
+            tag = _tag(value)
+            if tag in _CONTAINERS:
+                flush()
+                if tag in _BLOCK_KINDS:
+                    kinds.append(_BLOCK_KINDS[tag])
+            if tag in _NOT_PROSE:
+                skip += 1
+            elif tag == "Link":
+                link = value["Link"]
+                is_url = link["link_type"] in _URL_LINKS
+                link_skips.append(is_url)
+                skip += is_url
+                links.append(Link(to_char(span["start"]), to_char(span["end"]), link["dest_url"]))
+        elif key == "End":
+            tag = _tag(value)
+            if tag in _CONTAINERS:
+                flush()
+                if tag in _BLOCK_KINDS:
+                    kinds.pop()
+            if tag in _NOT_PROSE:
+                skip -= 1
+            elif tag == "Link":
+                skip -= link_skips.pop()
+            if tag == "HtmlBlock":
+                html.append((to_char(span["start"]), to_char(span["end"])))
+        elif key == "FootnoteReference":
+            footnotes.append((to_char(span["start"]), to_char(span["end"])))
+        elif key in ("InlineHtml", "Html") and not skip:
+            html.append((to_char(span["start"]), to_char(span["end"])))
+    flush()
+    prose.sort()
+    html.sort()
+    return prose, Regions(blocks=blocks, links=links, footnote_refs=footnotes, html=html)

@@ -50,6 +50,16 @@ def test_invasiveness_depends_on_the_procedure_described():
     assert flags("This non-invasive option suits most people.") == []
 
 
+def test_invasiveness_names_the_procedure_the_text_performs_not_the_one_it_avoids():
+    text = "# Knee relief without surgery\n\nOur painless procedure takes minutes: we inject cells into the joint.\n"
+    run = run_cli("check", "--isolated", "--format", "json", "--select", "invasiveness-mismatch",
+                  "--stdin-filename", "draft.md", "-", input=text)
+    assert [(text[f["offset"]:f["end_offset"]], f["message"]) for f in run.findings] == [(
+        "painless procedure", "'painless procedure' is said of a treatment that this text also describes as "
+        "'inject'; needles, infusions and surgery are invasive and carry risks.")]
+    assert flags("No needles and no surgery: our gentle treatment uses light pulses.") == []
+
+
 def test_code_and_front_matter_are_not_linted():
     text = "---\nclaim: a miracle cure\n---\n\n```\nmiracle cure\n```\n\nA `miracle cure` in code.\n"
     assert flags(text) == []

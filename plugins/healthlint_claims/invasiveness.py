@@ -11,7 +11,7 @@ from healthlint.lazyregex import lazy
 from healthlint.rules import Match, Rule, RuleInfo
 
 if TYPE_CHECKING:  # annotations only: importing the context module costs a cached run time
-    from healthlint.rules.context import SentenceContext
+    from healthlint.rules.context import DocumentContext, SentenceContext
 
 _GENTLE = lazy(
     r"\b(?:non-?\s?invasive|noninvasive|painless|pain[- ]free|simple|easy|quick|gentle)\s+"
@@ -40,13 +40,25 @@ class InvasivenessMismatch(Rule):
         for match in _GENTLE.finditer(text, ctx.start, ctx.end):
             if ctx.negated(match.start()) or _GENUINELY_NON_INVASIVE.search(text, ctx.start, ctx.end):
                 continue
-            procedure = ctx.document.once("invasiveness:procedure", lambda doc: _INVASIVE.search(doc.text))
+            procedure = ctx.document.once("invasiveness:procedure", _procedure)
             if procedure is None:
                 continue
             yield Match(match.start(), match.end(), message=(
                 f"'{match.group()}' is said of a treatment that this text also describes as "
                 f"'{procedure.group()}'; needles, infusions and surgery are invasive and carry risks."))
 
+
+def _procedure(document: DocumentContext) -> regex.Match[str] | None:
+    """The first mention of an invasive step that the text does not deny: "without surgery" or
+    "no needles" names what the treatment avoids, not what it is."""
+    for mention in _INVASIVE.finditer(document.text):
+        index = document.sentence_at(mention.start())
+        if index is None or not document.sentence(index).modified(mention.start(), _DENIED):
+            return mention
+    return None
+
+
+_DENIED = frozenset({"negated"})
 
 RULE = InvasivenessMismatch(
     RuleInfo(

@@ -1,0 +1,95 @@
+"""Kinds of claim with no trigger word (issue 15): sales offers, prices, trust marks, comparisons
+with standard care, root causes, safety in other words, testimonials, numbers written as words.
+
+Each is judged by the page's register: the same words are flagged on a seller's page and left
+alone on a public-health page, which says "talk to your doctor" and names side effects."""
+
+import pytest
+
+from conftest import run_cli
+
+SELLER = "Welcome to Evergreen Wellness, where we help you feel your best.\n\n"
+CAREFUL = ("This page explains the condition. Talk to your doctor about the possible side effects "
+           "and risks of treatment.\n\n")
+
+
+def findings(text: str) -> list[tuple[str, str]]:
+    """(rule, flagged text) of every finding but the document-level one."""
+    run = run_cli("check", "--isolated", "--format", "json", "--stdin-filename", "page.md", "-", input=text)
+    return [(f["rule"], text[f["offset"]:f["end_offset"]]) for f in run.findings
+            if f["category"] != "missing-harms"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Use promo code HEAL20 at checkout.",
+     [("commercial-conflict/call-to-action", "promo code"), ("commercial-conflict/call-to-action", "at checkout")]),
+    ("Book your first visit today.", [("commercial-conflict/call-to-action", "Book your first visit")]),
+    ("Sessions are $129 each.", [("commercial-conflict/price", "$129")]),
+    ("Get your first month for $99.", [("commercial-conflict/price", "$99")]),
+    ("Our chambers are FDA cleared.", [("regulatory-claim/trust-mark", "FDA cleared")]),
+    ("Made in a registered lab, so it is trustworthy.", [("regulatory-claim/trust-mark", "registered lab")]),
+    ("It works better than prescription drugs.",
+     [("discourages-care/better-than-standard-care", "works better than prescription drugs")]),
+    ("This formula gets to the root cause of your fatigue.", [("efficacy-overstatement/root-cause", "root cause")]),
+    ("There is no downtime.", [("safety-claim/safe-for-everyone", "no downtime")]),
+    ("Because it is all-natural, it is suitable for everybody.",
+     [("safety-claim/safe-for-everyone", "suitable for everybody")]),
+    ("I felt better within a week.", [("anecdote-as-evidence/first-person-result", "I felt better")]),
+    ("Mothers keep telling us their babies sleep better.",
+     [("anecdote-as-evidence/customer-praise", "keep telling us")]),
+])
+def test_a_seller_page_is_flagged_and_a_careful_page_is_not(sentence, expected):
+    assert findings(SELLER + sentence + "\n") == expected
+    assert findings(CAREFUL + sentence + "\n") == []
+
+
+def test_messages_name_what_was_found():
+    run = run_cli("check", "--isolated", "--format", "json", "--stdin-filename", "page.md", "-",
+                  input=SELLER + "A natural alternative to statins.\n")
+    (finding,) = [f for f in run.findings if f["category"] == "discourages-care"]
+    assert finding["message"].startswith(
+        "'A natural alternative to ... statins' compares the product with standard care (statins) as if a trial")
+    assert "tell readers not to change their treatment without their doctor" in finding["suggestion"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Book an appointment with your GP if the rash spreads.",
+    "The study paid participants about $50 per visit.",
+    "The FDA approved the vaccine for people aged 12 and older.",
+    "Doctors try to find the underlying cause of the symptoms.",
+    "Most people can go home the same day, but recovery takes a few weeks.",
+])
+def test_careful_writing_about_the_same_things_is_left_alone(sentence):
+    assert findings(CAREFUL + sentence + "\n") == []
+
+
+@pytest.mark.parametrize("sentence, flagged", [
+    ("We do not offer a money-back guarantee.", []),
+    ("Is the device FDA cleared?", []),
+    ("I did not feel better after the treatment.", []),
+    ("Unproven treatments often cost $5,000 or more.", []),  # a cost, not an offer
+])
+def test_denied_asked_or_unpriced_offers_are_not_sales_claims(sentence, flagged):
+    assert findings(SELLER + sentence + "\n") == flagged
+
+
+@pytest.mark.parametrize("sentence, number", [
+    ("Users lose three times more weight than with diet alone.", "three times more"),
+    ("Eight in ten say their cravings are gone.", "Eight in ten"),
+    ("It cuts your risk of a heart attack by half.", "cuts your risk of a heart attack by half"),
+    ("Ninety percent of our patients avoid surgery.", "Ninety percent of our patients"),
+    ("Our capsules give 5x faster absorption.", "5x faster"),
+])
+def test_numbers_written_as_words_are_unsourced_statistics(sentence, number):
+    assert ("unsourced-statistic/unsourced-number", number) in findings(SELLER + sentence + "\n")
+
+
+def test_numbers_with_a_source_or_of_time_are_not():
+    assert findings(SELLER + "Three times more weight was lost than with diet alone (Lee et al., 2021).\n") == []
+    assert findings(SELLER + "Take one in three days.\n") == []
+
+
+def test_an_attributed_quotation_is_a_testimonial():
+    text = SELLER + "> After three sessions the pain was gone.\n> \u2014 Karen, Ohio\n"
+    assert ("anecdote-as-evidence/patient-reports", "\u2014 Karen, Ohio") in findings(text)
+    assert findings(CAREFUL + "The report was written by the Centers for Disease Control \u2014 Atlanta.\n") == []

@@ -27,11 +27,10 @@ class PromotionalPhraseRule(PhraseRule):
     analyzer: Analyzer | None = None  # the pack's claims analyzer, for the document's register
 
     def check(self, ctx: SentenceContext) -> Iterable[Match]:
-        matches = list(super().check(ctx))
-        if not matches or self.analyzer is None:
-            return matches
-        register = self.analyzer.register(ctx.document)  # measured once per document, on its first match
-        return matches if register is None or register.promotional else []
+        register = self.analyzer.register(ctx.document) if self.analyzer else None  # once per document
+        if register is not None and not register.promotional:
+            return ()
+        return super().check(ctx)
 
 
 def promotional_only(rule: PhraseRule, analyzer: Analyzer) -> PromotionalPhraseRule:

@@ -10,7 +10,7 @@ from healthlint.cli import cli
 
 OPTION = re.compile(r"(?<![\w-])--[a-z][a-z0-9-]+")
 # Options of other programs the README shows (the benchmark, CI's scorer, git, pre-commit).
-FOREIGN = {"--runs", "--min-recall", "--max-violations", "--max-fp", "--max-strong", "--freeze", "--unshallow", "--raw"}
+FOREIGN = {"--runs", "--startup", "--min-recall", "--max-violations", "--max-fp", "--max-strong", "--freeze", "--unshallow", "--raw"}
 
 
 def help_options() -> dict[str, set[str]]:

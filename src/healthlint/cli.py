@@ -18,7 +18,6 @@ import click
 
 from healthlint import __version__
 from healthlint.errors import HealthlintError, InputError
-from healthlint.output.explain import explain_text
 from healthlint.output.findings import RunError
 from healthlint.rules import SEVERITIES, RuleInfo, severity_rank
 from healthlint.running.config import resolve
@@ -337,6 +336,7 @@ def rules(output_format: str, config_path: str | None, isolated: bool, plugins: 
 @_common
 def explain(rule_id: str, config_path: str | None, isolated: bool, plugins: tuple[str, ...], debug: bool) -> None:
     """Explain a rule: what it flags, why, how to fix it, with examples."""
+    from healthlint.output.explain import explain_text
     from healthlint.running.ruletest import flagged
 
     rules = {r.info.id: r for r in _linter_or_exit(config_path, isolated, plugins).session.rules}

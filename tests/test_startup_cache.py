@@ -157,7 +157,7 @@ PROBE = ("import sys\nfrom healthlint.cli import main\ntry:\n    main()\nexcept 
          "'healthlint.running.runner')), file=sys.stderr)\nsys.exit(code)\n")
 
 
-@pytest.mark.parametrize("output", ["text", "json", "sarif", "github", "junit"])
+@pytest.mark.parametrize("output", ["text", "json", "sarif"])
 def test_a_cached_run_loads_no_plugin_and_prints_what_a_fresh_run_prints(pack_run, output):
     """The rules' descriptions (SARIF lists every rule) and the reporters come from the cache's
     summary of the rules, and the output is byte for byte a fresh run's."""
@@ -208,3 +208,30 @@ def test_a_corrupt_rules_entry_is_rebuilt(pack_run):
     entry.write_text('{"rules": [["no/such", 1]], "reporters": {}}')
     assert run() == first
     assert json.loads(entry.read_text())["rules"]  # written again, whole
+
+
+@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+def test_a_pool_on_a_cached_run_lints_changed_files_as_one_process_does(tmp_path, start_method):
+    """The session of a cached run has loaded no plugin; its workers (forked, or spawned from
+    its recipe) load them for the files that changed, and find what one process finds."""
+    from healthlint import Linter
+
+    drafts = sorted((Path(__file__).parent.parent / "fixtures" / "drafts").glob("*.md"))
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(20):
+        (docs / f"d{i:02d}.md").write_text(drafts[i % len(drafts)].read_text(encoding="utf-8"), encoding="utf-8")
+
+    def findings(jobs: int, cache: Path | None) -> tuple[bool, list[tuple[object, ...]]]:
+        linter = Linter.load(isolated=True, cache_dir=cache)
+        deferred = linter.session._loaded is None
+        result = linter.lint_paths([str(docs)], jobs=jobs, start_method=start_method)
+        assert result.errors == []
+        return deferred, [(f.path, f.line, f.column, f.rule, f.message) for f in result.findings]
+
+    expected = findings(1, None)[1]
+    assert findings(2, tmp_path / "cache") == (False, expected)  # the first run loads and fills the cache
+    for i in range(0, 20, 3):  # changed files: linted again, in the workers
+        (docs / f"d{i:02d}.md").write_text("It cures arthritis, guaranteed.\n", encoding="utf-8")
+    expected = findings(1, None)[1]
+    assert findings(2, tmp_path / "cache") == (True, expected)

@@ -1,13 +1,17 @@
-"""The shared negation and hedging helpers rules lean on."""
+"""Negation and hedging as rules see them: ConText scopes over a sentence (SentenceContext)."""
 
 import pytest
 
-from healthlint.text import language
+from healthlint.rules.context import DocumentContext
+from healthlint.text.document import from_text
 
 
-def claim(text: str, word: str = "cure") -> tuple[int, int]:
-    start = text.rindex(word)
-    return start, start + len(word)
+def sentence_of(text: str, claim: str):
+    ctx = DocumentContext.build(from_text(text, "draft.md"))
+    start = text.rindex(claim)
+    index = ctx.sentence_at(start)
+    assert index is not None
+    return ctx.sentence(index), start, start + len(claim)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -16,37 +20,42 @@ def claim(text: str, word: str = "cure") -> tuple[int, int]:
     ("Rather than a cure, it is a trial.", True),
     ("It can't cure it.", True),
     ("It can\u2019t cure it.", True),
-    ("So-called cure.", True),
-    ("No one two three four five six seven cure.", True),  # the negation is the 8th word back
+    ("No one two three four five six seven cure.", True),  # the negation's scope is 8 words
     ("No one two three four five six seven eight cure.", False),  # the 9th: out of reach
     ("There is no pain, but a cure.", False),  # a contrast ends the negation's reach
     ("No side effects and a cure.", False),  # so does a second coordinated claim
     ("It has no drugs, so it is a cure.", False),  # and a reason before what it is said to prove
     ("It contains no cells, there is a cure.", False),  # or a new clause after a comma
-    ("It is not, in most cases, a cure.", True),  # an aside does not end the negation
     ("Nothing; a cure.", False),
     ("A cure.", False),
-    ("cure", False),
     ("Knot cure.", False),  # words, not letters
-])
-def test_negation_governs_the_eight_words_before_a_claim_within_its_clause(text, expected):
-    start, _ = claim(text)
-    assert language.negated(text, start) is expected
-
-
-def test_negation_looks_only_inside_the_sentence():
-    text = "No. It is a cure."
-    start, _ = claim(text)
-    assert language.negated(text, start) is True
-    assert language.negated(text, start, sentence_start=text.index("It")) is False
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("The cure has not been shown.", True),
+    ("The cure has not been shown.", True),  # denied after the claim
     ("The cure was never tested.", True),
     ("The cure works well for people who have not tried it.", False),  # too far after the claim
     ("The cure works.", False),
 ])
-def test_a_claim_denied_right_after_it(text, expected):
-    _, end = claim(text)
-    assert language.denied_after(text, end, len(text)) is expected
+def test_negation_covers_a_claim_within_its_clause(text, expected):
+    sentence, start, end = sentence_of(text, "cure")
+    assert sentence.negated(start, end) is expected
+
+
+def test_a_denied_predicate_denies_the_words_after_it():
+    sentence, start, end = sentence_of("This treatment does not work for everyone.", "work for everyone")
+    assert sentence.negated(start, end) is True
+
+
+def test_a_claim_that_holds_its_own_negation_is_not_denied_by_it():
+    sentence, start, end = sentence_of("It has no side effects.", "no side effects")
+    assert sentence.negated(start, end) is False
+    sentence, start, end = sentence_of("It is not true that it has no side effects.", "no side effects")
+    assert sentence.negated(start, end) is True
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It may cure colds.", True),
+    ("Early studies suggest it could cure colds.", True),
+    ("It cures colds.", False),
+])
+def test_a_hedge_covers_the_claim_after_it(text, expected):
+    sentence, start, end = sentence_of(text, "cure")
+    assert sentence.hedged(start, end) is expected

@@ -144,7 +144,7 @@ class ContextRules:
             while last < len(words) and words[last] not in ends and count < trigger.max_words:
                 count += words[last][0].isalnum()
                 last += 1
-            if last > stop:
+            if count:  # a scope covers at least one word, not a lone full stop
                 yield Modifier(trigger.category, trigger_start, trigger_end,
                                spans[stop][0] + offset, spans[last - 1][1] + offset)
         if trigger.direction in ("backward", "both"):
@@ -152,7 +152,7 @@ class ContextRules:
             while first_in > 0 and words[first_in - 1] not in ends and count < trigger.max_words:
                 first_in -= 1
                 count += words[first_in][0].isalnum()
-            if first_in < first:
+            if count:
                 yield Modifier(trigger.category, trigger_start, trigger_end,
                                spans[first_in][0] + offset, spans[first - 1][1] + offset)
 

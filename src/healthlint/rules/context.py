@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 
 _NONE: frozenset[str] = frozenset()
+_NEGATED, _HEDGED = frozenset({"negated"}), frozenset({"hedged"})
 
 
 @dataclass
@@ -140,18 +141,20 @@ class SentenceContext:
         return self.document.citations.in_range(block.start, block.end + 1)
 
     def negated(self, start: int, end: int | None = None) -> bool:
-        """A negation ("no", "not", "rather than", ...) governs the words just before `start`,
-        or (given the claim's `end`) the claim is denied right after it ("... has not been shown")."""
-        text = self.document.text
-        return language.negated(text, start, self.start) or (
-            end is not None and language.denied_after(text, end, self.end))
+        """A ConText negation outside the claim at [start, end) covers its first word ("not
+        proven to cure") or, given `end`, its last ("this treatment does not work for everyone",
+        "... has not been shown"). A claim that holds its own negation ("no side effects") is
+        not denied by it."""
+        last = start if end is None or end <= start else end - 1
+        return any(m.category == "negated" and (m.covers(start) or m.covers(last))
+                   and not start <= m.start < last + 1 for m in self.modifiers())
 
     def hedged(self, start: int | None = None, end: int | None = None) -> bool:
-        """The claim at [start, end) is hedged (see language.claim_scope); without a span, anywhere in the sentence."""
-        if start is None or end is None:
-            return language.hedged(self.document.text, self.start, self.end)
-        left, right = language.claim_scope(self.document.text, start, end, self.start)
-        return language.hedged(self.document.text, left, right)
+        """A ConText hedge ("may", "early studies suggest") covers the claim at `start`; without
+        a position, one hedges anything in the sentence."""
+        if start is None:
+            return any(m.category == "hedged" for m in self.modifiers())
+        return self.modified(start, _HEDGED)
 
     def quoted(self, start: int, end: int) -> bool:
         """The span sits inside quotation marks within the sentence (a title, a quoted claim)."""

@@ -154,11 +154,9 @@ class PhraseRule(Rule):
                     if ctx.silenced(self.unless) or (
                             self.excludes and self.excludes.search(text, start, end)):
                         return
-                if "negated" in self.unless and (ctx.negated(match.start(), match.end())
-                                                 or ctx.modified(match.start(), _NEGATED)):
+                if "negated" in self.unless and ctx.negated(match.start(), match.end()):
                     continue
-                if "hedged" in self.unless and (ctx.hedged(match.start(), match.end())
-                                                or ctx.modified(match.start(), _HEDGED)):
+                if "hedged" in self.unless and ctx.hedged(match.start(), match.end()):
                     continue
                 if "quoted" in self.unless and ctx.quoted(match.start(), match.end()):
                     continue

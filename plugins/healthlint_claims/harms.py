@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -10,6 +10,7 @@ import regex
 
 from healthlint.lazyregex import lazy
 from healthlint.rules import DocumentRule, Match, RuleInfo
+from healthlint.text.reading import lower_same_length, pieces
 
 if TYPE_CHECKING:  # annotations only: importing the context module costs a cached run time
     from healthlint.claims.rule import Analyzer
@@ -46,21 +47,9 @@ MIN_PROMOTION_PER_100_WORDS = 2.0  # clinic posts measured 3 to 5; careful NIH p
 MIN_ADVERT_CUES = 2  # promotional cues (offers, "we", brand marks, hype) that make a short text an advert
 
 
-def _pieces(text: str, size: int = 1 << 20) -> Iterator[str]:
-    """`text` in pieces of about `size` characters, each ending at white space so that no word is
-    cut in two: a 50 MB text is never copied whole."""
-    start = 0
-    while start < len(text):
-        end = min(len(text), start + size)
-        while end < len(text) and not text[end].isspace():
-            end += 1
-        yield text[start:end]
-        start = end
-
-
 def _word_count(text: str, piece: int = 1 << 20) -> int:
     """len(text.split()) without holding every word at once (a 50 MB text has millions)."""
-    return sum(len(part.split()) for part in _pieces(text, piece))
+    return sum(len(text[start:end].split()) for start, end in pieces(text, piece))
 
 
 _WORD_CHARACTER = lazy(r"\w")
@@ -79,8 +68,6 @@ class _WordList:
 
     def at_least(self, text: str, count: int, piece: int = 1 << 20) -> bool:
         """True when the words occur at least `count` times in `text` (stops counting there)."""
-        from healthlint.text.reading import lower_same_length  # loaded by the runner before any rule runs
-
         if self._automaton is None:
             import ahocorasick  # here: a run answered from the cache never needs it
 
@@ -90,8 +77,8 @@ class _WordList:
             self._automaton.make_automaton()
         seen = 0
         word_character = _WORD_CHARACTER.match
-        for part in _pieces(text, piece):
-            lowered, last = lower_same_length(part), -1
+        for start_of_piece, end_of_piece in pieces(text, piece):
+            lowered, last = lower_same_length(text[start_of_piece:end_of_piece]), -1
             for end, (length, is_stem) in self._automaton.iter(lowered):
                 start = end - length + 1
                 if (start == last or (start and word_character(lowered, start - 1))

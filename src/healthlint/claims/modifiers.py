@@ -20,6 +20,7 @@ from typing import Any
 import regex
 
 from healthlint.errors import RuleError
+from healthlint.text.reading import lower_same_length
 
 DIRECTIONS = ("forward", "backward", "both")
 # The categories of core's lexicon (context.toml), known without reading it.
@@ -98,9 +99,7 @@ class ContextRules:
 
     def modifiers(self, text: str, start: int, end: int) -> list[Modifier]:
         """Every modifier in the sentence text[start:end]."""
-        piece = text[start:end].lower()
-        if len(piece) != end - start:  # a character whose lowercase is longer: keep offsets exact
-            piece = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text[start:end])
+        piece = lower_same_length(text[start:end])  # offsets stay exact
         words = _TOKEN.findall(piece.replace("\u2019", "'"))
         firsts = self._firsts or self._first_words()
         candidates = [i for i, word in enumerate(words) if word in firsts]

@@ -7,7 +7,7 @@ vocabularies named by the pack (`[register]` in its rules file); this module onl
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from healthlint.claims.concepts import Mention
@@ -49,14 +49,3 @@ class RegisterSpec:
             promotional += mention.concept in wanted_promotional
             careful += mention.concept in wanted_careful
         return Register(promotional, careful, sentences, self.threshold)
-
-
-def pieces(text: str, size: int = 1 << 16) -> Iterator[tuple[int, int]]:
-    """[start, end) pieces of about `size` characters ending at white space (no word cut)."""
-    start = 0
-    while start < len(text):
-        end = min(len(text), start + size)
-        while end < len(text) and not text[end].isspace():
-            end += 1
-        yield start, end
-        start = end

@@ -26,9 +26,10 @@ from healthlint.claims.concepts import ConceptTagger, Mention, found
 from healthlint.claims.frames import Frame, SentenceAnalysis
 from healthlint.claims.lexicon import Lexicon
 from healthlint.claims.modifiers import CORE_CATEGORIES, ContextRules, default_context
-from healthlint.claims.register import Register, RegisterSpec, pieces
+from healthlint.claims.register import Register, RegisterSpec
 from healthlint.errors import RuleError
 from healthlint.rules import SEVERITIES, Match, Rule, RuleInfo
+from healthlint.text.reading import pieces
 
 if TYPE_CHECKING:
     from healthlint.rules.context import DocumentContext, SentenceContext

@@ -9,7 +9,7 @@ dropped; terms are written the same way (`term_key`).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import regex
 
@@ -27,6 +27,18 @@ def lower_same_length(text: str) -> str:
     if len(lowered) == len(text):
         return lowered
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
+def pieces(text: str, size: int = 1 << 16) -> Iterator[tuple[int, int]]:
+    """[start, end) pieces of `text` of about `size` characters, each ending at white space so that
+    no word is cut in two: a 50 MB text is read a piece at a time, never copied whole."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        yield start, end
+        start = end
 
 
 def term_key(term: str) -> str:

@@ -1,0 +1,57 @@
+"""Claim frames with no trigger word (issue 15): a condition said to be gone or to get better as
+the subject of its own sentence, remission and cure-all promises, harms said to be absent, standard
+care run down, and verbs of relief beyond "treat".
+
+Each kind fires on a seller's page and not on a careful page that names risks and says "talk to
+your doctor"; and what careful writing says about the same things is left alone on either page."""
+
+import pytest
+
+from test_claim_kinds import CAREFUL, SELLER, findings
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Within a week the swelling had vanished.", [("cure-claim/condition-gone", "swelling had vanished")]),
+    ("Our gummies make acid reflux a thing of the past.",
+     [("cure-claim/condition-gone", "acid reflux a thing of the past")]),
+    ("The eczema cleared up and never came back.", [("cure-claim/condition-gone", "eczema cleared up")]),
+    ("Within a month the cholesterol numbers dropped.",
+     [("efficacy-overstatement/condition-improves", "cholesterol numbers dropped")]),
+    ("Patients leave in complete remission.", [("cure-claim/outcome-promise", "complete remission")]),
+    ("One tincture does it all.", [("efficacy-overstatement/cure-all", "does it all")]),
+    ("There is no bruising and not a single reaction.",
+     [("safety-claim/no-harms", "no bruising"), ("safety-claim/no-harms", "not a single reaction")]),
+    ("You don't have to poison your body with chemotherapy.",
+     [("discourages-care/disparages-standard-care", "don't have to poison your body with chemotherapy")]),
+    ("Before you agree to knee surgery, try the decompression table.",
+     [("discourages-care/better-than-standard-care", "Before you agree to knee surgery")]),
+    ("Works just like Ozempic.", [("discourages-care/better-than-standard-care", "Works just like Ozempic")]),
+    ("This balm quiets nerve pain.", [("efficacy-overstatement/treats-condition", "quiets nerve pain")]),
+    ("The drink keeps colds at bay.", [("efficacy-overstatement/treats-condition", "colds at bay")]),
+])
+def test_a_seller_page_is_flagged_and_a_careful_page_is_not(sentence, expected):
+    assert findings(SELLER + sentence + "\n") == expected
+    assert findings(CAREFUL + sentence + "\n") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Most colds go away on their own within ten days.",       # limited: "most"
+    "The rash may clear up in a few weeks.",                  # hedged
+    "The pain did not go away.",                              # negated
+    "If the swelling goes down, you can walk on it.",         # conditional
+    "Blood pressure often drops when you stand up quickly.",  # limited
+    "Some patients reach complete remission after chemotherapy.",
+    "Most people have no reactions to the vaccine.",
+    "Researchers are testing whether the drug can reduce pain.",
+])
+def test_what_careful_writing_says_of_the_same_things_is_not_flagged_even_on_a_seller_page(sentence):
+    assert findings(SELLER + sentence + "\n") == []
+
+
+def test_the_message_names_the_condition_and_what_was_promised():
+    run = __import__("conftest").run_cli(
+        "check", "--isolated", "--format", "json", "--stdin-filename", "page.md", "-",
+        input=SELLER + "After two sessions the migraines were gone.\n")
+    (finding,) = [f for f in run.findings if f["rule"] == "cure-claim/condition-gone"]
+    assert finding["message"] == ("'migraines ... were gone' tells readers migraines will be gone: "
+                                  "a cure claim in other words.")

@@ -203,6 +203,7 @@ def test_derived_keywords_are_kept_in_the_user_cache_under_a_stamp(tmp_path):
     ignored, and --no-cache neither reads nor writes it."""
     import json
     import os
+    import shutil
     import subprocess
     import sys
 
@@ -224,6 +225,9 @@ def test_derived_keywords_are_kept_in_the_user_cache_under_a_stamp(tmp_path):
     assert not list(tmp_path.glob(".healthlint_cache/keywords*"))
     data["entries"]["\\bwonderous\\b"] = ["zzz"]  # proof that the file is read: these keywords never occur
     stored.write_text(json.dumps(data), encoding="utf-8")
+    built = tmp_path / "user-cache" / "healthlint" / "compiled"  # rules the last run built come first
+    shutil.rmtree(built)
     assert rules_found("--cache-dir", str(tmp_path / "other")) == []
     stored.write_text(json.dumps({**data, "stamp": "another parser"}), encoding="utf-8")
+    shutil.rmtree(built)
     assert rules_found("--cache-dir", str(tmp_path / "third")) == ["local/x"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -36,13 +37,24 @@ class ConceptTagger:
 
     def __init__(self, lexicon: Lexicon, names: Iterable[str] | None = None) -> None:
         self.names = tuple(sorted(names if names is not None else lexicon.names()))
-        concepts: dict[str, set[str]] = {}
-        for name in self.names:
+        concepts: dict[str, tuple[str, ...]] = {}
+        for name in self.names:  # in sorted order, so each form's names come out sorted
             for form in lexicon[name]:
-                concepts.setdefault(term_key(form), set()).add(name)
-        self.forms: dict[str, tuple[str, ...]] = {form: tuple(sorted(n)) for form, n in concepts.items()}
+                key = term_key(form)
+                had = concepts.get(key)
+                if had is None:
+                    concepts[key] = (name,)
+                elif had[-1] != name:
+                    concepts[key] = (*had, name)
+        self.forms: dict[str, tuple[str, ...]] = concepts
         self.empty = not self.forms
+        # Names this tagger in the runner's record of a document (DocumentContext.tagged): unlike
+        # id(), it is the same after a pickle (healthlint.running.compiled keeps built runners).
+        self.key = os.urandom(8).hex()
         self._automaton: Any = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_automaton": None}  # built again on first use
 
     def automaton(self) -> Any:
         """The Aho-Corasick automaton of every form, built on first use (a run answered from the
@@ -75,9 +87,9 @@ class ConceptTagger:
         """The mentions in one sentence: those the runner's pass found when it tagged this
         tagger's concepts in the document, else from a pass of its own."""
         document = ctx.document
-        if id(self) in document.tagged:
+        if self.key in document.tagged:
             return document.per_sentence(
-                id(self), ctx.index, lambda: found(document.mentions.get(ctx.index, {}).get(id(self), ())))
+                self.key, ctx.index, lambda: found(document.mentions.get(ctx.index, {}).get(self.key, ())))
         return self.mentions(document.text, ctx.start, ctx.end)
 
 

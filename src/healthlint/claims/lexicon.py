@@ -61,6 +61,13 @@ class Lexicon:
     _patterns: dict[str, str] = field(default_factory=dict, repr=False)
     _pending: dict[str, Callable[[], tuple[str, ...]]] = field(default_factory=dict, repr=False)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled with every vocabulary read (a vocabulary not yet read is a function of this
+        process), for healthlint.running.compiled."""
+        for name in list(self._pending):
+            self[name]
+        return dict(self.__dict__)
+
     def __contains__(self, name: str) -> bool:
         return name in self.terms or name in self._pending
 

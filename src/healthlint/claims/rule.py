@@ -45,7 +45,6 @@ class Analyzer:
         self.lexicon, self._context, self.register_spec = lexicon, context, register
         self._tagger: ConceptTagger | None = None
         self.used: set[str] = set()  # vocabularies the rules name; only these are tagged per sentence
-        self._register_key = f"register:{id(self)}"
 
     @property
     def context(self) -> ContextRules:
@@ -76,14 +75,14 @@ class Analyzer:
     def register(self, document: DocumentContext) -> Register | None:
         """The document's register, counted from the runner's pass when it covered the whole
         document, else from a pass of its own."""
-        return None if self.register_spec is None else document.once(self._register_key, self._measure)
+        return None if self.register_spec is None else document.once(f"register:{id(self)}", self._measure)
 
     def _measure(self, document: DocumentContext) -> Register:
         assert self.register_spec is not None
         tagger = self.tagger
-        if document.whole and id(tagger) in document.tagged:
+        if document.whole and tagger.key in document.tagged:
             mentions: Iterable[Mention] = (m for by_tagger in document.mentions.values()
-                                           for m in found(by_tagger.get(id(tagger), ())))
+                                           for m in found(by_tagger.get(tagger.key, ())))
         else:
             text = document.text
             mentions = (m for start, end in pieces(text) for m in tagger.mentions(text, start, end))

@@ -35,11 +35,11 @@ class DocumentContext:
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
     _per_sentence: dict[Hashable, dict[int, Any]] = field(default_factory=dict, repr=False)
     hits: dict[int, set[str]] = field(default_factory=dict, repr=False)  # sentence -> keywords found in it
-    # What the runner's pass tagged (ConceptTagger.in_sentence reads it): the ids of the taggers it
-    # covered, and sentence -> tagger id -> (concept names, start, end) of each term found; `whole`
+    # What the runner's pass tagged (ConceptTagger.in_sentence reads it): the keys of the taggers it
+    # covered, and sentence -> tagger key -> (concept names, start, end) of each term found; `whole`
     # when the pass covered every sentence.
-    tagged: frozenset[int] = field(default=frozenset(), repr=False)
-    mentions: dict[int, dict[int, list[tuple[tuple[str, ...], int, int]]]] = field(default_factory=dict, repr=False)
+    tagged: frozenset[str] = field(default=frozenset(), repr=False)
+    mentions: dict[int, dict[str, list[tuple[tuple[str, ...], int, int]]]] = field(default_factory=dict, repr=False)
     whole: bool = field(default=False, repr=False)
 
     @classmethod

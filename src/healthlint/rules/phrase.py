@@ -77,6 +77,13 @@ class LazyPattern:
         if eager:
             self.compiled()
 
+    def __getstate__(self) -> tuple[None, dict[str, Any]]:
+        """Pickled uncompiled: a compiled pattern pickles as its source and is compiled again on
+        load, which would cost a run that loads built rules (healthlint.running.compiled) the
+        compilation of patterns it may never use."""
+        return None, {"source": self.source, "flags": self.flags, "where": self.where, "timeout": self.timeout,
+                      "_compiled": None}
+
     def compiled(self) -> regex.Pattern[str]:
         if self._compiled is None:
             try:

@@ -44,7 +44,7 @@ class TargetResult:
 class Loaded:
     """What loading the plugins gives: the rules, the output formats, and what went wrong."""
 
-    plugins: Plugins
+    plugins: Plugins | None  # None when the rules came built from an earlier run (healthlint.running.compiled)
     rules: list[Rule]
     reporters: dict[str, type[Reporter]]
     errors: list[RunError]
@@ -67,6 +67,7 @@ class Session:
     _loaded: Loaded | None = None
     _summary: Summary | None = None  # the rules as a cached run described them, until loaded
     _linters: dict[tuple[object, ...], Linter] = field(default_factory=dict)
+    _kept: set[tuple[object, ...]] = field(default_factory=set)  # runners the compiled file has
 
     def __reduce__(self) -> tuple[object, ...]:
         """A session pickles as the recipe that made it: another process (a spawned pool
@@ -93,7 +94,9 @@ class Session:
 
         found = plugins_module.source_files(config.plugins + extra_plugins, config.root, entry_points)
         if found is None:  # a plugin found only by importing it: hash the files of what was loaded
-            found = _loaded_sources(session._load().plugins)
+            plugins = session._load().plugins
+            assert plugins is not None  # loaded before the cache, so from the plugins themselves
+            found = _loaded_sources(plugins)
         vocabularies = [("vocabulary files", config.vocabulary_files())]
         session.cache = Cache(cache_dir, f"{sources_fingerprint(found + vocabularies)}{config!r}{fingerprints}")
         if session._loaded is None:
@@ -112,6 +115,17 @@ class Session:
         from healthlint.rules import keywordcache
         from healthlint.rules.plugins import load as load_plugins
 
+        if self.cache is not None:
+            from healthlint.running import compiled
+
+            kept = compiled.load(self.cache.fingerprint)
+            if kept is not None:  # built by an earlier run under the same settings: nothing to import or build
+                for runner in kept.runners.values():
+                    runner.timed = self.timed
+                self._linters.update(kept.runners)
+                self._kept = set(kept.runners)
+                self._loaded = Loaded(None, kept.rules, kept.reporters, [])
+                return self._loaded
         config = self.config
         if self.keyword_cache:
             keywordcache.enable()
@@ -135,10 +149,6 @@ class Session:
         _check_selectors(config, rules)
         self._loaded = Loaded(plugins, rules, reporters, errors)
         return self._loaded
-
-    @property
-    def plugins(self) -> Plugins:
-        return self._load().plugins
 
     @property
     def rules(self) -> list[Rule]:
@@ -169,6 +179,7 @@ class Session:
     def linter_for(self, path: str) -> Linter:
         select, ignore, severity = self.config.settings_for(path)
         key = (select, ignore, tuple(sorted(severity.items())))
+        self._load()  # first: the rules may come built, with their runners
         linter = self._linters.get(key)
         if linter is None:
             from healthlint.running.runner import Linter  # here: a run answered from the cache never lints
@@ -189,7 +200,9 @@ class Session:
         workers = min(jobs, len(targets) // MIN_FILES_PER_WORKER)
         if workers > 1 and stdin_text is None:
             return self._lint_in_pool(targets, workers, start_method)
-        return [self.lint_target(t, stdin_text, stdin_filename) for t in targets]
+        results = [self.lint_target(t, stdin_text, stdin_filename) for t in targets]
+        self._keep()
+        return results
 
     def combine(self, targets: list[Target], results: list[TargetResult], errors: list[RunError],
                 stdin_filename: str | None = None) -> RunResult:
@@ -209,6 +222,19 @@ class Session:
         if self.cache is not None:
             self.cache.prune()
         return RunResult(findings, self.errors + errors, len(targets), self.rule_infos(), sources, timings, names)
+
+    def _keep(self) -> None:
+        """Keep the rules and the runners built in this process for the next run with these
+        settings (healthlint.running.compiled), when one was built that the file lacks."""
+        built = {key for key, runner in self._linters.items() if runner.built}
+        if self.cache is None or self._loaded is None or self._loaded.errors or built <= self._kept:
+            return
+        from healthlint.running import compiled
+
+        fingerprint = self.cache.fingerprint
+        runners = {key: self._linters[key] for key in built}
+        compiled.save(fingerprint, compiled.Compiled(fingerprint, self._loaded.rules, self._loaded.reporters, runners))
+        self._kept = built
 
     def _lint_in_pool(self, targets: list[Target], workers: int, start_method: str | None) -> list[TargetResult]:
         """Forked workers inherit this loaded session (plugins, compiled rules); spawned ones

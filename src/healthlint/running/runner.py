@@ -46,47 +46,62 @@ class Linter:
         self.timed = timed
         self.vocabulary = vocabulary
         self._always: list[int] = []
-        self._tagged: frozenset[int] = frozenset()
+        self._tagged: frozenset[str] = frozenset()
         self._longest = 0
         self._automaton: Any = None
+        self._entries: list[tuple[Any, ...]] = []
+
+    @property
+    def built(self) -> bool:
+        """The pass's automaton is built (a pickle of this runner carries it)."""
+        return self._automaton is not None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "timed": False}
 
     def _build(self) -> Any:
         """The one automaton of the keyword and concept pass, built on first use (a run answered
-        from the cache never builds it). Each entry: the term's length, the rules it is a keyword
-        of, the (tagger id, concepts) it is a form of, and the rules those concepts gate."""
+        from the cache never builds it). Its values index `self._entries`; each entry: the term's
+        length, the term when it is a keyword, the rules it is a keyword of, the (tagger key,
+        concepts) it is a form of, and the rules those concepts gate. Terms of one vocabulary
+        share an entry per length: the automaton holds integers, which pickle fast
+        (healthlint.running.compiled keeps a built runner for the next run)."""
         keyword_rules: dict[str, list[int]] = defaultdict(list)
-        concepts: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
-        gated: dict[str, set[int]] = defaultdict(set)
-        taggers = {id(t): t for rule in self.rules for t in rule.taggers()}
-        gates: dict[int, list[tuple[int, frozenset[str]]]] = defaultdict(list)  # tagger id -> (rule, names)
+        concepts: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+        gated: dict[str, tuple[int, ...]] = {}
+        taggers = {t.key: t for rule in self.rules for t in rule.taggers()}
+        gates: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)  # tagger key -> (rule, names)
         for index, rule in enumerate(self.rules):
             gate = rule.concept_gate()
             if gate is not None:
-                taggers.setdefault(id(gate[0]), gate[0])
-                gates[id(gate[0])].append((index, gate[1]))
+                taggers.setdefault(gate[0].key, gate[0])
+                gates[gate[0].key].append((index, gate[1]))
             elif not rule.keywords:
                 self._always.append(index)
             for keyword in rule.keywords:
                 keyword_rules[term_key(keyword)].append(index)
         for key, tagger in taggers.items():
-            opened: dict[tuple[str, ...], list[int]] = {}  # concept names -> the rules they gate (few distinct sets)
+            opened: dict[tuple[str, ...], tuple[int, ...]] = {}  # concept names -> the rules they gate
             for form, names in tagger.forms.items():
                 concepts[form].append((key, names))
                 rules = opened.get(names)
                 if rules is None:
-                    rules = opened[names] = [index for index, wanted in gates[key] if not wanted.isdisjoint(names)]
+                    rules = opened[names] = tuple(index for index, wanted in gates[key] if not wanted.isdisjoint(names))
                 if rules:
-                    gated[form].update(rules)
+                    gated[form] = tuple(sorted({*gated[form], *rules})) if form in gated else rules
         self._tagged = frozenset(taggers)
         words = keyword_rules.keys() | concepts.keys()
         self._longest = max(map(len, words), default=0)
-        automaton = ahocorasick.Automaton()
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        numbers: dict[tuple[Any, ...], int] = {}
         none: tuple[int, ...] = ()
         for word in words:
-            in_rules, of_concepts, opening = keyword_rules.get(word), concepts.get(word), gated.get(word)
-            automaton.add_word(word, (len(word), word, tuple(in_rules) if in_rules else none,
-                                      tuple(of_concepts) if of_concepts else none,
-                                      tuple(sorted(opening)) if opening else none))
+            in_rules, of_concepts = keyword_rules.get(word), concepts.get(word)
+            entry = (len(word), word if in_rules else None, tuple(in_rules) if in_rules else none,
+                     tuple(of_concepts) if of_concepts else none, gated.get(word, none))
+            number = numbers.setdefault(entry, len(numbers))
+            automaton.add_word(word, number)
+        self._entries = list(numbers)
         automaton.make_automaton()
         return automaton
 
@@ -118,8 +133,12 @@ class Linter:
             words: set[str] = set()
             # A slice, not iter(text, start, end): the automaton converts the whole string it is given.
             piece, back = read(ctx.text[text_start:text_end + self._longest - 1])
-            for last, (length, word, keyword_rules, concepts, gated) in self._automaton.iter(piece):
+            entries = self._entries
+            for last, number in self._automaton.iter(piece):
+                length, word, keyword_rules, concepts, gated = entries[number]
                 first_char = last - length + 1
+                if not keyword_rules and first_char and piece[first_char - 1].isalnum() and piece[first_char].isalnum():
+                    continue  # the commonest hit: a concept's letters inside a longer word ("i" in "skin")
                 whole = bool(concepts or gated) and whole_word(piece, first_char, last)
                 if not (whole or keyword_rules):  # a concept's letters inside a longer word
                     continue

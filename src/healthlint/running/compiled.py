@@ -1,0 +1,107 @@
+"""Built rules kept between runs: a run with a findings cache that must lint a file (the one
+file a pre-commit hook checks after an edit) loads its rules and the pass's automaton from one
+file instead of loading the plugins and building them again.
+
+The file is a pickle, and unpickling runs code, so it is kept only among the user's own files
+(`user_cache_dir()/compiled`, never a repository's cache folder, which a pull request could fill),
+read only when the user owns it and nobody else may write to it, and named by a hash of the
+settings fingerprint (healthlint's version, every plugin's source and data, the configuration):
+a changed plugin or configuration gets a new file. The newest KEEP files are kept. A file that
+cannot be read, written or unpickled is ignored: the plugins load as without it.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from healthlint.running.trust import user_cache_dir
+
+if TYPE_CHECKING:
+    from healthlint.output.reporters.base import Reporter
+    from healthlint.rules import Rule
+
+try:
+    from _blake2 import blake2b
+except ImportError:  # an interpreter built without it
+    from hashlib import blake2b
+
+FOLDER = "compiled"
+KEEP = 8  # files kept: one per configuration a user lints often
+_NOFOLLOW = os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+
+
+@dataclass
+class Compiled:
+    """What loading the plugins and linting built: the rules, the output formats, and the
+    runners (healthlint.running.runner.Linter, by the per-file settings that chose their rules)
+    with their automata."""
+
+    fingerprint: str  # the settings they were built under
+    rules: list[Rule]
+    reporters: dict[str, type[Reporter]]
+    runners: dict[tuple[object, ...], Any]
+
+
+def _path(fingerprint: str, folder: Path | None = None) -> Path:
+    name = blake2b(fingerprint.encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
+    return (folder or user_cache_dir()) / FOLDER / f"{name}.pickle"
+
+
+def load(fingerprint: str, folder: Path | None = None) -> Compiled | None:
+    """The rules built under `fingerprint` by an earlier run, or None."""
+    path = _path(fingerprint, folder)
+    try:
+        descriptor = os.open(path, os.O_RDONLY | _NOFOLLOW)
+    except OSError:
+        return None
+    with os.fdopen(descriptor, "rb") as stream:
+        status = os.fstat(stream.fileno())
+        if not stat.S_ISREG(status.st_mode) or status.st_mode & 0o022 or (
+                hasattr(os, "getuid") and status.st_uid != os.getuid()):
+            return None  # someone else could have written it
+        try:
+            found = pickle.load(stream)  # the user's own file, checked above
+        except Exception:  # a file from an older healthlint, a plugin's class moved: build afresh
+            return None
+    if not isinstance(found, Compiled) or found.fingerprint != fingerprint:
+        return None
+    try:
+        os.utime(path)  # used now: pruned last
+    except OSError:
+        pass
+    return found
+
+
+def save(fingerprint: str, compiled: Compiled, folder: Path | None = None) -> None:
+    """Keep `compiled` for the next run under `fingerprint`; nothing when a rule will not pickle
+    (a plugin's rule holding an open file, say) or the folder cannot be written."""
+    path = _path(fingerprint, folder)
+    try:
+        data = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        return
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _NOFOLLOW, 0o600)
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+        _prune(path.parent)
+    except OSError:
+        try:
+            temporary.unlink(missing_ok=True)
+        except OSError:  # no folder to hold it
+            pass
+
+
+def _prune(folder: Path) -> None:
+    """Remove all but the KEEP most recently used files."""
+    files = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in files[KEEP:]:
+        old.unlink(missing_ok=True)

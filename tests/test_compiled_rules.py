@@ -1,0 +1,128 @@
+"""Built rules kept between runs (issue 18, start-up of a one-file check): after an edit, a
+pre-commit run lints the changed file with the rules and automaton an earlier run built, without
+calling any plugin's hook; a changed plugin builds again; the kept file lives among the user's
+own files, never a repository's, and one that someone else could have written is never loaded.
+Real processes, files edited between runs."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import stat
+from pathlib import Path
+
+import pytest
+
+from hostile import commit, healthlint
+
+pytestmark = pytest.mark.slow
+
+PACK = '''from pathlib import Path
+
+from healthlint import hookimpl
+from healthlint.rules.phrase import load_phrase_rules
+
+HERE = Path(__file__).parent
+
+
+@hookimpl
+def healthlint_rules():
+    with open(HERE.parent.parent / "calls.txt", "a") as calls:  # shows whether this run built its rules
+        calls.write("built\\n")
+    return load_phrase_rules(HERE / "rules.toml", "third")
+'''
+RULES = """[[rule]]
+name = "brand-cure"
+category = "cure-claim"
+severity = "error"
+message = "A brand promises a cure."
+patterns = ['\\bZapito cures\\b']
+"""
+
+
+class Planted:
+    """Unpickling this writes a file: the proof that a planted pickle ran."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Path.write_text, (self.marker, "ran"))
+
+
+@pytest.fixture
+def edits(tmp_path):
+    site = tmp_path / "site"
+    (site / "thirdpack").mkdir(parents=True)
+    (site / "thirdpack" / "__init__.py").write_text(PACK)
+    (site / "thirdpack" / "rules.toml").write_text(RULES)
+    (site / "thirdpack-1.0.dist-info").mkdir()
+    (site / "thirdpack-1.0.dist-info" / "entry_points.txt").write_text("[healthlint]\nthird = thirdpack\n")
+    repo = commit(tmp_path / "repo", {"draft.md": "# Drops\n\nZapito cures colds.\n"})
+    count = iter(range(1000))
+
+    def run() -> list[tuple[str, int]]:
+        """Edit the draft (a new line each time, as a writer does), then check it."""
+        with open(repo / "draft.md", "a") as draft:
+            draft.write(f"\nEdit {next(count)}: Zapito cures colds.\n")
+        done = healthlint(repo, "check", "--format", "json", "--select", "third", "draft.md",
+                          home=tmp_path / "home", PYTHONPATH=str(site))
+        assert done.returncode == 1 and done.stderr == b"", done.stderr
+        return [(f["rule"], f["line"]) for f in json.loads(done.stdout)]
+
+    def built() -> int:
+        calls = tmp_path / "calls.txt"  # outside the pack: its files are part of the settings fingerprint
+        return len(calls.read_text().splitlines()) if calls.exists() else 0
+
+    return site, repo, tmp_path / "home" / "cache" / "healthlint" / "compiled", run, built
+
+
+def test_a_changed_file_is_linted_with_the_rules_an_earlier_run_built(edits):
+    site, repo, kept, run, built = edits
+    assert run() == [("cure-claim/brand-cure", 3), ("cure-claim/brand-cure", 5)]
+    assert built() == 1
+    assert run() == [("cure-claim/brand-cure", 3), ("cure-claim/brand-cure", 5), ("cure-claim/brand-cure", 7)]
+    assert built() == 1  # the changed file was linted, and no plugin hook ran
+    files = list(kept.iterdir())
+    assert len(files) == 1 and stat.S_IMODE(files[0].stat().st_mode) == 0o600
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o700
+    assert not list(repo.rglob("*.pickle"))  # never in the repository's cache folder
+
+    rules = site / "thirdpack" / "rules.toml"
+    rules.write_text(rules.read_text().replace("Zapito cures", "Zapito"))  # the pack changed: build again
+    assert run() == [("cure-claim/brand-cure", line) for line in (3, 5, 7, 9)]
+    assert built() == 2
+    assert len(list(kept.iterdir())) == 2
+
+
+@pytest.mark.parametrize("mode", [0o666, 0o620])
+def test_a_kept_file_others_could_have_written_is_never_loaded(edits, tmp_path, mode):
+    _, _, kept, run, built = edits
+    run()
+    [file] = kept.iterdir()
+    marker = tmp_path / "planted-ran"
+    file.write_bytes(pickle.dumps(Planted(marker)))
+    os.chmod(file, mode)
+    assert run() == [("cure-claim/brand-cure", line) for line in (3, 5, 7)]
+    assert not marker.exists()
+    assert built() == 2  # built from the plugins instead
+
+
+def test_a_damaged_kept_file_builds_the_rules_again(edits):
+    _, _, kept, run, built = edits
+    run()
+    [file] = kept.iterdir()
+    file.write_bytes(file.read_bytes()[:1000])  # a write cut short, a disk gone full
+    assert run() == [("cure-claim/brand-cure", line) for line in (3, 5, 7)]
+    assert built() == 2
+    assert run() == [("cure-claim/brand-cure", line) for line in (3, 5, 7, 9)]
+    assert built() == 2  # and kept a whole one again
+
+
+def test_without_a_cache_nothing_is_kept(tmp_path):
+    repo = commit(tmp_path / "repo", {"draft.md": "A miracle cure.\n"})
+    done = healthlint(repo, "check", "--no-cache", "draft.md", home=tmp_path / "home")
+    assert done.returncode == 1
+    assert not (tmp_path / "home" / "cache" / "healthlint" / "compiled").exists()
+    assert not list(Path(tmp_path).rglob("*.pickle"))

@@ -28,6 +28,13 @@ from test_claim_kinds import CAREFUL, SELLER, findings
     ("Works just like Ozempic.", [("discourages-care/better-than-standard-care", "Works just like Ozempic")]),
     ("This balm quiets nerve pain.", [("efficacy-overstatement/treats-condition", "quiets nerve pain")]),
     ("The drink keeps colds at bay.", [("efficacy-overstatement/treats-condition", "colds at bay")]),
+    ("The peptide mends your tendons.", [("cure-claim/ends-condition", "mends your tendons")]),
+    ("These capsules support your joints.", [("efficacy-overstatement/treats-condition", "support your joints")]),
+    ("Reclaim your life with this joint formula.", [("efficacy-overstatement/life-back", "Reclaim your life")]),
+    ("Medical-grade, so you know it works.",
+     [("regulatory-claim/certificate-as-proof", "Medical-grade, so you know")]),
+    ("It is plant-based, so anyone can take it.",
+     [("safety-claim/safe-for-everyone", "plant-based, so"), ("safety-claim/safe-for-everyone", "anyone can take")]),
 ])
 def test_a_seller_page_is_flagged_and_a_careful_page_is_not(sentence, expected):
     assert findings(SELLER + sentence + "\n") == expected
@@ -55,3 +62,17 @@ def test_the_message_names_the_condition_and_what_was_promised():
     (finding,) = [f for f in run.findings if f["rule"] == "cure-claim/condition-gone"]
     assert finding["message"] == ("'migraines ... were gone' tells readers migraines will be gone: "
                                   "a cure claim in other words.")
+
+
+def test_a_gentle_word_said_alone_is_flagged_on_a_seller_page_that_injects():
+    text = "Getting started is simple and non-invasive: a weekly injection you give yourself at home.\n"
+    assert findings(SELLER + text) == [("invasiveness-mismatch/gentle-procedure", "non-invasive")]
+    assert findings(CAREFUL + text) == []  # alone, the word is judged by the page's register
+    assert findings(SELLER + "The injection is usually painless.\n") == []  # limited
+    assert findings(SELLER + "Our laser is painless and uses no needles.\n") == []  # nothing invasive performed
+
+
+def test_a_condition_after_a_body_part_word_stays_whole():
+    """'knee' in 'knee pain' is part of the condition's name, not the body part treated."""
+    assert findings(SELLER + "These drops relieve knee pain.\n") == [
+        ("efficacy-overstatement/treats-condition", "relieve knee pain")]

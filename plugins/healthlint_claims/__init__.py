@@ -26,7 +26,7 @@ def rules() -> list[Rule]:
 
     phrase = load_phrase_rules(Path(__file__).with_name("rules.toml"), PACK)
     analyzer = next(r.analyzer for r in phrase if isinstance(r, ClaimRule) and r.analyzer)  # the register
-    harms.RULE.analyzer = analyzer
+    harms.RULE.analyzer = invasiveness.RULE.analyzer = analyzer
     sales = [promotional.promotional_only(r, analyzer)
              for r in load_phrase_rules(Path(__file__).with_name("promotional.toml"), PACK)
              if isinstance(r, PhraseRule)]

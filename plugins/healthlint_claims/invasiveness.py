@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import regex
@@ -11,6 +12,7 @@ from healthlint.lazyregex import lazy
 from healthlint.rules import Match, Rule, RuleInfo
 
 if TYPE_CHECKING:  # annotations only: importing the context module costs a cached run time
+    from healthlint.claims.rule import Analyzer
     from healthlint.rules.context import DocumentContext, SentenceContext
 
 _GENTLE = lazy(
@@ -19,6 +21,9 @@ _GENTLE = lazy(
     r"|\b(?:procedure|treatment|therapy|injection|infusion|process|approach)s?\s+(?:is|are)\s+(?:\w+\s+)?(?:non-?\s?invasive|noninvasive|painless|pain[- ]free)\b",
     regex.I,
 )
+# Said of the treatment on its own ("simple and non-invasive: a weekly injection"): on a seller's
+# page only, and not when hedged or limited ("usually painless").
+_SAID_GENTLE = lazy(r"\b(?:non-?\s?invasive|noninvasive|painless|needle[- ]free)\b", regex.I)
 _INVASIVE = lazy(
     r"\b(?:intrathecal\w*|spinal\s+(?:injections?|taps?)|lumbar\s+punctures?|into\s+the\s+spin\w+|bone\s+marrow\s+(?:aspirat\w+|harvest\w*|extraction|draw)"
     r"|liposuction|fat\s+(?:harvest\w*|extraction)|surg(?:ery|ical|eries)|intravenous\w*|iv\s+(?:infusions?|drips?|therapy)"
@@ -30,22 +35,41 @@ _GENUINELY_NON_INVASIVE = lazy(
     r"|monitor\w*|stimulation|tms|tdcs|hearing|screening|measure\w*)\b", regex.I)
 
 
+@dataclass
 class InvasivenessMismatch(Rule):
-    """Flags gentle words for a procedure in a document whose procedure involves needles, surgery or infusion."""
+    """Flags gentle words for a procedure in a document whose procedure involves needles, surgery or
+    infusion: with a procedure named ("a painless procedure") on any page, alone ("simple and
+    non-invasive") on a page that reads as promotional."""
+
+    analyzer: Analyzer | None = None  # the pack's claims analyzer, for the document's register
 
     def check(self, ctx: SentenceContext) -> Iterable[Match]:
         text = ctx.document.text
-        if ctx.is_question():
+        if ctx.is_question() or _GENUINELY_NON_INVASIVE.search(text, ctx.start, ctx.end):
             return
+        taken = ctx.start
         for match in _GENTLE.finditer(text, ctx.start, ctx.end):
-            if ctx.negated(match.start()) or _GENUINELY_NON_INVASIVE.search(text, ctx.start, ctx.end):
-                continue
-            procedure = ctx.document.once("invasiveness:procedure", _procedure)
-            if procedure is None:
-                continue
-            yield Match(match.start(), match.end(), message=(
-                f"'{match.group()}' is said of a treatment that this text also describes as "
-                f"'{procedure.group()}'; needles, infusions and surgery are invasive and carry risks."))
+            taken = match.end()
+            if not (ctx.negated(match.start()) or ctx.modified(match.start(), _LIMITED)
+                    or ctx.modified(match.end() - 1, _LIMITED)):
+                yield from _mismatch(ctx, match)
+        if self._promotional(ctx):
+            for match in _SAID_GENTLE.finditer(text, taken, ctx.end):
+                if not ctx.modified(match.start(), _NOT_SAID):
+                    yield from _mismatch(ctx, match)
+
+    def _promotional(self, ctx: SentenceContext) -> bool:
+        register = self.analyzer.register(ctx.document) if self.analyzer else None
+        return bool(register and register.promotional)
+
+
+def _mismatch(ctx: SentenceContext, match: regex.Match[str]) -> Iterable[Match]:
+    """The finding for a gentle word, when the text performs an invasive step."""
+    procedure = ctx.document.once("invasiveness:procedure", _procedure)
+    if procedure is not None:
+        yield Match(match.start(), match.end(), message=(
+            f"'{match.group()}' is said of a treatment that this text also describes as "
+            f"'{procedure.group()}'; needles, infusions and surgery are invasive and carry risks."))
 
 
 def _procedure(document: DocumentContext) -> regex.Match[str] | None:
@@ -59,6 +83,8 @@ def _procedure(document: DocumentContext) -> regex.Match[str] | None:
 
 
 _DENIED = frozenset({"negated"})
+_LIMITED = frozenset({"hedged", "limited"})  # "usually painless", "may be a simple procedure"
+_NOT_SAID = frozenset({"negated", "hedged", "limited", "conditional", "hypothetical", "reported", "comparative"})
 
 RULE = InvasivenessMismatch(
     RuleInfo(
@@ -74,8 +100,10 @@ RULE = InvasivenessMismatch(
             "headache. Calling them non-invasive hides those risks. 'Non-invasive' is accurate for an MRI or a "
             "blood-pressure cuff, and the rule leaves those alone."
         ),
-        bad=("Cells are delivered through spinal injections. This approach offers a non-invasive option.",),
-        good=("An MRI is a non-invasive test.", "Cells are given by intravenous infusion, which carries a small risk of infection."),
+        bad=("Cells are delivered through spinal injections. This approach offers a non-invasive option.",
+             "Getting started is simple and non-invasive: a weekly injection you give yourself at home."),
+        good=("An MRI is a non-invasive test.", "Cells are given by intravenous infusion, which carries a small risk of infection.",
+              "A lumbar puncture is usually painless; talk to your doctor about possible side effects and risks."),
         pack="health-claims",
     ),
     keywords=("invasive", "painless", "pain-free", "pain free", "simple", "easy", "quick", "gentle"),

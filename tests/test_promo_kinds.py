@@ -1,0 +1,105 @@
+"""Seller-page kinds written in other words (issue 15): testimonials told as quotations, letters
+and recovery stories; guarantees, urgency, bundles and prices; sales superlatives; evidence
+appealed to but not cited; result figures; safety asserted by a seller; missing-harms on short
+adverts. Each seller-only kind is pinned on a seller's page and, with the same sentence, left
+alone on a careful one."""
+
+import pytest
+
+from conftest import run_cli
+
+SELLER = "Welcome to Evergreen Wellness, where we help you feel your best.\n\n"
+CAREFUL = ("This page explains the condition. Talk to your doctor about the possible side effects "
+           "and risks of treatment.\n\n")
+
+
+def lint(text: str) -> list[dict]:
+    return run_cli("check", "--isolated", "--format", "json", "--stdin-filename", "page.md", "-",
+                   input=text).findings
+
+
+def findings(text: str) -> list[tuple[str, str]]:
+    """(rule, flagged text) of every finding but the document-level one."""
+    return [(f["rule"], text[f["offset"]:f["end_offset"]]) for f in lint(text) if f["category"] != "missing-harms"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('"My migraines stopped after the first bottle," says Renee, a dental hygienist.',
+     [("anecdote-as-evidence/testimonial", '"My migraines stopped after the first bottle," says')]),
+    ("One listener emailed to say her hot flashes had faded.", [("anecdote-as-evidence/testimonial", "emailed")]),
+    ("Our members tell us the shakes keep them full until dinner.",
+     [("anecdote-as-evidence/testimonial", "members tell us")]),
+    ("Within three sessions, he was sleeping through the night again.",
+     [("anecdote-as-evidence/testimonial", "Within three sessions, he was")]),
+    ("Two years later she is still off her inhaler.", [("anecdote-as-evidence/testimonial", "Two years later she is")]),
+    ("Every purchase is backed by our 30-day happiness guarantee.",
+     [("commercial-conflict/call-to-action", "our 30-day happiness guarantee")]),
+    ("Gift sets ship free, today only.",
+     [("commercial-conflict/call-to-action", "ship free"), ("commercial-conflict/call-to-action", "only")]),
+    ("The six-week program starts at $1,950.", [("commercial-conflict/price", "$1,950")]),
+    ("Our blend is the most potent tonic on the market.",
+     [("hype/sales-superlative", "the most potent"), ("hype/sales-superlative", "on the market")]),
+    ("Say hello to the best-kept secret in skincare.", [("hype/sales-superlative", "best-kept secret")]),
+    ("Patients lose an average of 14 pounds in eight weeks.",
+     [("unsourced-statistic/sales-figure", "an average of 14 pounds")]),
+    ("Our live birth rate is nearly double the national average.",
+     [("unsourced-statistic/sales-figure", "double the national")]),
+    ("Our peptide creams are safe and effective.", [("safety-claim/safe-and-effective", "are safe and effective")]),
+])
+def test_a_seller_kind_is_flagged_on_a_seller_page_and_not_on_a_careful_one(sentence, expected):
+    assert findings(SELLER + sentence + "\n") == expected
+    assert findings(CAREFUL + sentence + "\n") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Backed by decades of clinical research.",
+     [("uncited-evidence/studies-show", "Backed by decades of clinical research")]),
+    ("The science behind red light therapy is clear.",
+     [("uncited-evidence/studies-show", "The science behind red light therapy is clear")]),
+    ("Thousands of published studies support cupping.",
+     [("uncited-evidence/studies-show", "Thousands of published studies support")]),
+    ("The gel lowered swelling scores by roughly a third.",
+     [("unsourced-statistic/unsourced-number", "lowered swelling scores by roughly a third")]),
+    ("The finding may be a turning point for people with lupus.", [("hype/hype-phrase", "turning point for")]),
+])
+def test_evidence_numbers_and_hype_in_other_words_are_flagged_on_any_page(sentence, expected):
+    assert findings(CAREFUL + sentence + "\n") == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    '"We saw some improvement, but the trial was small," said Dr. Chen, who led the study.',  # a researcher, not a customer
+    "Some people say they feel better after acupuncture, but controlled trials found no benefit [2].",
+    "Research has not shown that the supplement prevents cancer.",
+    "The science on cold plunges is not clear.",
+    "There is no guarantee that the treatment will work.",
+    "COVID-19 vaccines are safe and effective, and serious side effects are rare.",
+    "Vaccination is the most effective way to prevent measles.",
+])
+def test_careful_writing_with_the_same_words_is_left_alone(sentence):
+    assert findings(CAREFUL + sentence + "\n") == []
+
+
+def test_safety_said_to_be_proven_is_flagged_on_any_page_but_a_bare_safe_only_on_a_seller_page():
+    assert findings(CAREFUL + "Its safety has been proven.\n") == [
+        ("safety-claim/unsourced-safety", "safety has been proven")]
+    assert findings(CAREFUL + "The vaccine is safe and effective.\n") == []
+
+
+@pytest.mark.parametrize("advert", [
+    "# Lash serum\n\nLonger lashes in four weeks. Our peptide serum is gentle and vegan. Order today.\n",
+    "Beat jet lag with our hydration drips, delivered to your hotel room. Drips from $149.\n",
+    "Hear every word again. Our invisible hearing aids fit in minutes. Ask for them by name.\n",
+    "Sleep deeper with our magnesium gummies, with a no-risk 60-day trial.\n",
+])
+def test_missing_harms_fires_on_a_short_advert_that_never_names_a_risk(advert):
+    assert [f["rule"] for f in lint(advert) if f["category"] == "missing-harms"] == ["missing-harms/no-risks-discussed"]
+
+
+@pytest.mark.parametrize("page", [
+    "# Screening\n\nScreening is recommended for adults aged 45 to 75. Talk to your doctor about which test is right "
+    "for you. Many insurance plans cover screening at no cost.\n",
+    "# Hand washing\n\nWash your hands with soap and water for at least 20 seconds. If soap is not available, use "
+    "a sanitizer with at least 60% alcohol.\n",
+])
+def test_missing_harms_stays_silent_on_careful_pages_with_no_risk_words(page):
+    assert [f for f in lint(page) if f["category"] == "missing-harms"] == []

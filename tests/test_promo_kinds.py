@@ -98,6 +98,7 @@ def test_missing_harms_fires_on_a_short_advert_that_never_names_a_risk(advert):
 @pytest.mark.parametrize("page", [
     "# Screening\n\nScreening is recommended for adults aged 45 to 75. Talk to your doctor about which test is right "
     "for you. Many insurance plans cover screening at no cost.\n",
+    "# Notes\n\nWe met on Tuesday to plan the team picnic.\n",  # a "we", but nothing sold
     "# Hand washing\n\nWash your hands with soap and water for at least 20 seconds. If soap is not available, use "
     "a sanitizer with at least 60% alcohol.\n",
 ])

@@ -21,6 +21,13 @@ _TREATMENT_WORDS = (
     "therapy", "therapies", "treatment", "treatments", "injection", "injections", "infusion", "infusions",
     "procedure", "procedures", "protocol", "protocols", "supplement", "supplements",
 )
+# What an advert sells, beyond treatment words: a text with one sales cue is an advert only when it
+# names one of these ("our drops", "hearing aids"), not "We met on Tuesday".
+_PRODUCT_WORDS = (
+    *_TREATMENT_WORDS, "drops", "drip", "drips", "serum", "serums", "cream", "creams", "gummies", "capsules", "pills",
+    "tablets", "formula", "kit", "kits", "vial", "vials", "filler", "fillers", "aids", "device", "devices", "patch",
+    "patches", "tincture", "tinctures", "spray", "powder", "medication", "medications", "vitamins", "peptide", "peptides",
+)
 # Words that promote one: whole words, and stems that any word ending completes.
 _PROMOTION_WORDS = (
     "hope", "hopeful", "promising", "promise", "beacon", "breakthrough", "breakthroughs", "exciting", "remarkable",
@@ -46,7 +53,8 @@ MIN_TREATMENT_MENTIONS = 5
 MIN_PROMOTION_MENTIONS = 5
 MIN_PROMOTION_PER_100_WORDS = 2.0  # clinic posts measured 3 to 5; careful NIH pages at most 1.4
 MIN_ADVERT_CUES = 2  # promotional cues (offers, "we", brand marks, hype) that make a short text an advert
-MIN_ADVERT_CUES_UNOPPOSED = 1  # ... or when the text has no careful cue at all
+MIN_ADVERT_CUES_UNOPPOSED = 1  # ... or one, in a text of some sentences with no careful cue at all
+MIN_ADVERT_SENTENCES_UNOPPOSED = 2
 
 
 def _word_count(text: str, piece: int = 1 << 20) -> int:
@@ -94,6 +102,7 @@ class _WordList:
 
 _TREATMENT = _WordList(_TREATMENT_WORDS)
 _PROMOTION = _WordList(_PROMOTION_WORDS, _PROMOTION_STEMS)
+_PRODUCT = _WordList(_PRODUCT_WORDS)
 
 
 @dataclass
@@ -119,12 +128,15 @@ class MissingHarms(DocumentRule):
 
     def _advert(self, ctx: DocumentContext) -> bool:
         """A promotional document with cues of its own (a text with none is not an advert): two,
-        or one when nothing in it reads as careful ("Ask for them by name" on a three-line ad)."""
+        or one in a text of a few sentences that names a product and where nothing reads as careful
+        (a three-line ad)."""
         register = self.analyzer.register(ctx) if self.analyzer else None
         if not (register and register.promotional):
             return False
-        needed = MIN_ADVERT_CUES if register.careful_cues else MIN_ADVERT_CUES_UNOPPOSED
-        return register.promotional_cues >= needed
+        if register.promotional_cues >= MIN_ADVERT_CUES:
+            return True
+        return (register.promotional_cues >= MIN_ADVERT_CUES_UNOPPOSED and not register.careful_cues
+                and register.sentences >= MIN_ADVERT_SENTENCES_UNOPPOSED and _PRODUCT.at_least(ctx.text, 1))
 
     @staticmethod
     def _dense_promotion(text: str) -> bool:

@@ -47,8 +47,13 @@ def findings(text: str) -> list[tuple[str, str]]:
     ("Our peptide creams are safe and effective.", [("safety-claim/safe-and-effective", "are safe and effective")]),
 ])
 def test_a_seller_kind_is_flagged_on_a_seller_page_and_not_on_a_careful_one(sentence, expected):
-    assert findings(SELLER + sentence + "\n") == expected
-    assert findings(CAREFUL + sentence + "\n") == []
+    kinds = {rule.split("/")[0] for rule, _ in expected}  # frame rules of other kinds may fire too
+
+    def of_kind(text: str) -> list[tuple[str, str]]:
+        return [(rule, quote) for rule, quote in findings(text) if rule.split("/")[0] in kinds]
+
+    assert of_kind(SELLER + sentence + "\n") == expected
+    assert of_kind(CAREFUL + sentence + "\n") == []
 
 
 @pytest.mark.parametrize("sentence, expected", [

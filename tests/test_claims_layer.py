@@ -229,3 +229,38 @@ def test_register_verdict_from_cue_density(promotional, careful, sentences, verd
     from healthlint.claims.register import Register
 
     assert Register(promotional, careful, sentences, threshold=0.05).promotional is verdict
+
+
+def test_the_pass_finds_a_large_vocabularys_terms_of_several_words_as_a_tagger_alone_does():
+    """Terms of several words of a vocabulary over BY_WORDS terms are found word by word from
+    their first word; what the pass records must be what the tagger finds on its own: the
+    longest term at a start, white space and curly apostrophes read as the tagger reads them,
+    never the tail of a hyphenated word nor a word inside a longer one."""
+    from healthlint.rules import Match, Rule, RuleInfo
+    from healthlint.running.runner import BY_WORDS, Linter
+    from healthlint.text.document import from_text
+
+    filler = [f"zzcondition{i} syndrome" for i in range(BY_WORDS + 1)]
+    named = ["breast", "breast cancer", "breast cancer type 2", "aging skin", "in situ carcinoma",
+             "x-linked disorder", "alzheimer's disease", "knee pain"]
+    tagger = ConceptTagger(load_lexicon({"conditions": filler + named}, "t.toml"))
+
+    class Probe(Rule):
+        def taggers(self):
+            return (tagger,)
+
+        def concept_gate(self):
+            return tagger, frozenset({"conditions"})
+
+        def check(self, ctx):
+            for mention in tagger.in_sentence(ctx):
+                yield Match(mention.start, mention.end)
+
+    text = ("It treats breast cancer type 2, breastfeeding pain and anti-aging skin, in situ carcinoma,\n"
+            "X-linked disorder, Alzheimer\u2019s  disease and zzcondition7 syndrome. Knee pain too.\n")
+    runner = Linter([Probe(RuleInfo(id="t/probe", category="t", severity="info", message="m"))])
+    found = [text[f.offset:f.end_offset] for f in runner.lint(from_text(text, "d.md")).findings]
+    assert "alzheimer's disease" in runner._steps and "in situ carcinoma" not in runner._steps  # the two routes
+    assert found == ["breast cancer type 2", "in situ carcinoma", "X-linked disorder", "Alzheimer\u2019s  disease",
+                     "zzcondition7 syndrome", "Knee pain"]
+    assert found == [text[m.start:m.end] for m in tagger.mentions(text)]

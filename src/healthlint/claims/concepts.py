@@ -38,7 +38,9 @@ class ConceptTagger:
     def __init__(self, lexicon: Lexicon, names: Iterable[str] | None = None) -> None:
         self.names = tuple(sorted(names if names is not None else lexicon.names()))
         concepts: dict[str, tuple[str, ...]] = {}
+        self.sizes: dict[str, int] = {}  # vocabulary -> its number of forms
         for name in self.names:  # in sorted order, so each form's names come out sorted
+            self.sizes[name] = len(lexicon[name])
             for form in lexicon[name]:
                 key = term_key(form)
                 had = concepts.get(key)

@@ -160,7 +160,7 @@ def load_lexicon(data: Mapping[str, Any], source: str, folder: Path | None = Non
     return lexicon
 def _forms(entries: Iterable[str]) -> tuple[str, ...]:
     forms = {form for entry in entries for form in expand(entry)}
-    return tuple(sorted(forms, key=lambda f: (-len(f), f)))
+    return tuple(sorted(sorted(forms), key=len, reverse=True))  # longest first, then A-Z (a stable sort)
 
 
 def _term_file(file: Any, folder: Path | None, where: str) -> Path:

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import ahocorasick
+import regex
 
-from healthlint.claims.concepts import whole_word
+from healthlint.claims.concepts import _is_word, whole_word
 from healthlint.output.findings import Finding, RunError
 from healthlint.rules import DocumentRule, Match, Rule, RuleInfo
 from healthlint.rules.context import DocumentContext
@@ -23,6 +24,8 @@ from healthlint.running.timelimit import RULE_TIME_LIMIT, RuleTimeout, time_limi
 from healthlint.text.document import Document
 from healthlint.text.reading import read, term_key
 
+_TOKEN = regex.compile(r"\w+")
+BY_WORDS = 2000  # a vocabulary with more terms than this is found word by word (see Linter._build)
 WINDOW = 2048  # sentences whose keyword hits and candidate sets are held at once (see Linter.windows)
 
 
@@ -50,6 +53,7 @@ class Linter:
         self._longest = 0
         self._automaton: Any = None
         self._entries: list[tuple[Any, ...]] = []
+        self._steps: dict[str, tuple[tuple[Any, ...] | None, bool]] = {}  # see _build
 
     @property
     def built(self) -> bool:
@@ -80,8 +84,14 @@ class Linter:
                 self._always.append(index)
             for keyword in rule.keywords:
                 keyword_rules[term_key(keyword)].append(index)
+        # Terms of several words of a large vocabulary ("juvenile rheumatoid arthritis") are found
+        # word by word from their first word (a door in the automaton), not held letter by letter
+        # in it: the condition vocabulary's 15,000 terms would be most of the automaton's states.
+        doors: dict[str, str] = {}  # such a term -> its first word
+        held: set[str] = set(keyword_rules)  # terms the automaton must hold
         for key, tagger in taggers.items():
             opened: dict[tuple[str, ...], tuple[int, ...]] = {}  # concept names -> the rules they gate
+            large = {name for name, size in tagger.sizes.items() if size > BY_WORDS}
             for form, names in tagger.forms.items():
                 concepts[form].append((key, names))
                 rules = opened.get(names)
@@ -89,21 +99,51 @@ class Linter:
                     rules = opened[names] = tuple(index for index, wanted in gates[key] if not wanted.isdisjoint(names))
                 if rules:
                     gated[form] = tuple(sorted({*gated[form], *rules})) if form in gated else rules
+                door = _door(form) if large and large.issuperset(names) else None
+                if door is None:
+                    held.add(form)
+                else:
+                    doors[form] = door
         self._tagged = frozenset(taggers)
-        words = keyword_rules.keys() | concepts.keys()
-        self._longest = max(map(len, words), default=0)
+        self._longest = max(map(len, keyword_rules.keys() | concepts.keys()), default=0)
+        none: tuple[int, ...] = ()
+        self._steps = {}
+        payloads: dict[tuple[object, ...], tuple[object, ...]] = {}
+        for form in doors.keys() - held:
+            ends = [m.end() for m in _TOKEN.finditer(form)]
+            for end in ends[:-1]:
+                self._steps[form[:end]] = (self._steps.get(form[:end], (None, True))[0], True)
+            payload = (tuple(concepts[form]), gated.get(form, none))
+            self._steps[form] = (payloads.setdefault(payload, payload), self._steps.get(form, (None, False))[1])
+        opening = {doors[form] for form in doors.keys() - held}
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         numbers: dict[tuple[Any, ...], int] = {}
-        none: tuple[int, ...] = ()
-        for word in words:
+        for word in held | opening:
             in_rules, of_concepts = keyword_rules.get(word), concepts.get(word)
             entry = (len(word), word if in_rules else None, tuple(in_rules) if in_rules else none,
-                     tuple(of_concepts) if of_concepts else none, gated.get(word, none))
-            number = numbers.setdefault(entry, len(numbers))
-            automaton.add_word(word, number)
+                     tuple(of_concepts) if of_concepts else none, gated.get(word, none), word in opening)
+            automaton.add_word(word, numbers.setdefault(entry, len(numbers)))
         self._entries = list(numbers)
         automaton.make_automaton()
         return automaton
+
+    def _continued(self, piece: str, start: int, end: int) -> list[tuple[int, tuple[Any, ...]]]:
+        """The ends and (concepts, gated rules) of the terms of several words that begin with
+        the word piece[start:end], found word by word."""
+        steps = self._steps
+        found: list[tuple[int, tuple[Any, ...]]] = []
+        while True:
+            word = _TOKEN.search(piece, end)
+            if word is None:
+                return found
+            end = word.end()
+            step = steps.get(piece[start:end])
+            if step is None:
+                return found
+            if step[0] is not None:
+                found.append((end, step[0]))
+            if not step[1]:
+                return found
 
     def windows(self, ctx: DocumentContext) -> Iterator[tuple[int, int]]:
         """Consecutive ranges [first, stop) of sentence indexes covering the document, WINDOW
@@ -135,11 +175,11 @@ class Linter:
             piece, back = read(ctx.text[text_start:text_end + self._longest - 1])
             entries = self._entries
             for last, number in self._automaton.iter(piece):
-                length, word, keyword_rules, concepts, gated = entries[number]
+                length, word, keyword_rules, concepts, gated, door = entries[number]
                 first_char = last - length + 1
                 if not keyword_rules and first_char and piece[first_char - 1].isalnum() and piece[first_char].isalnum():
                     continue  # the commonest hit: a concept's letters inside a longer word ("i" in "skin")
-                whole = bool(concepts or gated) and whole_word(piece, first_char, last)
+                whole = bool(concepts or gated or door) and whole_word(piece, first_char, last)
                 if not (whole or keyword_rules):  # a concept's letters inside a longer word
                     continue
                 start = text_start + back(first_char)
@@ -161,12 +201,19 @@ class Linter:
                     for index in keyword_rules:
                         found[index].add(sentence)
                 if whole:
-                    end = text_start + back(last) + 1
                     tagged = mentions.setdefault(sentence, {})
+                    end = text_start + back(last) + 1
                     for key, names in concepts:
                         tagged.setdefault(key, []).append((names, start, end))
                     for index in gated:
                         found[index].add(sentence)
+                    if door:
+                        for stop_char, (of_concepts, opening) in self._continued(piece, first_char, last + 1):
+                            end = text_start + back(stop_char - 1) + 1
+                            for key, names in of_concepts:
+                                tagged.setdefault(key, []).append((names, start, end))
+                            for index in opening:
+                                found[index].add(sentence)
             for sentences in found.values():
                 sentences.add(-1)
         for index in self._always:
@@ -294,6 +341,16 @@ class Linter:
             sentence_start=start, sentence_end=end,
             replacement=match.replacement, safe=match.safe and match.replacement is not None,
         )
+
+
+def _door(term: str) -> str | None:
+    """The first word of a term of several words that begins and ends with a word, when that
+    word is long enough not to be met inside most words ("a", "in", "the" would be doors hit
+    everywhere): such a term is found word by word. None for any other term."""
+    first = _TOKEN.match(term)
+    if first is None or first.end() < 4 or first.end() == len(term) or not _is_word(term[-1]):
+        return None
+    return first.group()
 
 
 def fingerprint(rule: str, flagged: str, sentence: str) -> str:

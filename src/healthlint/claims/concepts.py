@@ -23,7 +23,8 @@ class Mention:
     end: int
 
 
-def _is_word(ch: str) -> bool:
+def is_word_char(ch: str) -> bool:
+    """A character of a word, as whole-word matching reads one (letters, digits, '_')."""
     return ch.isalnum() or ch == "_"
 
 
@@ -101,13 +102,13 @@ def whole_word(squeezed: str, first: int, last: int) -> bool:
     word ("anti-aging" is not "aging")."""
     if first > 0:
         before = squeezed[first - 1]
-        if (before.isalnum() or before == "_") and _is_word(squeezed[first]):
+        if (before.isalnum() or before == "_") and is_word_char(squeezed[first]):
             return False
-        if before == "-" and first > 1 and _is_word(squeezed[first - 2]):
+        if before == "-" and first > 1 and is_word_char(squeezed[first - 2]):
             return False
     if last + 1 < len(squeezed):
         after = squeezed[last + 1]
-        return not ((after.isalnum() or after == "_") and _is_word(squeezed[last]))
+        return not ((after.isalnum() or after == "_") and is_word_char(squeezed[last]))
     return True
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import ahocorasick
 import regex
 
-from healthlint.claims.concepts import _is_word, whole_word
+from healthlint.claims.concepts import is_word_char, whole_word
 from healthlint.output.findings import Finding, RunError
 from healthlint.rules import DocumentRule, Match, Rule, RuleInfo
 from healthlint.rules.context import DocumentContext
@@ -348,7 +348,7 @@ def _door(term: str) -> str | None:
     word is long enough not to be met inside most words ("a", "in", "the" would be doors hit
     everywhere): such a term is found word by word. None for any other term."""
     first = _TOKEN.match(term)
-    if first is None or first.end() < 4 or first.end() == len(term) or not _is_word(term[-1]):
+    if first is None or first.end() < 4 or first.end() == len(term) or not is_word_char(term[-1]):
         return None
     return first.group()
 

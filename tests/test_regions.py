@@ -30,8 +30,18 @@ def test_only_prose_survives():
         "[ref]: http://ref.example\n\n+ item **bold** _em_\n"
     )
     assert prose_of(text) == (
-        "Heading Para with and link text . cell one cell two a b inline html item bold em"
+        "Heading Para with and link text . cell one cell two a b alt words inline html item bold em"
     )
+
+
+def test_an_images_alternative_text_is_prose_in_a_block_of_its_own():
+    """Screen readers read alt text aloud, so its claims are linted; it is never joined to the
+    sentence around the image."""
+    text = "Our results ![Tumour gone in 3 weeks](scan.png \"title\") speak.\n"
+    ctx = DocumentContext.build(from_text(text, "d.md"))
+    assert [(b.kind, text[b.start:b.end]) for b in ctx.regions.blocks] == [
+        ("paragraph", "Our results "), ("alt", "Tumour gone in 3 weeks"), ("paragraph", " speak.")]
+    assert [text[s.start:s.end] for s in ctx.sentences] == ["Our results", "Tumour gone in 3 weeks", "speak."]
 
 
 def test_toml_front_matter_and_bare_urls_are_not_prose():
@@ -49,7 +59,8 @@ def test_plain_text_is_all_prose_but_urls():
 
 
 def test_structure_fixture_flags_prose_only():
-    """Front matter, code, URLs, HTML, images and reference definitions are never flagged."""
+    """Front matter, code, URLs, HTML, an image's address and reference definitions are never
+    flagged; an image's alternative text is prose (line 25)."""
     path = FIXTURES / "core" / "structure.md"
     import json
 

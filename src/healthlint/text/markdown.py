@@ -24,13 +24,14 @@ _OPTIONS = (
     | pyromark.Options.ENABLE_YAML_STYLE_METADATA_BLOCKS
     | pyromark.Options.ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
 )
-# Containers whose text a reader does not read as prose.
-_NOT_PROSE = frozenset({"CodeBlock", "HtmlBlock", "MetadataBlock", "Image"})
+# Containers whose text a reader does not read as prose. An image's alternative text is prose:
+# screen readers read it aloud, and "before and after: tumour gone in 3 weeks" is a claim.
+_NOT_PROSE = frozenset({"CodeBlock", "HtmlBlock", "MetadataBlock"})
 # Link types whose visible text is the destination itself.
 _URL_LINKS = frozenset({"Autolink", "Email"})
 _LONE_CR = lazy(r"\r(?!\n)")
 _NON_ASCII_RUN = lazy(r"[^\x00-\x7f]+")
-_BLOCK_KINDS = {"Paragraph": "paragraph", "Heading": "heading", "Item": "item", "TableCell": "cell"}
+_BLOCK_KINDS = {"Paragraph": "paragraph", "Heading": "heading", "Item": "item", "TableCell": "cell", "Image": "alt"}
 _CONTAINERS = frozenset(_BLOCK_KINDS) | _NOT_PROSE | {
     "BlockQuote", "List", "Table", "TableHead", "TableRow", "FootnoteDefinition",
     "DefinitionList", "DefinitionListTitle", "DefinitionListDefinition",

@@ -35,10 +35,10 @@ class Block:
 
     start: int
     end: int
-    kind: str  # "paragraph", "heading", "item", "cell"
+    kind: str  # "paragraph", "heading", "item", "cell", "alt" (an image's alternative text)
 
 
-BLOCK_KINDS = ("paragraph", "heading", "item", "cell")
+BLOCK_KINDS = ("paragraph", "heading", "item", "cell", "alt")
 _KIND_CODES = {kind: code for code, kind in enumerate(BLOCK_KINDS)}
 
 

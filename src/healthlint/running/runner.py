@@ -173,11 +173,12 @@ class Linter:
             words: set[str] = set()
             # A slice, not iter(text, start, end): the automaton converts the whole string it is given.
             piece, back = read(ctx.text[text_start:text_end + self._longest - 1])
-            entries = self._entries
+            entries, piece_end = self._entries, len(piece) - 1
             for last, number in self._automaton.iter(piece):
                 length, word, keyword_rules, concepts, gated, door = entries[number]
                 first_char = last - length + 1
-                if not keyword_rules and first_char and piece[first_char - 1].isalnum() and piece[first_char].isalnum():
+                if not keyword_rules and ((first_char and piece[first_char - 1].isalnum() and piece[first_char].isalnum())
+                                          or (last < piece_end and piece[last + 1].isalnum() and piece[last].isalnum())):
                     continue  # the commonest hit: a concept's letters inside a longer word ("i" in "skin")
                 whole = bool(concepts or gated or door) and whole_word(piece, first_char, last)
                 if not (whole or keyword_rules):  # a concept's letters inside a longer word

@@ -35,6 +35,8 @@ from test_claim_kinds import CAREFUL, SELLER, findings
      [("regulatory-claim/certificate-as-proof", "Medical-grade, so you know")]),
     ("It is plant-based, so anyone can take it.",
      [("safety-claim/safe-for-everyone", "plant-based, so"), ("safety-claim/safe-for-everyone", "anyone can take")]),
+    ("Deeper sleep, less bloating.",
+     [("efficacy-overstatement/benefit-label", "Deeper sleep"), ("efficacy-overstatement/benefit-label", "less bloating")]),
 ])
 def test_a_seller_page_is_flagged_and_a_careful_page_is_not(sentence, expected):
     assert findings(SELLER + sentence + "\n") == expected
@@ -76,3 +78,4 @@ def test_a_condition_after_a_body_part_word_stays_whole():
     """'knee' in 'knee pain' is part of the condition's name, not the body part treated."""
     assert findings(SELLER + "These drops relieve knee pain.\n") == [
         ("efficacy-overstatement/treats-condition", "relieve knee pain")]
+

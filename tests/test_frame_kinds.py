@@ -35,6 +35,9 @@ from test_claim_kinds import CAREFUL, SELLER, findings
      [("regulatory-claim/certificate-as-proof", "Medical-grade, so you know")]),
     ("It is plant-based, so anyone can take it.",
      [("safety-claim/safe-for-everyone", "plant-based, so"), ("safety-claim/safe-for-everyone", "anyone can take")]),
+    ("No more back pain!", [("cure-claim/ends-condition", "No more back pain")]),
+    ("You won't need surgery.", [("discourages-care/better-than-standard-care", "won't need surgery")]),
+    ("It's just vitamins, so relax.", [("safety-claim/safe-for-everyone", "just vitamins")]),
     ("Deeper sleep, less bloating.",
      [("efficacy-overstatement/benefit-label", "Deeper sleep"), ("efficacy-overstatement/benefit-label", "less bloating")]),
 ])

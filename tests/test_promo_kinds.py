@@ -106,6 +106,8 @@ def test_missing_harms_fires_on_a_short_advert_that_never_names_a_risk(advert):
     "# Screening\n\nScreening is recommended for adults aged 45 to 75. Talk to your doctor about which test is right "
     "for you. Many insurance plans cover screening at no cost.\n",
     "# Notes\n\nWe met on Tuesday to plan the team picnic.\n",  # a "we", but nothing sold
+    "# Eye health\n\nGet an eye exam as often as your eye doctor recommends. In a large trial, a vitamin formula "
+    "slowed one eye disease.\n",  # one cue ("formula"), but a careful page's words
     "# Hand washing\n\nWash your hands with soap and water for at least 20 seconds. If soap is not available, use "
     "a sanitizer with at least 60% alcohol.\n",
 ])

@@ -55,6 +55,9 @@ MIN_PROMOTION_PER_100_WORDS = 2.0  # clinic posts measured 3 to 5; careful NIH p
 MIN_ADVERT_CUES = 2  # promotional cues (offers, "we", brand marks, hype) that make a short text an advert
 MIN_ADVERT_CUES_UNOPPOSED = 1  # ... or one, in a text of some sentences with no careful cue at all
 MIN_ADVERT_SENTENCES_UNOPPOSED = 2
+# Words of a careful page that the register's cues may miss: one sales cue beside them is not an advert.
+_CAREFUL_HINT = lazy(r"\b(?:doctors?|physicians?|nurses?|pharmacists?|exams?|trials?|stud(?:y|ies)|evidence|research"
+                     r"|recommend\w*|guidelines?|health\s+department|CDC|NIH|FDA)\b", regex.I)
 
 
 def _word_count(text: str, piece: int = 1 << 20) -> int:
@@ -136,7 +139,8 @@ class MissingHarms(DocumentRule):
         if register.promotional_cues >= MIN_ADVERT_CUES:
             return True
         return (register.promotional_cues >= MIN_ADVERT_CUES_UNOPPOSED and not register.careful_cues
-                and register.sentences >= MIN_ADVERT_SENTENCES_UNOPPOSED and _PRODUCT.at_least(ctx.text, 1))
+                and register.sentences >= MIN_ADVERT_SENTENCES_UNOPPOSED and _PRODUCT.at_least(ctx.text, 1)
+                and not _CAREFUL_HINT.search(ctx.text))
 
     @staticmethod
     def _dense_promotion(text: str) -> bool:
@@ -169,5 +173,5 @@ RULE = MissingHarms(
         pack="health-claims",
     ),
     keywords=("therap", "treatment", "injection", "infusion", "procedure", "protocol", "supplement",
-              "buy", "order", "shop", "price", "$", "discount", "book", "\u00ae", "\u2122", "our ", "your ", "we "),
+              "buy", "order", "shop", "price", "$", "discount", "book", "\u00ae", "\u2122", "our ", "your "),
 )

@@ -78,46 +78,49 @@ def edits(tmp_path):
     return site, repo, tmp_path / "home" / "cache" / "healthlint" / "compiled", run, built
 
 
+def findings(count: int) -> list[tuple[str, int]]:
+    """The draft's findings after `count` edits: one on its line 3 and one per edit."""
+    return [("cure-claim/brand-cure", line) for line in range(3, 4 + 2 * count, 2)]
+
+
 def test_a_changed_file_is_linted_with_the_rules_an_earlier_run_built(edits):
     site, repo, kept, run, built = edits
-    assert run() == [("cure-claim/brand-cure", 3), ("cure-claim/brand-cure", 5)]
-    assert built() == 1
-    assert run() == [("cure-claim/brand-cure", 3), ("cure-claim/brand-cure", 5), ("cure-claim/brand-cure", 7)]
-    assert built() == 1  # the changed file was linted, and no plugin hook ran
-    files = list(kept.iterdir())
-    assert len(files) == 1 and stat.S_IMODE(files[0].stat().st_mode) == 0o600
-    assert stat.S_IMODE(kept.stat().st_mode) == 0o700
+    assert run() == findings(1) and built() == 1  # the first run of these settings leaves a mark ...
+    assert run() == findings(2) and built() == 2  # ... the second keeps what it built ...
+    assert run() == findings(3) and built() == 2  # ... and the next lints the changed file with no hook call
+    assert run() == findings(4) and built() == 2
+    [file] = kept.glob("*.pickle")
+    assert stat.S_IMODE(file.stat().st_mode) == 0o600 and stat.S_IMODE(kept.stat().st_mode) == 0o700
     assert not list(repo.rglob("*.pickle"))  # never in the repository's cache folder
 
     rules = site / "thirdpack" / "rules.toml"
     rules.write_text(rules.read_text().replace("Zapito cures", "Zapito"))  # the pack changed: build again
-    assert run() == [("cure-claim/brand-cure", line) for line in (3, 5, 7, 9)]
-    assert built() == 2
-    assert len(list(kept.iterdir())) == 2
+    assert run() == findings(5) and built() == 3
+    assert run() == findings(6) and built() == 4
+    assert run() == findings(7) and built() == 4
+    assert len(list(kept.glob("*.pickle"))) == 2
 
 
 @pytest.mark.parametrize("mode", [0o666, 0o620])
 def test_a_kept_file_others_could_have_written_is_never_loaded(edits, tmp_path, mode):
     _, _, kept, run, built = edits
-    run()
-    [file] = kept.iterdir()
+    run(), run()
+    [file] = kept.glob("*.pickle")
     marker = tmp_path / "planted-ran"
     file.write_bytes(pickle.dumps(Planted(marker)))
     os.chmod(file, mode)
-    assert run() == [("cure-claim/brand-cure", line) for line in (3, 5, 7)]
+    assert run() == findings(3)
     assert not marker.exists()
-    assert built() == 2  # built from the plugins instead
+    assert built() == 3  # built from the plugins instead
 
 
 def test_a_damaged_kept_file_builds_the_rules_again(edits):
     _, _, kept, run, built = edits
-    run()
-    [file] = kept.iterdir()
+    run(), run()
+    [file] = kept.glob("*.pickle")
     file.write_bytes(file.read_bytes()[:1000])  # a write cut short, a disk gone full
-    assert run() == [("cure-claim/brand-cure", line) for line in (3, 5, 7)]
-    assert built() == 2
-    assert run() == [("cure-claim/brand-cure", line) for line in (3, 5, 7, 9)]
-    assert built() == 2  # and kept a whole one again
+    assert run() == findings(3) and built() == 3
+    assert run() == findings(4) and built() == 3  # and kept a whole one again
 
 
 def test_without_a_cache_nothing_is_kept(tmp_path):

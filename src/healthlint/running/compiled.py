@@ -1,6 +1,7 @@
 """Built rules kept between runs: a run with a findings cache that must lint a file (the one
 file a pre-commit hook checks after an edit) loads its rules and the pass's automaton from one
-file instead of loading the plugins and building them again.
+file instead of loading the plugins and building them again. The file is written by the second
+run that builds the same rules (the first leaves a mark).
 
 The file is a pickle, and unpickling runs code, so it is kept only among the user's own files
 (`user_cache_dir()/compiled`, never a repository's cache folder, which a pull request could fill),
@@ -78,16 +79,26 @@ def load(fingerprint: str, folder: Path | None = None) -> Compiled | None:
 
 
 def save(fingerprint: str, compiled: Compiled, folder: Path | None = None) -> None:
-    """Keep `compiled` for the next run under `fingerprint`; nothing when a rule will not pickle
-    (a plugin's rule holding an open file, say) or the folder cannot be written."""
+    """Keep `compiled` for the next run under `fingerprint`, from the second run that had to build
+    it (the first only leaves a mark: a settings fingerprint met once, such as a throwaway
+    configuration's, is not worth a pickle); nothing when a rule will not pickle (a plugin's rule
+    holding an open file, say) or the folder cannot be written."""
     path = _path(fingerprint, folder)
+    seen = path.with_suffix(".seen")
+    try:
+        if not seen.exists():
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            os.close(os.open(seen, os.O_WRONLY | os.O_CREAT | _NOFOLLOW, 0o600))
+            _prune(path.parent)
+            return
+    except OSError:
+        return
     try:
         data = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:
         return
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _NOFOLLOW, 0o600)
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
@@ -101,7 +112,8 @@ def save(fingerprint: str, compiled: Compiled, folder: Path | None = None) -> No
 
 
 def _prune(folder: Path) -> None:
-    """Remove all but the KEEP most recently used files."""
-    files = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in files[KEEP:]:
-        old.unlink(missing_ok=True)
+    """Remove all but the KEEP most recently used files and marks."""
+    for suffix in ("*.pickle", "*.seen"):
+        files = sorted(folder.glob(suffix), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in files[KEEP:]:
+            old.unlink(missing_ok=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -37,6 +38,21 @@ class Run:
 def run_cli(*args: str, input: str | None = None) -> Run:
     result = CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
     return Run(result.exit_code, result.stdout, result.stderr)
+
+
+_PACKS: list[Any] = []  # one healthlint.Linter with the installed packs, loaded on first use
+
+
+def lint_page(text: str, path: str = "page.md") -> list[dict[str, Any]]:
+    """The findings of `healthlint check --isolated --format json` on `text` as `path`, through
+    the public API with one linter loaded for the whole session (the CLI's findings are the
+    API's: tests/test_api.py): rule-behaviour tests then cost milliseconds, not a load each."""
+    if not _PACKS:
+        import healthlint
+
+        _PACKS.append(healthlint.Linter.load(isolated=True))
+    return [{"rule": f.rule, "category": f.category, "offset": f.offset, "end_offset": f.end_offset,
+             "message": f.message} for f in _PACKS[0].lint_text(text, path).findings]
 
 
 def demo_check(*args: str, input: str | None = None) -> Run:

@@ -6,7 +6,7 @@ alone on a public-health page, which says "talk to your doctor" and names side e
 
 import pytest
 
-from conftest import run_cli
+from conftest import lint_page, run_cli
 
 SELLER = "Welcome to Evergreen Wellness, where we help you feel your best.\n\n"
 CAREFUL = ("This page explains the condition. Talk to your doctor about the possible side effects "
@@ -15,8 +15,7 @@ CAREFUL = ("This page explains the condition. Talk to your doctor about the poss
 
 def findings(text: str) -> list[tuple[str, str]]:
     """(rule, flagged text) of every finding but the document-level one."""
-    run = run_cli("check", "--isolated", "--format", "json", "--stdin-filename", "page.md", "-", input=text)
-    return [(f["rule"], text[f["offset"]:f["end_offset"]]) for f in run.findings
+    return [(f["rule"], text[f["offset"]:f["end_offset"]]) for f in lint_page(text)
             if f["category"] != "missing-harms"]
 
 

@@ -6,7 +6,7 @@ alone on a careful one."""
 
 import pytest
 
-from conftest import run_cli
+from conftest import lint_page
 
 SELLER = "Welcome to Evergreen Wellness, where we help you feel your best.\n\n"
 CAREFUL = ("This page explains the condition. Talk to your doctor about the possible side effects "
@@ -14,8 +14,7 @@ CAREFUL = ("This page explains the condition. Talk to your doctor about the poss
 
 
 def lint(text: str) -> list[dict]:
-    return run_cli("check", "--isolated", "--format", "json", "--stdin-filename", "page.md", "-",
-                   input=text).findings
+    return lint_page(text)
 
 
 def findings(text: str) -> list[tuple[str, str]]:

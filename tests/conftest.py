@@ -52,7 +52,7 @@ def lint_page(text: str, path: str = "page.md") -> list[dict[str, Any]]:
 
         _PACKS.append(healthlint.Linter.load(isolated=True))
     return [{"rule": f.rule, "category": f.category, "offset": f.offset, "end_offset": f.end_offset,
-             "message": f.message} for f in _PACKS[0].lint_text(text, path).findings]
+             "message": f.message, "suggestion": f.suggestion} for f in _PACKS[0].lint_text(text, path).findings]
 
 
 def demo_check(*args: str, input: str | None = None) -> Run:

@@ -6,7 +6,7 @@ alone on a public-health page, which says "talk to your doctor" and names side e
 
 import pytest
 
-from conftest import lint_page, run_cli
+from conftest import lint_page
 
 SELLER = "Welcome to Evergreen Wellness, where we help you feel your best.\n\n"
 CAREFUL = ("This page explains the condition. Talk to your doctor about the possible side effects "
@@ -43,9 +43,8 @@ def test_a_seller_page_is_flagged_and_a_careful_page_is_not(sentence, expected):
 
 
 def test_messages_name_what_was_found():
-    run = run_cli("check", "--isolated", "--format", "json", "--stdin-filename", "page.md", "-",
-                  input=SELLER + "A natural alternative to statins.\n")
-    (finding,) = [f for f in run.findings if f["category"] == "discourages-care"]
+    (finding,) = [f for f in lint_page(SELLER + "A natural alternative to statins.\n")
+                  if f["category"] == "discourages-care"]
     assert finding["message"].startswith(
         "'A natural alternative to ... statins' compares the product with standard care (statins) as if a trial")
     assert "tell readers not to change their treatment without their doctor" in finding["suggestion"]

@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -45,6 +46,9 @@ class Analyzer:
         self.lexicon, self._context, self.register_spec = lexicon, context, register
         self._tagger: ConceptTagger | None = None
         self.used: set[str] = set()  # vocabularies the rules name; only these are tagged per sentence
+        # The document fact the register is kept under: made once (register() is asked per
+        # sentence), and unlike id() the same after a pickle (healthlint.running.compiled).
+        self._register_key = f"register:{os.urandom(8).hex()}"
 
     @property
     def context(self) -> ContextRules:
@@ -75,7 +79,7 @@ class Analyzer:
     def register(self, document: DocumentContext) -> Register | None:
         """The document's register, counted from the runner's pass when it covered the whole
         document, else from a pass of its own."""
-        return None if self.register_spec is None else document.once(f"register:{id(self)}", self._measure)
+        return None if self.register_spec is None else document.once(self._register_key, self._measure)
 
     def _measure(self, document: DocumentContext) -> Register:
         assert self.register_spec is not None

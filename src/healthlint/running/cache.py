@@ -41,7 +41,7 @@ MAX_AGE = 30 * 24 * 3600  # seconds an entry is kept after it was written
 PRUNE_EVERY = 24 * 3600  # seconds between two prunings of one cache folder
 STALE_TEMPORARY = 3600  # seconds after which a temporary file is an interrupted write's leftover
 CHUNK = 10_000  # findings per line: a 50 MB file's entry is never one string in memory
-_NOFOLLOW = os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+NOFOLLOW = os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 _PRUNED = ".pruned"
 RULES_SUFFIX = ".rules"  # the entry that describes the rules of a settings fingerprint (healthlint.running.summary)
 
@@ -66,11 +66,11 @@ def secret_key(folder: Path | None = None) -> bytes | None:
     path = (folder or user_cache_dir()) / "key"
     for _ in range(2):
         try:
-            descriptor = os.open(path, os.O_RDONLY | _NOFOLLOW | os.O_NONBLOCK)
+            descriptor = os.open(path, os.O_RDONLY | NOFOLLOW | os.O_NONBLOCK)
         except FileNotFoundError:
             try:
                 path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-                descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
+                descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW, 0o600)
             except FileExistsError:
                 continue  # another run created it meanwhile: read that one
             except OSError:
@@ -121,7 +121,7 @@ class Cache:
         (and not `create`) or unusable."""
         if self._state == "open" or self._state == "off" or (self._state == "missing" and not create):
             return self._folder
-        flags = os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW
+        flags = os.O_RDONLY | os.O_DIRECTORY | NOFOLLOW
         try:
             self._folder = os.open(self.directory, flags)
         except FileNotFoundError:
@@ -139,7 +139,7 @@ class Cache:
             return None
         self._state = "open"
         try:  # O_EXCL|O_NOFOLLOW: an existing file or a (dangling) symlink is left as it is
-            ignore = os.open(".gitignore", os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644, dir_fd=self._folder)
+            ignore = os.open(".gitignore", os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW, 0o644, dir_fd=self._folder)
             with os.fdopen(ignore, "w", encoding="utf-8") as stream:
                 stream.write("# created by healthlint\n*\n")
         except OSError:
@@ -152,7 +152,7 @@ class Cache:
         if folder is None:
             return None
         try:
-            descriptor = os.open(name, os.O_RDONLY | _NOFOLLOW | os.O_NONBLOCK, dir_fd=folder)
+            descriptor = os.open(name, os.O_RDONLY | NOFOLLOW | os.O_NONBLOCK, dir_fd=folder)
         except OSError:
             return None
         stream = os.fdopen(descriptor, encoding="utf-8")
@@ -171,7 +171,7 @@ class Cache:
             return
         temporary = f"{name}.{os.getpid()}.tmp"
         try:
-            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644, dir_fd=folder)
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW, 0o644, dir_fd=folder)
         except OSError:
             return
         try:
@@ -242,7 +242,7 @@ class Cache:
             return 0
         removed = 0
         try:
-            os.close(os.open(_PRUNED, os.O_WRONLY | os.O_CREAT | _NOFOLLOW, 0o644, dir_fd=folder))
+            os.close(os.open(_PRUNED, os.O_WRONLY | os.O_CREAT | NOFOLLOW, 0o644, dir_fd=folder))
             os.utime(_PRUNED, dir_fd=folder, follow_symlinks=False)
             with os.scandir(folder) as entries:
                 for entry in entries:

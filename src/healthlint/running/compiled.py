@@ -20,20 +20,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from healthlint.running.cache import NOFOLLOW, blake2b  # used only with a findings cache, so loaded already
 from healthlint.running.trust import user_cache_dir
 
 if TYPE_CHECKING:
     from healthlint.output.reporters.base import Reporter
     from healthlint.rules import Rule
 
-try:
-    from _blake2 import blake2b
-except ImportError:  # an interpreter built without it
-    from hashlib import blake2b
-
 FOLDER = "compiled"
 KEEP = 8  # files kept: one per configuration a user lints often
-_NOFOLLOW = os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 
 
 @dataclass
@@ -48,16 +43,16 @@ class Compiled:
     runners: dict[tuple[object, ...], Any]
 
 
-def _path(fingerprint: str, folder: Path | None = None) -> Path:
+def _path(fingerprint: str) -> Path:
     name = blake2b(fingerprint.encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
-    return (folder or user_cache_dir()) / FOLDER / f"{name}.pickle"
+    return user_cache_dir() / FOLDER / f"{name}.pickle"
 
 
-def load(fingerprint: str, folder: Path | None = None) -> Compiled | None:
+def load(fingerprint: str) -> Compiled | None:
     """The rules built under `fingerprint` by an earlier run, or None."""
-    path = _path(fingerprint, folder)
+    path = _path(fingerprint)
     try:
-        descriptor = os.open(path, os.O_RDONLY | _NOFOLLOW)
+        descriptor = os.open(path, os.O_RDONLY | NOFOLLOW)
     except OSError:
         return None
     with os.fdopen(descriptor, "rb") as stream:
@@ -78,17 +73,17 @@ def load(fingerprint: str, folder: Path | None = None) -> Compiled | None:
     return found
 
 
-def save(fingerprint: str, compiled: Compiled, folder: Path | None = None) -> None:
+def save(fingerprint: str, compiled: Compiled) -> None:
     """Keep `compiled` for the next run under `fingerprint`, from the second run that had to build
     it (the first only leaves a mark: a settings fingerprint met once, such as a throwaway
     configuration's, is not worth a pickle); nothing when a rule will not pickle (a plugin's rule
     holding an open file, say) or the folder cannot be written."""
-    path = _path(fingerprint, folder)
+    path = _path(fingerprint)
     seen = path.with_suffix(".seen")
     try:
         if not seen.exists():
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            os.close(os.open(seen, os.O_WRONLY | os.O_CREAT | _NOFOLLOW, 0o600))
+            os.close(os.open(seen, os.O_WRONLY | os.O_CREAT | NOFOLLOW, 0o600))
             _prune(path.parent)
             return
     except OSError:
@@ -99,7 +94,7 @@ def save(fingerprint: str, compiled: Compiled, folder: Path | None = None) -> No
         return
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _NOFOLLOW, 0o600)
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | NOFOLLOW, 0o600)
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
         os.replace(temporary, path)

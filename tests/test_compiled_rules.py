@@ -129,3 +129,16 @@ def test_without_a_cache_nothing_is_kept(tmp_path):
     assert done.returncode == 1
     assert not (tmp_path / "home" / "cache" / "healthlint" / "compiled").exists()
     assert not list(Path(tmp_path).rglob("*.pickle"))
+
+
+def test_a_changed_healthlint_file_changes_the_fingerprint(monkeypatch):
+    """Two installs of one version from different commits (a pre-commit hook moved to a new rev)
+    share the user's cache folder: their findings and built rules must not be mixed, or a rule
+    pickled by the older code meets the newer code's methods."""
+    from healthlint.running import cache
+
+    stamp = cache.core_stamp()
+    assert "/claims/rule.py:" in stamp and "/running/cache.py:" in stamp
+    before = cache.sources_fingerprint([])
+    monkeypatch.setattr(cache, "core_stamp", lambda: stamp.replace("/claims/rule.py:", "/claims/rule.py:1"))
+    assert cache.sources_fingerprint([]) != before

@@ -46,10 +46,29 @@ _PRUNED = ".pruned"
 RULES_SUFFIX = ".rules"  # the entry that describes the rules of a settings fingerprint (healthlint.running.summary)
 
 
+def core_stamp() -> str:
+    """The size and modification time of each of healthlint's own files: two installs of the
+    same version from different commits (a pre-commit hook moved to a new rev, an editable
+    install after a pull) share the user's cache folder but not their entries or built rules."""
+    package = Path(__file__).resolve().parent.parent
+    parts = []
+    for folder, _, names in sorted(os.walk(package)):
+        for name in sorted(names):
+            if name.endswith((".py", ".toml", ".json", ".txt")):
+                try:
+                    found = os.stat(os.path.join(folder, name))
+                except OSError:
+                    continue
+                parts.append(f"{folder[len(str(package)):]}/{name}:{found.st_size}:{found.st_mtime_ns}")
+    return "\n".join(parts)
+
+
 def sources_fingerprint(sources: list[tuple[str, list[Path]]]) -> str:
-    """A hash of healthlint's version and of what rules are built from: each plugin's name and
-    the bytes of its source and data files (.py, .toml, .txt), and files a configuration reads."""
+    """A hash of healthlint's version and own files (core_stamp) and of what rules are built
+    from: each plugin's name and the bytes of its source and data files (.py, .toml, .txt), and
+    files a configuration reads."""
     digest = blake2b(f"{__version__}:{FORMAT}:{sys.version_info[:2]}".encode(), digest_size=32)
+    digest.update(core_stamp().encode("utf-8", "surrogateescape"))
     for name, files in sources:
         digest.update(f"\0{name}\0".encode("utf-8", "surrogateescape"))
         for file in files:

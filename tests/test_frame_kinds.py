@@ -81,3 +81,26 @@ def test_a_condition_after_a_body_part_word_stays_whole():
     assert findings(SELLER + "These drops relieve knee pain.\n") == [
         ("efficacy-overstatement/treats-condition", "relieve knee pain")]
 
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "immunotherapy" only modifies "protocol": the subject is the seller's protocol, not care
+    ("Our immunotherapy protocol shrinks tumors.",
+     [("efficacy-overstatement/condition-improves", "shrinks tumors"),
+      ("efficacy-overstatement/treats-condition", "shrinks tumors")]),
+    ("The chemotherapy-free program kills cancer cells.",
+     [("efficacy-overstatement/treats-condition", "kills cancer cells")]),
+])
+def test_the_subject_is_the_head_of_its_noun_phrase_not_a_word_that_modifies_it(sentence, expected):
+    assert findings(SELLER + sentence + "\n") == expected
+    assert findings(CAREFUL + sentence + "\n") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chemotherapy often shrinks tumors.",             # an adverb between: care is still the subject
+    "Immunotherapy can shrink tumors in some people.",
+    "Surgery for early cancer cures most patients.",  # a preposition between
+    "Antibiotics that kill bacteria do not help a cold.",
+])
+def test_care_followed_by_its_verb_stays_the_subject(sentence):
+    assert findings(SELLER + sentence + "\n") == []

@@ -27,6 +27,19 @@ _THAT = regex.compile(
     r"proved|proven|demonstrate|demonstrates|demonstrated|reveal|reveals|revealed|indicate|indicates|"
     r"indicated|confirm|confirms|confirmed|believe|believes|believed|know|knows|known|report|reports|"
     r"reported|conclude|concludes|concluded|note|notes|noted|claim|claims|claimed)\s+that\b", regex.I)
+# What may stand between a subject and its predicate: auxiliaries, adverbs, prepositions, verbs that
+# take a predicate ("helps", "works to"). Any other word after a candidate means the candidate only
+# modifies the head of its noun phrase ("our immunotherapy protocol shrinks ...": the subject is the
+# protocol, not immunotherapy). A possessive stays the subject: "the body's cells", "our clinic's
+# protocol" are of the possessor's kind.
+_SUBJECT_FOLLOWERS = frozenset("""
+    is are was were be been being am has have had having do does did can could may might will would shall should
+    must also often not never only even still usually generally typically sometimes always rarely seldom already
+    then now just that which who whose where when while and or nor but for of in on at to by with from into onto
+    after before during without within alone itself themselves himself herself plus as than so too very more most
+    less least much help helps helped helping work works worked working seem seems seemed appear appears appeared
+    tend tends tended use uses used using get gets got actually really truly quickly slowly directly
+    """.split())
 _BREAK = regex.compile(r"[;:\u2014\u2013()!?]|\s[-\u2022*]\s|\b(?:but|however|although|though|whereas|while|except|unlike|because)\b", regex.I)
 
 
@@ -126,8 +139,24 @@ class SentenceAnalysis:
             since = subject_start(self.text, lo, predicate.start)
             subject = next((m for m in reversed(subject_mentions)
                             if since <= m.start and m.end <= predicate.start), None)
+            if subject is not None and self._modifies_a_head(subject, predicate):
+                subject = None  # the head of the noun phrase is a word no vocabulary names
             found.append(Frame(predicate, target, subject, self.categories_at(predicate.start)))
         return found
+
+    def _modifies_a_head(self, subject: Mention, predicate: Mention) -> bool:
+        """`subject` only modifies the head of its noun phrase: a word follows it that cannot stand
+        between a subject and its verb ("our immunotherapy protocol shrinks tumors", "chemotherapy
+        patients often lose hair"), or it is the first part of a compound ("a chemotherapy-free
+        program")."""
+        gap = self.text[subject.end:predicate.start]
+        if regex.match(r"-\w", gap):
+            return True
+        word = _WORD.match(gap.lstrip()) if gap[:1].isspace() else None
+        if word is None:
+            return False
+        first = word.group().lower()
+        return first not in _SUBJECT_FOLLOWERS and not first.endswith("ly")
 
     def _in_a_name(self, predicate: Mention, clause_start: int) -> bool:
         """A capitalised predicate inside a clause is part of a name ("Centers for Disease

@@ -2,6 +2,8 @@
 
 import textwrap
 
+import pytest
+
 from conftest import DEMO, ROOT, run_cli
 from healthlint.output.docs import DEFAULT_BASE_URL, DOCUMENTED_PACKS, help_url, rule_url
 from healthlint.output.rulepages import MARKER, REGENERATE, Pages, documented_rules, page
@@ -10,6 +12,29 @@ from healthlint.rules.entrypoints import entry_points
 from healthlint.rules.plugins import ENTRY_POINT_GROUP
 from healthlint.running.config import Config
 from healthlint.running.engine import Session
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _pages_generated_once_per_rule_list():
+    """Generating every page lints every bad example of every rule (~15 s), and this module asks
+    for the packs' pages four times: directly, then through three `healthlint docs` runs. The
+    rules are the same objects each time (Session.start keeps them for the process), so their
+    pages are too: the first Pages.of of a list of rules is kept and given again for that very
+    list (the same rule objects, in the same order); any other list is generated afresh."""
+    made: list[tuple[list, Pages]] = []
+    generate = Pages.of.__func__
+
+    def of(cls, rules):
+        for seen, pages in made:
+            if len(seen) == len(rules) and all(a is b for a, b in zip(seen, rules)):
+                return pages
+        pages = generate(cls, rules)
+        made.append((list(rules), pages))
+        return pages
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Pages, "of", classmethod(of))
+        yield
 
 
 def test_rule_url_is_the_rule_id_under_the_docs_folder(monkeypatch):

@@ -167,6 +167,25 @@ def test_missing_harms_is_silent_on_a_careful_leaflet_and_on_an_advert_that_name
     assert not [f for f in check(warned).findings if f["category"] == "missing-harms"]
 
 
+WARNING_PAGE = ("# Beware of fraudulent supplements\n\nWatch out for phrases such as \"miracle cure,\" "
+                "\"scientific breakthrough\" and \"money-back guarantee.\" Supplements are not approved by the FDA "
+                "before they are sold. Talk to your health care provider before you try one.\n")
+SCARE_QUOTED_STORY = ("# Clinic touts stem cell \"miracle\" for Parkinson's\n\nA clinic says its stem cell "
+                      "treatment could transform the lives of people with Parkinson's disease. Patients reported "
+                      "less tremor after one infusion, according to the clinic.\n")
+
+
+def test_selling_words_a_careful_page_quotes_do_not_make_it_an_advert():
+    """A warning page that quotes a seller's phrases to warn about them is read as careful
+    (its own cues say so); a story whose only cue is a scare-quoted "miracle" still counts it."""
+    assert [f["rule"] for f in check(WARNING_PAGE).findings if f["category"] == "missing-harms"] == []
+    assert [(f["rule"], f["line"]) for f in check(SCARE_QUOTED_STORY).findings if f["category"] == "missing-harms"] \
+        == [("missing-harms/no-risks-discussed", 1)]
+    unquoted = WARNING_PAGE.replace('"', "").replace("Watch out for phrases such as ", "Our formula is a ")
+    assert [f["rule"] for f in check(unquoted).findings if f["category"] == "missing-harms"] == [
+        "missing-harms/no-risks-discussed"]
+
+
 CONFIG_RULE = """
 [vocabularies]
 our-products = ["Joint Flex", "Flex Plus"]

@@ -30,6 +30,7 @@ from healthlint.claims.modifiers import CORE_CATEGORIES, ContextRules, default_c
 from healthlint.claims.register import Register, RegisterSpec
 from healthlint.errors import RuleError
 from healthlint.rules import SEVERITIES, Match, Rule, RuleInfo
+from healthlint.text.language import quoted
 from healthlint.text.reading import pieces
 
 if TYPE_CHECKING:
@@ -82,15 +83,28 @@ class Analyzer:
         return None if self.register_spec is None else document.once(self._register_key, self._measure)
 
     def _measure(self, document: DocumentContext) -> Register:
+        """Counts the cues in the document; where it also has careful cues, promotional ones it
+        puts in quotation marks do not count: a page that says "talk to your doctor" and lists a
+        seller's phrases ("miracle cure", "money-back guarantee") is quoting them to warn, while
+        a story whose only cue is a scare-quoted "Miracle" in its headline is not."""
         assert self.register_spec is not None
-        tagger = self.tagger
+        tagger, text = self.tagger, document.text
+        starts, ends = document.sentences.starts, document.sentences.ends
         if document.whole and tagger.key in document.tagged:
-            mentions: Iterable[Mention] = (m for by_tagger in document.mentions.values()
-                                           for m in found(by_tagger.get(tagger.key, ())))
+            by_sentence: Iterable[tuple[int | None, Iterable[Mention]]] = (
+                (index, found(by_tagger.get(tagger.key, ()))) for index, by_tagger in document.mentions.items())
         else:
-            text = document.text
-            mentions = (m for start, end in pieces(text) for m in tagger.mentions(text, start, end))
-        return self.register_spec.count(mentions, len(document.sentences))
+            by_sentence = ((None, tagger.mentions(text, start, end)) for start, end in pieces(text))
+        unquoted: list[Mention] = []
+        quoted_cues: list[Mention] = []
+        for index, mentions in by_sentence:
+            for mention in mentions:
+                at = document.sentence_at(mention.start) if index is None else index
+                inside = at is not None and quoted(text, mention.start, mention.end, starts[at], ends[at])
+                (quoted_cues if inside else unquoted).append(mention)
+        register = self.register_spec.count(unquoted, len(document.sentences))
+        return register if register.careful_cues else self.register_spec.count(unquoted + quoted_cues,
+                                                                               len(document.sentences))
 
 
 @dataclass

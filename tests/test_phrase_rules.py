@@ -94,3 +94,49 @@ def test_a_verbose_pattern_takes_its_keywords_from_the_pattern_not_its_comments(
         """]}, "local", "test")
     assert rule.keywords == ("wonder",)
     assert flagged(rule, "A wonder drug, at last.") == ["wonder drug"]
+
+
+REGISTER_RULES = '''
+[vocabularies]
+offers = ["order now", "money-back guarantee"]
+care-talk = ["talk to your doctor"]
+
+[register]
+promotional = ["offers"]
+careful = ["care-talk"]
+threshold = 0.05
+
+[[rule]]
+name = "rare-harms"
+category = "safety-claim"
+message = "Plays down harms."
+patterns = ['side effects are rare']
+register = "promotional"
+'''
+
+
+def test_a_phrase_rule_with_register_fires_on_a_promotional_page_only(tmp_path):
+    from healthlint.rules.phrase import load_phrase_rules
+
+    path = tmp_path / "rules.toml"
+    path.write_text(REGISTER_RULES)
+    rule = load_phrase_rules(path, "third")[0]
+    linter = Linter([rule])
+
+    def found(text: str) -> list[str]:
+        return [text[f.offset:f.end_offset] for f in linter.lint(from_text(text, "d.md")).findings]
+    assert found("Order now! Side effects are rare.\n") == ["Side effects are rare"]
+    assert found("Side effects are rare. Talk to your doctor about them.\n") == []
+    assert found("Side effects are rare.\n") == ["Side effects are rare"]  # no cue either way: a bare claim
+
+
+def test_register_on_a_phrase_rule_needs_the_files_register_table(tmp_path):
+    from healthlint.rules.phrase import load_phrase_rules
+
+    path = tmp_path / "rules.toml"
+    path.write_text(REGISTER_RULES.replace("[register]", "[other]"))
+    with pytest.raises(RuleError, match=r"rule 'safety-claim/rare-harms': 'register' needs a \[register\] table in "):
+        load_phrase_rules(path, "third")
+    path.write_text(REGISTER_RULES.replace('register = "promotional"', 'register = "careful"'))
+    with pytest.raises(RuleError, match=r"'register' must be \"promotional\", not 'careful'"):
+        load_phrase_rules(path, "third")

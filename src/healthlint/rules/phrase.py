@@ -13,6 +13,8 @@
     requires = '...'                      # the sentence must also match this
     excludes = '...'                      # skip when the sentence matches this
     near = { pattern = '...', words = 8 } # only with this pattern within N words
+    register = "promotional"              # only in a document that reads as promotional (the
+                                          # file's [register] cues, healthlint.claims.register)
     bad = ["..."]                         # examples the rule must flag
     good = ["..."]                        # examples it must leave alone
     fix = "..."                           # a rewrite of the match (groups expand), shown by --diff
@@ -44,6 +46,7 @@ from healthlint.rules.schema import Kind
 
 if TYPE_CHECKING:  # annotations only: importing these costs a cached run time
     from healthlint.claims.concepts import ConceptTagger
+    from healthlint.claims.rule import Analyzer
     from healthlint.rules.context import SentenceContext
 
 # ConText categories of core's lexicon (healthlint/claims/context.toml) a phrase rule may name in `unless`.
@@ -56,7 +59,7 @@ _KEYS: dict[str, Kind] = {
     "name": str, "id": str, "category": str, "severity": str, "message": str, "suggestion": str,
     "rationale": str, "patterns": list[str], "keywords": list[str], "unless": list[str], "requires": str,
     "excludes": str, "near": {"pattern": str, "words": int}, "bad": list[str], "good": list[str],
-    "case-sensitive": bool, "fix": str, "fix-safe": bool, "not-subject": list[str],
+    "case-sensitive": bool, "fix": str, "fix-safe": bool, "not-subject": list[str], "register": str,
 }
 _REQUIRED = ("category", "message", "patterns")
 _SCOPED = frozenset(SCOPED)
@@ -126,6 +129,8 @@ class PhraseRule(Rule):
     fix: str | None = None  # a replacement template (\\g<name> and \\1 expand groups)
     fix_safe: bool = False
     not_subject: ConceptTagger | None = None  # a match whose clause names one of these before it is skipped
+    register: str | None = None  # "promotional": matches count only in a document that reads so ...
+    analyzer: Analyzer | None = None  # ... by the register cues of this analyzer (its file's [register])
     # Per pattern, the keywords one of which every match of it contains (None: unknown, so the
     # pattern runs on every sentence that holds one of the rule's keywords).
     gates: tuple[frozenset[str] | None, ...] = ()
@@ -135,7 +140,8 @@ class PhraseRule(Rule):
         return self.unless & _SCOPED
 
     def taggers(self) -> tuple[ConceptTagger, ...]:
-        return (self.not_subject,) if self.not_subject else ()
+        register = (self.analyzer.tagger,) if self.register and self.analyzer else ()
+        return (self.not_subject, *register) if self.not_subject else register
 
     def only_pattern(self, index: int) -> PhraseRule:
         """This rule with its pattern `index` alone, gated as in the whole rule: `test-rules` runs
@@ -147,6 +153,10 @@ class PhraseRule(Rule):
         patterns = [p for p, gate in zip(self.patterns, self.gates) if gate is None or not hits.isdisjoint(gate)]
         if not patterns:
             return
+        if self.register and self.analyzer:  # the register is measured once per document
+            register = self.analyzer.register(ctx.document)
+            if register is not None and not register.promotional:
+                return
         text, start, end = ctx.document.text, ctx.start, ctx.end
         if self.requires and not self.requires.search(text, start, end):
             return
@@ -210,6 +220,8 @@ def phrase_rule(data: dict[str, Any], pack: str, source: str, prefix: str | None
     severity = data.get("severity", "warning")
     if severity not in SEVERITIES:
         raise RuleError(f"{where}: 'severity' must be one of {', '.join(SEVERITIES)}, not {severity!r}")
+    if data.get("register", "promotional") != "promotional":
+        raise RuleError(f"{where}: 'register' must be \"promotional\", not {data['register']!r}")
     rule_id = data.get("id") or f"{prefix or data['category']}/{data['name']}"
     flags = 0 if data.get("case-sensitive", False) else regex.IGNORECASE
 
@@ -241,6 +253,7 @@ def phrase_rule(data: dict[str, Any], pack: str, source: str, prefix: str | None
         excludes=pattern(data["excludes"], "excludes") if "excludes" in data else None,
         near=near, source=source, fix=data.get("fix"), fix_safe=data.get("fix-safe", False),
         not_subject=_tagger(vocabularies, data.get("not-subject", []), f"{where} 'not-subject'"),
+        register=data.get("register"),
     )
 
 
@@ -292,8 +305,14 @@ def load_phrase_rules(path: str | Path, pack: str) -> list[Rule]:
     from healthlint.claims.rule import analyzer_for, claim_rule
 
     lexicon = load_lexicon(data.get("vocabularies", {}), str(path), path.parent)
-    rules: list[Rule] = [phrase_rule(table, pack, str(path), eager=False, lexicon=lexicon) for table in data.get("rule", [])]
-    if "claim" in data:
+    phrases = [phrase_rule(table, pack, str(path), eager=False, lexicon=lexicon) for table in data.get("rule", [])]
+    rules: list[Rule] = list(phrases)
+    if "claim" in data or any(rule.register for rule in phrases):
         analyzer = analyzer_for(data, lexicon, str(path))
-        rules.extend(claim_rule(table, pack, str(path), analyzer) for table in data["claim"])
+        for rule in phrases:
+            if rule.register:
+                if analyzer.register_spec is None:
+                    raise RuleError(f"{path}: rule {rule.info.id!r}: 'register' needs a [register] table in {path}")
+                rule.analyzer = analyzer
+        rules.extend(claim_rule(table, pack, str(path), analyzer) for table in data.get("claim", []))
     return rules

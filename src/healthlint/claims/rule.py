@@ -87,24 +87,30 @@ class Analyzer:
         puts in quotation marks do not count: a page that says "talk to your doctor" and lists a
         seller's phrases ("miracle cure", "money-back guarantee") is quoting them to warn, while
         a story whose only cue is a scare-quoted "Miracle" in its headline is not."""
-        assert self.register_spec is not None
+        spec = self.register_spec
+        assert spec is not None
+        cues = {*spec.promotional, *spec.careful}
         tagger, text = self.tagger, document.text
-        starts, ends = document.sentences.starts, document.sentences.ends
         if document.whole and tagger.key in document.tagged:
-            by_sentence: Iterable[tuple[int | None, Iterable[Mention]]] = (
-                (index, found(by_tagger.get(tagger.key, ()))) for index, by_tagger in document.mentions.items())
+            # Only the cues' terms: the pass also holds every other vocabulary the rules read.
+            by_sentence: Iterable[tuple[int | None, list[Mention]]] = (
+                (index, found((kept, start, end) for names, start, end in by_tagger.get(tagger.key, ())
+                              if (kept := tuple(n for n in names if n in cues))))
+                for index, by_tagger in document.mentions.items())
         else:
-            by_sentence = ((None, tagger.mentions(text, start, end)) for start, end in pieces(text))
-        unquoted: list[Mention] = []
-        quoted_cues: list[Mention] = []
-        for index, mentions in by_sentence:
-            for mention in mentions:
-                at = document.sentence_at(mention.start) if index is None else index
-                inside = at is not None and quoted(text, mention.start, mention.end, starts[at], ends[at])
-                (quoted_cues if inside else unquoted).append(mention)
-        register = self.register_spec.count(unquoted, len(document.sentences))
-        return register if register.careful_cues else self.register_spec.count(unquoted + quoted_cues,
-                                                                               len(document.sentences))
+            by_sentence = ((None, [m for m in tagger.mentions(text, start, end) if m.concept in cues])
+                           for start, end in pieces(text))
+        located = [(index, mention) for index, mentions in by_sentence for mention in mentions]
+        register = spec.count((m for _, m in located), len(document.sentences))
+        if not (register.careful_cues and register.promotional_cues):
+            return register
+        starts, ends = document.sentences.starts, document.sentences.ends
+
+        def said(index: int | None, mention: Mention) -> bool:
+            at = document.sentence_at(mention.start) if index is None else index
+            return at is None or not quoted(text, mention.start, mention.end, starts[at], ends[at])
+        return spec.count((m for index, m in located if m.concept in spec.careful or said(index, m)),
+                          len(document.sentences))
 
 
 @dataclass

@@ -104,3 +104,31 @@ def test_the_subject_is_the_head_of_its_noun_phrase_not_a_word_that_modifies_it(
 ])
 def test_care_followed_by_its_verb_stays_the_subject(sentence):
     assert findings(SELLER + sentence + "\n") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a hidden enemy said, as fact, to harm the body
+    ("Everyday toxins slowly poison your cells.", [("efficacy-overstatement/hidden-enemy", "toxins slowly poison")]),
+    ("Candida overgrowth wreaks havoc on your digestion.",
+     [("efficacy-overstatement/hidden-enemy", "Candida overgrowth wreaks havoc on")]),
+    # tissue said to be mended, and the body said to mend itself
+    ("The bone broth repairs the gut lining.", [("cure-claim/ends-condition", "repairs the gut lining")]),
+    ("Given the right nutrients, your skin knows how to heal itself.",
+     [("efficacy-overstatement/root-cause", "knows how to heal")]),
+    # a dental complaint said to get better, and dental care run down
+    ("Tooth decay heals with our mineral paste.", [("efficacy-overstatement/condition-improves", "Tooth decay heals")]),
+    ("Fluoride is a neurotoxin.", [("discourages-care/disparages-standard-care", "Fluoride is a neurotoxin")]),
+])
+def test_mechanisms_and_harms_said_as_fact_are_flagged_on_a_seller_page(sentence, expected):
+    assert findings(SELLER + sentence + "\n") == expected
+    assert findings(CAREFUL + sentence + "\n") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mercury may damage the nervous system at high doses.",   # hedged
+    "Toxins do not build up in a healthy liver.",             # negated
+    "Researchers are studying whether microplastics damage human cells.",
+    "Smoking damages your lungs.",                            # no hidden enemy of the seller's
+])
+def test_harms_said_carefully_are_not_flagged_even_on_a_seller_page(sentence):
+    assert findings(SELLER + sentence + "\n") == []

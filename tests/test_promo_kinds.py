@@ -112,3 +112,54 @@ def test_missing_harms_fires_on_a_short_advert_that_never_names_a_risk(advert):
 ])
 def test_missing_harms_stays_silent_on_careful_pages_with_no_risk_words(page):
     assert [f for f in lint(page) if f["category"] == "missing-harms"] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # crowds of customers of every kind, and quotations signed with a dash and who they are
+    ("Thousands of couples have conceived with our program.", [("anecdote-as-evidence/testimonial", "couples ")]),
+    ("Pet owners tell us their dogs are calmer within a week.",
+     [("anecdote-as-evidence/testimonial", "Pet owners tell us")]),
+    ('"Best chews ever." \u2014 Dana R., mom of two rescues',
+     [("anecdote-as-evidence/testimonial", "\u2014 Dana R., mom of two rescues")]),
+    # prices as they were and are now, and rates
+    ("Sessions are normally $300, now $199.",
+     [("commercial-conflict/price", "$300"), ("commercial-conflict/price", "$199")]),
+    ("Lock in the winter rate of $1,250.",
+     [("commercial-conflict/call-to-action", "Lock in"), ("commercial-conflict/price", "$1,250")]),
+    # any profession named as the proof
+    ("Veterinarians nationwide are recommending our chews.",
+     [("uncited-evidence/authority-appeal", "Veterinarians nationwide are recommending")]),
+    ("Formulated by a team of naturopaths.", [("uncited-evidence/authority-appeal", "Formulated by a team of naturopaths")]),
+    # hype quoted from the seller's own people
+    ('"This is the breakthrough families have been waiting for," said the founder.',
+     [("hype/quoted-hype", "breakthrough")]),
+])
+def test_testimonials_prices_authorities_and_quoted_hype_in_other_words(sentence, expected):
+    kinds = {rule.split("/")[0] for rule, _ in expected}
+
+    def of_kind(text: str) -> list[tuple[str, str]]:
+        return [(rule, quote) for rule, quote in findings(text) if rule.split("/")[0] in kinds]
+
+    assert of_kind(SELLER + sentence + "\n") == expected
+    assert of_kind(CAREFUL + sentence + "\n") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The cure your doctor doesn't want you to know about.",
+     [("hype/suppressed-secret", "doctor doesn't want you to know")]),
+    ("This protocol will change the lives of millions.", [("hype/hype-phrase", "will change the lives")]),
+    ("Our readers call it life-changing.", [("hype/hype-phrase", "call it life-changing")]),
+])
+def test_hype_in_other_words_is_flagged_on_any_page(sentence, expected):
+    assert [(r, q) for r, q in findings(CAREFUL + sentence + "\n") if r.startswith("hype/")] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Talk with people who have had transplants and ask how it has changed their lives.",
+    'A local clinic touts a stem cell "Miracle" for arthritis.',     # a scare-quoted word in a news story
+    "\u2014 Maria, 52",                                                # patient-reports' own, not twice
+    "Tell your doctor about every supplement you take.",
+])
+def test_near_misses_of_the_new_kinds_are_left_alone(sentence):
+    assert [r for r, _ in findings(SELLER + sentence + "\n")
+            if r in {"hype/quoted-hype", "hype/hype-phrase", "hype/suppressed-secret", "anecdote-as-evidence/testimonial"}] == []

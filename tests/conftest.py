@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -71,6 +73,57 @@ def write(tmp_path: Path):
         return str(path)
 
     return _write
+
+
+@dataclass
+class PreCommit:
+    config: Path  # a .pre-commit-config.yaml naming this checkout's hook at a commit
+    home: Path  # PRE_COMMIT_HOME: the store the hook's environment is installed in, once
+
+    def run(self, repo: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        """`pre-commit run --all-files` in `repo` with this config, as a user's hook run would be."""
+        import sys
+
+        return subprocess.run([sys.executable, "-m", "pre_commit", "run", "--config", str(self.config), "--all-files"],
+                              cwd=repo, capture_output=True, text=True, timeout=600,
+                              env={**(os.environ if env is None else env), "PRE_COMMIT_HOME": str(self.home)})
+
+
+@pytest.fixture(scope="session")
+def pre_commit(tmp_path_factory) -> PreCommit:
+    """The README's pre-commit recipe (a config naming the repository and a commit) pointed at this
+    checkout, with its uncommitted changes committed in a clone the way `pre-commit try-repo`
+    does, and one store for the session: pre-commit installs the hook's environment (a virtualenv
+    and a pip install of this checkout, ~10 s) once, not once per test that runs the hook."""
+    import importlib.util
+
+    if importlib.util.find_spec("pre_commit") is None:
+        pytest.skip("pre-commit is not installed (test extra)")
+    if not (ROOT / ".git").exists():
+        pytest.skip("the healthlint checkout is not a git repository")
+    folder = tmp_path_factory.mktemp("pre-commit")
+    shadow = folder / "healthlint"
+    git = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@t"}
+
+    def out(*args: str, cwd: Path = ROOT, env: dict[str, str] = git) -> str:
+        return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
+
+    head = out("rev-parse", "HEAD").strip()
+    out("clone", "-q", "--no-checkout", str(ROOT), str(shadow), cwd=folder)
+    out("checkout", "-q", head, "-b", "_pc_tmp", cwd=shadow)
+    if subprocess.run(["git", "diff", "--quiet", "HEAD"], cwd=ROOT).returncode:  # uncommitted changes
+        into_shadow = {**git, "GIT_INDEX_FILE": out("rev-parse", "--absolute-git-dir", cwd=shadow).strip() + "/index",
+                       "GIT_OBJECT_DIRECTORY": out("rev-parse", "--absolute-git-dir", cwd=shadow).strip() + "/objects"}
+        staged = [n for n in out("diff", "--staged", "--name-only", "--diff-filter=ACMRTUXB", "-z").split("\0") if n]
+        if staged:
+            out("add", "--", *staged, env=into_shadow)
+        out("add", "-u", env=into_shadow)
+        out("commit", "-q", "--no-verify", "--no-gpg-sign", "-m", "uncommitted changes", cwd=shadow)
+    config = folder / ".pre-commit-config.yaml"
+    config.write_text(f"repos:\n  - repo: {json.dumps(str(shadow))}\n    rev: {out('rev-parse', 'HEAD', cwd=shadow).strip()}\n"
+                      "    hooks:\n      - id: healthlint\n", encoding="utf-8")
+    return PreCommit(config, folder / "store")
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from hostile import RawLspClient, commit, healthlint, user_env
 
 pytestmark = pytest.mark.slow
@@ -86,14 +85,9 @@ def test_allowed_local_module_is_not_put_on_sys_path(tmp_path):
     assert not marker.exists()
 
 
-@pytest.mark.skipif(importlib.util.find_spec("pre_commit") is None, reason="pre-commit is not installed (test extra)")
-def test_pre_commit_on_a_cloned_repository_does_not_run_its_plugins(tmp_path):
-    if not (ROOT / ".git").exists():
-        pytest.skip("the healthlint checkout is not a git repository")
+def test_pre_commit_on_a_cloned_repository_does_not_run_its_plugins(tmp_path, pre_commit):
     repo, marker = hostile(tmp_path, "tools/pwn.py", {"tools/pwn.py": PWN})
-    run = subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "healthlint", "--all-files"],
-                         cwd=repo, capture_output=True, text=True, timeout=600,
-                         env=user_env(tmp_path / "home", PRE_COMMIT_HOME=str(tmp_path / "pc")))
+    run = pre_commit.run(repo, env=user_env(tmp_path / "home"))
     assert run.returncode == 1 and "- exit code: 2\n" in run.stdout, run.stdout + run.stderr  # pre-commit's 1
     assert refusal(repo, "tools/pwn.py") in run.stdout
     assert not marker.exists()

@@ -2,12 +2,13 @@
 
 import pytest
 
-from conftest import run_cli
+from conftest import lint_page, run_cli
 
 
 def flags(text: str, name: str = "draft.md") -> list[tuple[str, str]]:
-    run = run_cli("check", "--isolated", "--format", "json", "--stdin-filename", name, "-", input=text)
-    return [(f["category"], text[f["offset"]:f["end_offset"]]) for f in run.findings]
+    """(category, flagged words) of `healthlint check --isolated` on `text` as `name`, through the
+    session's one public-API linter (conftest.lint_page), not a CLI load per sentence."""
+    return [(f["category"], text[f["offset"]:f["end_offset"]]) for f in lint_page(text, name)]
 
 
 @pytest.mark.parametrize("text", [

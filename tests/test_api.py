@@ -117,11 +117,17 @@ def test_a_linter_goes_to_a_spawned_worker_and_reloads_its_plugins_by_name(tmp_p
     assert {int(p.name) for p in tmp_path.iterdir() if p.name.isdigit()} == {os.getpid(), pid}
 
 
+@pytest.fixture(scope="module")
+def fixtures_at_one_job() -> list[dict]:
+    """`healthlint check --isolated -j1 fixtures` from the repository root, run once for the tests it is compared with."""
+    return cli_json("--isolated", "-j", "1", "fixtures")
+
+
 @pytest.mark.slow
-def test_fixtures_through_fork_and_spawn_pools_match_the_cli_at_one_job(tmp_path, monkeypatch):
+def test_fixtures_through_fork_and_spawn_pools_match_the_cli_at_one_job(tmp_path, monkeypatch, fixtures_at_one_job):
     """22 fixture documents, 2 workers: each pool's findings equal `healthlint check -j1`'s, in order,
     and the spawn pool's workers really ran (each loaded the plugins itself)."""
-    expected = cli_json("--isolated", "-j", "1", "fixtures")
+    expected = fixtures_at_one_job
     assert len(expected) > 50
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("HEALTHLINT_TEST_PIDS", str(tmp_path))
@@ -137,8 +143,8 @@ def test_fixtures_through_fork_and_spawn_pools_match_the_cli_at_one_job(tmp_path
 
 
 @pytest.mark.slow
-def test_cli_jobs_match_one_job_on_the_fixtures():
-    assert cli_json("--isolated", "-j", "2", "fixtures") == cli_json("--isolated", "-j", "1", "fixtures")
+def test_cli_jobs_match_one_job_on_the_fixtures(fixtures_at_one_job):
+    assert cli_json("--isolated", "-j", "2", "fixtures") == fixtures_at_one_job
 
 
 @pytest.mark.slow

@@ -283,3 +283,23 @@ def test_the_pass_finds_a_large_vocabularys_terms_of_several_words_as_a_tagger_a
     assert found == ["breast cancer type 2", "in situ carcinoma", "X-linked disorder", "Alzheimer\u2019s  disease",
                      "zzcondition7 syndrome", "Knee pain"]
     assert found == [text[m.start:m.end] for m in tagger.mentions(text)]
+
+
+PUBLIC_HEALTH_PAGE = (
+    "# Hepatitis C and shingles: what to know\n\n"
+    "Hepatitis C can be cured with 8 to 12 weeks of oral therapy. Chlamydia can be cured with the right "
+    "treatment. Breakthrough infections are usually mild. The FDA granted the drug breakthrough therapy "
+    "designation. A GP or a pharmacist can help you choose a medicine to ease the pain.\n")
+
+
+def test_public_health_wording_is_not_read_as_a_claim():
+    """Kinds found on careful pages of other agencies (CDC, NHS, FDA): an infection that standard
+    treatment cures, as the subject of "can be cured"; technical terms that hold a hype word
+    ("breakthrough infections", "breakthrough therapy designation"); UK care words (GP,
+    pharmacist) that make a page read as careful. A seller's cure claim about the same infection
+    is still flagged, and --fix has nothing to delete from the regulatory status."""
+    assert check(PUBLIC_HEALTH_PAGE).findings == []
+    seller = "Our herbal blend cures hepatitis C in weeks. Order now.\n"
+    assert [(f["rule"], seller[f["offset"]:f["end_offset"]]) for f in check(seller).findings
+            if f["category"] == "cure-claim"] == [("cure-claim/absolute-cure", "cures")]
+    assert [f["rule"] for f in check("A breakthrough for your joints.\n").findings] == ["hype/hype-phrase"]

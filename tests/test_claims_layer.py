@@ -303,3 +303,19 @@ def test_public_health_wording_is_not_read_as_a_claim():
     assert [(f["rule"], seller[f["offset"]:f["end_offset"]]) for f in check(seller).findings
             if f["category"] == "cure-claim"] == [("cure-claim/absolute-cure", "cures")]
     assert [f["rule"] for f in check("A breakthrough for your joints.\n").findings] == ["hype/hype-phrase"]
+
+
+CHIRO_AD = ("# Gentle care for little ears\n\nWe see children with ear infections every week. Our gentle adjustments "
+            "clear ear infections without antibiotics and cannot harm even a newborn. Book your visit today.\n")
+
+
+def test_missing_harms_reads_harms_of_the_treatment_not_the_diseases_it_sells_against():
+    """'ear infections' (what a page treats) and 'cannot harm a newborn' (reassurance) are no
+    harms discussion; side effects in plain words ('can cause soreness', 'some patients have
+    tenderness or swelling') are."""
+    assert [f["rule"] for f in check(CHIRO_AD).findings if f["category"] == "missing-harms"] == [
+        "missing-harms/no-risks-discussed"]
+    for warned in ("The adjustment can cause mild soreness for a day.",
+                   "Some patients have tenderness, swelling or a headache afterwards.",
+                   "Manipulation of the neck has been linked to stroke and artery damage."):
+        assert not [f for f in check(CHIRO_AD + warned + "\n").findings if f["category"] == "missing-harms"], warned

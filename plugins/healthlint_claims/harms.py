@@ -36,9 +36,21 @@ _PROMOTION_WORDS = (
 )
 _PROMOTION_STEMS = ("revolution", "transform", "regenerat", "restor", "improv")
 # A real harms discussion: risks, side effects, adverse events, named harms, or safety that is in doubt.
+# An infection or a tumour is a harm only when something causes it or it is a risk ("the risk of
+# infection", "developed tumors"): a seller's page names them as what it treats ("ear infections").
 _HARM = lazy(
     r"\b(?:side[- ]effects?|adverse\s+(?:effects?|events?|reactions?)|complications?|harms?|harmful|dangers?|dangerous"
-    r"|risks?|risky|infections?|tumou?rs?|toxicity|contraindicat\w+|caution|warnings?|unsafe"
+    r"|risks?|risky|toxicity|contraindicat\w+|caution|warnings?|unsafe"
+    r"|(?:risk|chance|cases?|reports?|signs?)\s+of\s+(?:an?\s+)?(?:\w+\s+)?(?:infections?|tumou?rs?)"
+    r"|(?:cause[sd]?|causing|lead\s+to|leads\s+to|led\s+to|result(?:ed|s)?\s+in|develop(?:ed|s)?|got|get)"
+    r"\s+(?:\w+\s+){0,3}?(?:infections?|tumou?rs?)"
+    r"|(?:infections?|tumou?rs?)\s+(?:at|from|after|caused\s+by|where)\b"
+    # side effects in plain words: "can cause soreness", "some patients have tenderness or swelling"
+    r"|(?:(?:can|may|might|could|will)\s+cause|(?:some|a\s+few|many|most)\s+(?:\w+\s+)?(?:patients|people|users|clients"
+    r"|customers|dogs|cats|pets|children|women|men)\s+(?:may\s+|will\s+)?(?:have|experience|feel|notice|get|report))"
+    r"\s+(?:\w+[\s,]+){0,4}?(?:soreness|tenderness|swelling|bruising|redness|irritation|itching|rash|nausea|dizziness"
+    r"|headaches?|bleeding|allergic|scarring|numbness|upset\s+stomach|diarrh(?:o)?ea|vomiting|cramping)"
+    r"|(?:linked|associated)\s+(?:with|to)\s+(?:\w+\s+){0,3}?(?:injury|injuries|damage|failure|toxicity|deaths?)"
     r"|safety\s+(?:\w+\s+){0,3}(?:yet\s+to\s+be|not\s+(?:been\s+)?(?:established|known|proven)|unknown|concerns?))\b", regex.I)
 # Mentions that do not discuss harms: reassurance, or the risk of getting the disease itself.
 _NOT_A_HARM = lazy(
@@ -48,6 +60,7 @@ _NOT_A_HARM = lazy(
     r"|\b(?:higher|increased|greater|lower|slightly\s+\w+)\s+risk\s+of\s+(?:developing|getting|having)"
     r"|\brisk\s+(?:of|for)\s+(?:developing|getting)"
     r"|\b(?:risk\s+factors?|at\s+risk)\b"
+    r"|\b(?:can(?:no|\W)?t|can\s+not|won\W?t|will\s+not|never|not)\s+(?:\w+\s+){0,2}?(?:harm|hurt)\b"  # "cannot harm a newborn"
     r"|\brisk[- ]free\b|\bshared[- ]risk\b", regex.I)  # offers: "a risk-free trial", "a shared-risk refund"
 MIN_TREATMENT_MENTIONS = 5
 MIN_PROMOTION_MENTIONS = 5

@@ -140,8 +140,10 @@ class PhraseRule(Rule):
         return self.unless & _SCOPED
 
     def taggers(self) -> tuple[ConceptTagger, ...]:
-        register = (self.analyzer.tagger,) if self.register and self.analyzer else ()
-        return (self.not_subject, *register) if self.not_subject else register
+        # Not the register's tagger: in a pack its claim rules tag it in the run's pass anyway, and
+        # a runner of this rule alone (test-rules, rule pages) would have to build it into its own
+        # automaton; the register measures itself in one pass when the run's did not tag it.
+        return (self.not_subject,) if self.not_subject else ()
 
     def only_pattern(self, index: int) -> PhraseRule:
         """This rule with its pattern `index` alone, gated as in the whole rule: `test-rules` runs

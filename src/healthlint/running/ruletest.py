@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import tomli
 
@@ -18,6 +19,9 @@ from healthlint.rules import Rule
 from healthlint.rules.phrase import PhraseRule, load_phrase_rules
 from healthlint.running import config as config_module
 from healthlint.text.document import from_text
+
+if TYPE_CHECKING:
+    from healthlint.running.runner import Linter
 
 EXAMPLE_PATH = "example.md"  # examples are linted as Markdown, as a draft would be
 
@@ -50,20 +54,21 @@ class Outcome:
                 f"{wrong} example(s) wrong, {unreached} pattern(s) reached by no bad example")
 
 
-def flagged_spans(rule: Rule, text: str) -> list[tuple[int, int]]:
+def flagged_spans(rule: Rule, text: str, runner: Linter | None = None) -> list[tuple[int, int]]:
     """The (start, end) character spans of `text` that `rule` flags, run alone on it as a Markdown
-    draft, in order. A rule that raises or times out on it is a RuleError naming the rule."""
+    draft, in order (`runner`: a runner of `rule` alone, to reuse over many examples). A rule that
+    raises or times out on it is a RuleError naming the rule."""
     from healthlint.running.runner import Linter
 
-    result = Linter([rule]).lint(from_text(text, EXAMPLE_PATH))
+    result = (runner or Linter([rule])).lint(from_text(text, EXAMPLE_PATH))
     if result.errors:
         raise RuleError(f"{rule.info.id}: on the example {text!r}: {result.errors[0].message}")
     return sorted((f.offset, f.end_offset) for f in result.findings)
 
 
-def flagged(rule: Rule, text: str) -> list[str]:
+def flagged(rule: Rule, text: str, runner: Linter | None = None) -> list[str]:
     """The pieces of `text` that `rule` flags (see flagged_spans)."""
-    return [text[start:end] for start, end in flagged_spans(rule, text)]
+    return [text[start:end] for start, end in flagged_spans(rule, text, runner)]
 
 
 def compile_all(rule: Rule) -> None:
@@ -76,16 +81,19 @@ def compile_all(rule: Rule) -> None:
 
 
 def _problems(rule: Rule) -> Iterable[Problem]:
+    from healthlint.running.runner import Linter
+
     rule_id, info = rule.info.id, rule.info
+    runner = Linter([rule])
     for example in info.bad:
         try:
-            if not flagged(rule, example):
+            if not flagged(rule, example, runner):
                 yield Problem(rule_id, f"bad example not flagged: {example!r}")
         except RuleError as exc:
             yield Problem(rule_id, f"bad example {example!r} fails: {exc}")
     for example in info.good:
         try:
-            spans = flagged(rule, example)
+            spans = flagged(rule, example, runner)
             if spans:
                 yield Problem(rule_id, f"good example flagged ({', '.join(map(repr, spans))}): {example!r}")
         except RuleError as exc:
@@ -96,10 +104,13 @@ def _problems(rule: Rule) -> Iterable[Problem]:
 
 def _unreached(rule: PhraseRule) -> Iterable[Problem]:
     """A problem for each pattern that flags none of the rule's bad examples on its own."""
+    from healthlint.running.runner import Linter
+
     for index, pattern in enumerate(rule.patterns):
         alone = rule.only_pattern(index)
+        runner = Linter([alone])
         try:
-            reached = any(flagged(alone, example) for example in rule.info.bad)
+            reached = any(flagged(alone, example, runner) for example in rule.info.bad)
         except RuleError:  # already reported as the example's failure
             reached = True
         if not reached:

@@ -130,11 +130,8 @@ def test_missing_harms_stays_silent_on_careful_pages_with_no_risk_words(page):
     ("Veterinarians nationwide are recommending our chews.",
      [("uncited-evidence/authority-appeal", "Veterinarians nationwide are recommending")]),
     ("Formulated by a team of naturopaths.", [("uncited-evidence/authority-appeal", "Formulated by a team of naturopaths")]),
-    # hype quoted from the seller's own people
-    ('"This is the breakthrough families have been waiting for," said the founder.',
-     [("hype/quoted-hype", "breakthrough")]),
 ])
-def test_testimonials_prices_authorities_and_quoted_hype_in_other_words(sentence, expected):
+def test_testimonials_prices_and_authorities_in_other_words(sentence, expected):
     kinds = {rule.split("/")[0] for rule, _ in expected}
 
     def of_kind(text: str) -> list[tuple[str, str]]:
@@ -149,6 +146,10 @@ def test_testimonials_prices_authorities_and_quoted_hype_in_other_words(sentence
      [("hype/suppressed-secret", "doctor doesn't want you to know")]),
     ("This protocol will change the lives of millions.", [("hype/hype-phrase", "will change the lives")]),
     ("Our readers call it life-changing.", [("hype/hype-phrase", "call it life-changing")]),
+    # hype in someone's own words: attributed, or said as "we"
+    ('"This is the breakthrough families have been waiting for," said the founder.',
+     [("hype/quoted-hype", "breakthrough")]),
+    ('"We believe this will change the lives of millions of patients."', [("hype/quoted-hype", "change the lives")]),
 ])
 def test_hype_in_other_words_is_flagged_on_any_page(sentence, expected):
     assert [(r, q) for r, q in findings(CAREFUL + sentence + "\n") if r.startswith("hype/")] == expected
@@ -163,3 +164,27 @@ def test_hype_in_other_words_is_flagged_on_any_page(sentence, expected):
 def test_near_misses_of_the_new_kinds_are_left_alone(sentence):
     assert [r for r, _ in findings(SELLER + sentence + "\n")
             if r in {"hype/quoted-hype", "hype/hype-phrase", "hype/suppressed-secret", "anecdote-as-evidence/testimonial"}] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The new therapy wipes out tumors, the company says.",
+     [("efficacy-overstatement/press-release-claim", "wipes out")]),
+    ("A university press release says the drug could end the need for insulin.",
+     [("efficacy-overstatement/press-release-claim", "end the need for insulin")]),
+    ("The spray clears the brain and is completely non-toxic, according to the company.",
+     [("efficacy-overstatement/press-release-claim", "completely non-toxic")]),
+])
+def test_a_claim_passed_on_from_a_company_or_press_release_is_flagged_on_any_page(sentence, expected):
+    got = [(r, q) for r, q in findings(CAREFUL + sentence + "\n") if r == "efficacy-overstatement/press-release-claim"]
+    assert got == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The drug does not cure diabetes, the company said.",
+    "The company says the trial will enrol 300 people with eczema next year.",
+    "Researchers found that the drug reduced relapses by a third [1].",    # no interested party named
+    'Be wary of products sold as "a quick miracle cure" for arthritis.',  # quoted to warn, nobody's words
+])
+def test_reported_claims_without_an_interested_party_or_denied_are_left_alone(sentence):
+    assert [r for r, _ in findings(CAREFUL + sentence + "\n")
+            if r in {"efficacy-overstatement/press-release-claim", "hype/quoted-hype"}] == []

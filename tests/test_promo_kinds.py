@@ -188,3 +188,13 @@ def test_a_claim_passed_on_from_a_company_or_press_release_is_flagged_on_any_pag
 def test_reported_claims_without_an_interested_party_or_denied_are_left_alone(sentence):
     assert [r for r, _ in findings(CAREFUL + sentence + "\n")
             if r in {"efficacy-overstatement/press-release-claim", "hype/quoted-hype"}] == []
+
+
+def test_a_bare_evidence_label_is_uncited_but_advice_to_choose_evidence_is_not():
+    assert findings(CAREFUL + "Backed by research.\n") == [("uncited-evidence/studies-show", "Backed by research")]
+    assert findings(CAREFUL + "Patients should choose treatments backed by evidence.\n") == []
+
+
+def test_an_overdose_said_to_be_impossible_in_other_words_is_a_seller_safety_claim():
+    assert findings(SELLER + "You cannot give too many.\n") == [("safety-claim/safe-for-everyone", "cannot give too many")]
+    assert findings(CAREFUL + "You cannot give too many.\n") == []

@@ -198,3 +198,18 @@ def test_a_bare_evidence_label_is_uncited_but_advice_to_choose_evidence_is_not()
 def test_an_overdose_said_to_be_impossible_in_other_words_is_a_seller_safety_claim():
     assert findings(SELLER + "You cannot give too many.\n") == [("safety-claim/safe-for-everyone", "cannot give too many")]
     assert findings(CAREFUL + "You cannot give too many.\n") == []
+
+
+@pytest.mark.parametrize("advert", [
+    # evidence claimed, not weighed, is no careful page's word
+    "# Joint Rescue\n\nClinical studies prove it rebuilds cartilage in weeks. Only $39 a bottle.\n",
+    # risks said to be absent are not a discussion of them
+    "Our drops calm colic fast. Clinical studies prove they work, with none of the risks of medicine. Buy now.\n",
+])
+def test_missing_harms_fires_on_an_advert_that_claims_studies_or_denies_risks(advert):
+    assert [f["rule"] for f in lint(advert) if f["category"] == "missing-harms"] == ["missing-harms/no-risks-discussed"]
+
+
+def test_a_page_that_weighs_the_studies_is_still_careful():
+    page = "# Vitamin D\n\nIn a large trial, vitamin D tablets did not prevent falls. A blood test costs about $20.\n"
+    assert [f for f in lint(page) if f["category"] == "missing-harms"] == []

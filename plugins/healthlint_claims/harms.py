@@ -25,7 +25,7 @@ _TREATMENT_WORDS = (
 # names one of these ("our drops", "hearing aids"), not "We met on Tuesday".
 _PRODUCT_WORDS = (
     *_TREATMENT_WORDS, "drops", "drip", "drips", "serum", "serums", "cream", "creams", "gummies", "capsules", "pills",
-    "tablets", "formula", "kit", "kits", "vial", "vials", "filler", "fillers", "aids", "device", "devices", "patch",
+    "tablets", "formula", "kit", "kits", "bottle", "bottles", "jar", "jars", "sachets", "vial", "vials", "filler", "fillers", "aids", "device", "devices", "patch",
     "patches", "tincture", "tinctures", "spray", "powder", "medication", "medications", "vitamins", "peptide", "peptides",
 )
 # Words that promote one: whole words, and stems that any word ending completes.
@@ -54,7 +54,7 @@ _HARM = lazy(
     r"|safety\s+(?:\w+\s+){0,3}(?:yet\s+to\s+be|not\s+(?:been\s+)?(?:established|known|proven)|unknown|concerns?))\b", regex.I)
 # Mentions that do not discuss harms: reassurance, or the risk of getting the disease itself.
 _NOT_A_HARM = lazy(
-    r"\b(?:minimi[sz]\w*|reduc\w*|lower\w*|fewer|less|minimal|no|zero|without|free\s+of|eliminat\w*)[\s-]+(?:the\s+)?(?:\w+\s+){0,2}?"
+    r"\b(?:minimi[sz]\w*|reduc\w*|lower\w*|fewer|less|minimal|no|zero|without|free\s+of|none\s+of|eliminat\w*)[\s-]+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"(?:side[- ]effects?|risks?|complications?|harms?)"
     r"|\b(?:side[- ]effects?|adverse\s+\w+|risks?|complications?)\s+(?:are|is|were)\s+(?:\w+\s+)?(?:minimal|rare|negligible|low|mild)"
     r"|\b(?:higher|increased|greater|lower|slightly\s+\w+)\s+risk\s+of\s+(?:developing|getting|having)"
@@ -71,6 +71,20 @@ MIN_ADVERT_SENTENCES_UNOPPOSED = 2
 # Words of a careful page that the register's cues may miss: one sales cue beside them is not an advert.
 _CAREFUL_HINT = lazy(r"\b(?:doctors?|physicians?|nurses?|pharmacists?|exams?|trials?|stud(?:y|ies)|evidence|research"
                      r"|recommend\w*|guidelines?|health\s+department|CDC|NIH|FDA)\b", regex.I)
+
+# Evidence claimed, not weighed: "clinical studies prove", "research shows". An advert says it; its
+# words of research are not a careful page's.
+_EVIDENCE_CLAIM = lazy(r"\b(?:clinical(?:ly)?\s+)?(?:stud(?:y|ies)|research|trials?|evidence|doctors?|physicians?)\s+"
+                       r"(?:\w+\s+){0,2}?(?:prove[sdn]?|proved|shows?|shown|showed|confirm(?:s|ed)?|backs?|backed"
+                       r"|supports?|supported|agree[sd]?|recommend(?:s|ed)?)\b"
+                       r"|\b(?:backed|supported|proven|tested)\s+by\s+(?:\w+\s+){0,2}?(?:stud(?:y|ies)|research|trials?|doctors?)\b",
+                       regex.I)
+
+
+def _careful_hint(text: str) -> bool:
+    """A careful page's word that is not part of an evidence claim ("clinical studies prove")."""
+    claims = [(m.start(), m.end()) for m in _EVIDENCE_CLAIM.finditer(text)]
+    return any(not any(start <= hint.start() < end for start, end in claims) for hint in _CAREFUL_HINT.finditer(text))
 
 
 def _word_count(text: str, piece: int = 1 << 20) -> int:
@@ -153,7 +167,7 @@ class MissingHarms(DocumentRule):
             return True
         return (register.promotional_cues >= MIN_ADVERT_CUES_UNOPPOSED and not register.careful_cues
                 and register.sentences >= MIN_ADVERT_SENTENCES_UNOPPOSED and _PRODUCT.at_least(ctx.text, 1)
-                and not _CAREFUL_HINT.search(ctx.text))
+                and not _careful_hint(ctx.text))
 
     @staticmethod
     def _dense_promotion(text: str) -> bool:

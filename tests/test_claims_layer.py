@@ -56,6 +56,20 @@ def test_negation_covers_the_claim_after_it_and_stops_at_a_boundary():
         ("negated", "has not been shown", "That stem cells cure ALS")]
 
 
+def test_negation_goes_on_through_a_list_of_single_words_and_no_further():
+    """A comma or an "and" that joins a list of words does not end a negation ("not intended to
+    diagnose, treat, cure or prevent", the supplement disclaimer); a comma before a new clause
+    does, and so does an "and" that is not part of such a list."""
+    assert scopes("It is not intended to diagnose, treat, cure or prevent any disease.") == [
+        ("hedged", "intended to", "diagnose, treat, cure or prevent any disease."),
+        ("negated", "not", "intended to diagnose, treat, cure or prevent any")]
+    assert scopes("There is no pain, swelling, and bruising.") == [("negated", "no", "pain, swelling, and bruising.")]
+    assert scopes("No surgery, pain relief is immediate.") == [("negated", "No", "surgery")]
+    assert scopes("It is not a drug, and it cures pain.") == [("negated", "not", "a drug")]
+    assert scopes("We use no drugs, surgery or needles, and our therapy cures arthritis.") == [
+        ("negated", "no", "drugs, surgery or needles,")]
+
+
 def test_pseudo_triggers_are_not_negations():
     assert scopes("It not only cures pain, it heals joints.") == []
     assert scopes("It is 100% safe for every age.") == []

@@ -139,8 +139,14 @@ class ContextRules:
         if ends is None:
             ends = self._ends[trigger.category] = self.boundaries | self.stops.get(trigger.category, frozenset())
         if trigger.direction in ("forward", "both"):
-            last, count = stop, 0
-            while last < len(words) and words[last] not in ends and count < trigger.max_words:
+            last, count, listing = stop, 0, False
+            while last < len(words) and count < trigger.max_words:
+                if words[last] in ends:
+                    # A list of single words goes on past its commas and its "and"/"or": "not
+                    # intended to diagnose, treat, cure or prevent", "no pain, swelling or bruising".
+                    listing = _in_a_list(words, last, listing)
+                    if not listing:
+                        break
                 count += words[last][0].isalnum()
                 last += 1
             if count:  # a scope covers at least one word, not a lone full stop
@@ -154,6 +160,22 @@ class ContextRules:
             if count:
                 yield Modifier(trigger.category, trigger_start, trigger_end,
                                spans[first_in][0] + offset, spans[first - 1][1] + offset)
+
+
+_JOINS = frozenset({"and", "or"})
+
+
+def _in_a_list(words: list[str], at: int, listing: bool) -> bool:
+    """The stop word at `at` joins a list of single words: a comma between two of them ("treat,
+    cure, prevent"), and, once such a list has begun, "and" or a comma before "and"/"or"."""
+    before, after = words[at - 1] if at else "", words[at + 1:at + 3]
+    if not (after and after[0][:1].isalnum()):
+        return False
+    if words[at] == ",":
+        return before[:1].isalnum() and ((listing and after[0] in _JOINS)
+                                         or (len(after) > 1 and after[1] in {",", *_JOINS}))
+    # "..., and bruising.": the list's last word, then its end (not "..., and our therapy cures")
+    return listing and words[at] in _JOINS and (len(after) == 1 or not after[1][:1].isalnum())
 
 
 def tokens_of(term: str) -> list[str]:

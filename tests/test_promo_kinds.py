@@ -120,7 +120,7 @@ def test_missing_harms_stays_silent_on_careful_pages_with_no_risk_words(page):
     ("Pet owners tell us their dogs are calmer within a week.",
      [("anecdote-as-evidence/testimonial", "Pet owners tell us")]),
     ('"Best chews ever." \u2014 Dana R., mom of two rescues',
-     [("anecdote-as-evidence/testimonial", "\u2014 Dana R., mom of two rescues")]),
+     [("anecdote-as-evidence/set-apart-testimonial", "Best chews ever.")]),
     # prices as they were and are now, and rates
     ("Sessions are normally $300, now $199.",
      [("commercial-conflict/price", "$300"), ("commercial-conflict/price", "$199")]),

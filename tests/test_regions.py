@@ -44,6 +44,15 @@ def test_an_images_alternative_text_is_prose_in_a_block_of_its_own():
     assert [text[s.start:s.end] for s in ctx.sentences] == ["Our results", "Tumour gone in 3 weeks", "speak."]
 
 
+def test_a_paragraph_of_a_block_quotation_is_a_quote_block():
+    """Block quotations (lines starting with '>') are where sellers set testimonials apart; a list
+    item inside one stays an item, and the paragraph after it is a paragraph again."""
+    text = '> "Zero sides."\n> \u2014 Mike, 31\n>\n> - a list item\n\nAfter the quote.\n'
+    ctx = DocumentContext.build(from_text(text, "d.md"))
+    assert [(b.kind, text[b.start:b.end]) for b in ctx.regions.blocks] == [
+        ("quote", '"Zero sides."\n> \u2014 Mike, 31'), ("item", "a list item"), ("paragraph", "After the quote.")]
+
+
 def test_toml_front_matter_and_bare_urls_are_not_prose():
     assert prose_of("+++\ntitle = 'x'\n+++\nSee https://example.org/a-miracle for more.\n") == "See for more."
 

@@ -4,7 +4,7 @@ hype, invasiveness, regulatory and commercial rules, plus the document-level mis
 Simple phrase rules and claim rules are data (rules.toml); so are the phrase rules that fire only
 on pages that read as promotional (promotional.toml: prices, booking, trust marks), judged by the
 register cues of rules.toml.
-Context-aware rules are Python (harms, invasiveness, commercial). The pack registers through the
+Context-aware rules are Python (harms, invasiveness, commercial, testimonials). The pack registers through the
 `healthlint` entry-point group like any third party.
 """
 
@@ -24,16 +24,16 @@ PACK = "health-claims"
 
 @cache
 def rules() -> list[Rule]:
-    from healthlint_claims import commercial, harms, invasiveness
+    from healthlint_claims import commercial, harms, invasiveness, testimonials
 
     phrase = load_phrase_rules(Path(__file__).with_name("rules.toml"), PACK)
     analyzer = next(r.analyzer for r in phrase if isinstance(r, ClaimRule) and r.analyzer)  # the register
-    harms.RULE.analyzer = invasiveness.RULE.analyzer = analyzer
+    harms.RULE.analyzer = invasiveness.RULE.analyzer = testimonials.RULE.analyzer = analyzer
     # promotional.toml's rules read rules.toml's [register]: each is `register = "promotional"`.
     sales = [replace(r, register="promotional", analyzer=analyzer)
              for r in load_phrase_rules(Path(__file__).with_name("promotional.toml"), PACK)
              if isinstance(r, PhraseRule)]
-    return [*phrase, *sales, harms.RULE, invasiveness.RULE, commercial.RULE]
+    return [*phrase, *sales, harms.RULE, invasiveness.RULE, commercial.RULE, testimonials.RULE]
 
 
 @hookimpl

@@ -94,6 +94,7 @@ def markdown_regions(text: str) -> tuple[list[tuple[int, int]], Regions]:
     prose: list[tuple[int, int]] = []
     blocks = Blocks()
     kinds: list[str] = []
+    quotes = 0  # depth of block quotations: a paragraph inside one is a "quote" block
     block_start = -1  # the first prose character of the block being read, or -1
     block_end = 0
     links: list[Link] = []
@@ -105,7 +106,8 @@ def markdown_regions(text: str) -> tuple[list[tuple[int, int]], Regions]:
     def flush() -> None:
         nonlocal block_start
         if block_start >= 0:
-            blocks.append(block_start, block_end, kinds[-1] if kinds else "paragraph")
+            kind = kinds[-1] if kinds else "paragraph"
+            blocks.append(block_start, block_end, "quote" if quotes and kind == "paragraph" else kind)
             block_start = -1
 
     for event, span in pyromark.events_with_range(source, options=_OPTIONS):
@@ -126,6 +128,7 @@ def markdown_regions(text: str) -> tuple[list[tuple[int, int]], Regions]:
                 flush()
                 if tag in _BLOCK_KINDS:
                     kinds.append(_BLOCK_KINDS[tag])
+                quotes += tag == "BlockQuote"
             if tag in _NOT_PROSE:
                 skip += 1
             elif tag == "Link":
@@ -140,6 +143,7 @@ def markdown_regions(text: str) -> tuple[list[tuple[int, int]], Regions]:
                 flush()
                 if tag in _BLOCK_KINDS:
                     kinds.pop()
+                quotes -= tag == "BlockQuote"
             if tag in _NOT_PROSE:
                 skip -= 1
             elif tag == "Link":

@@ -31,14 +31,15 @@ COMMENT = lazy(  # a directive; in plain text its own words are not prose (plain
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass builds ~6x slower, and there are many; treat as read-only
 class Block:
-    """A unit of prose a reader sees as one: a paragraph, heading, list item or table cell."""
+    """A unit of prose a reader sees as one: a paragraph, heading, list item, table cell, image
+    text, or a paragraph of a block quotation (in Markdown, lines starting with '>')."""
 
     start: int
     end: int
-    kind: str  # "paragraph", "heading", "item", "cell", "alt" (an image's alternative text)
+    kind: str  # "paragraph", "heading", "item", "cell", "alt" (an image's alternative text), "quote"
 
 
-BLOCK_KINDS = ("paragraph", "heading", "item", "cell", "alt")
+BLOCK_KINDS = ("paragraph", "heading", "item", "cell", "alt", "quote")
 _KIND_CODES = {kind: code for code, kind in enumerate(BLOCK_KINDS)}
 
 

@@ -1,0 +1,108 @@
+"""anecdote-as-evidence: a customer's words set apart as a quotation on a seller's page.
+
+Sellers set testimonials apart: a block quotation, or a paragraph in quotation marks, signed with
+a dash and a name ("> "Zero side effects and I sleep again." / > - Mike, 31"). Its sentences need
+no customer word, first person or outcome verb to be a testimonial ("Drill-free for life!"); the
+layout says so. The rule reads the layout (the core's "quote" blocks) and the pack's register.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+from healthlint.lazyregex import lazy
+from healthlint.rules import Match, Rule, RuleInfo
+
+if TYPE_CHECKING:  # annotations only: importing the context module costs a cached run time
+    from healthlint.claims.rule import Analyzer
+    from healthlint.rules.context import DocumentContext, SentenceContext
+
+_OPENS = "\"\u201c\u201e\u00ab"
+_QUOTES = "\"\u201c\u201d\u201e\u00ab\u00bb"
+# A signature: a dash at the start of a line or after the closing quotation mark, then a name
+# (a capital letter, or "The Nguyen family"), as in "- Jenna P., 34" or '..." -- Mike_T'.
+_SIGNATURE = lazy(r"(?<=(?:^|[\n\"\u201d\u00bb])[ \t>*_]*)(?:[\u2014\u2013]|--?(?=\s))\s*(?-i:\p{Lu})", regex.I)
+_WORD = lazy(r"\w")
+
+
+@dataclass
+class SetApartTestimonial(Rule):
+    """Flags a testimonial set apart from the text (a block quotation that opens with a quotation
+    mark, or a signed block quotation or paragraph) on a page that reads as promotional: one
+    finding over its words, from its first sentence; the signature is left out."""
+
+    analyzer: Analyzer | None = None  # the pack's claims analyzer, for the document's register
+
+    def check(self, ctx: SentenceContext) -> Iterable[Match]:
+        spans = ctx.document.once("testimonials:blocks", _testimonial_blocks)
+        if not spans:
+            return
+        at = bisect.bisect_right(spans, (ctx.start, len(ctx.document.text))) - 1
+        if at < 0 or not spans[at][0] <= ctx.start < spans[at][1]:
+            return
+        block_start, block_end = spans[at]
+        starts = ctx.document.sentences.starts
+        if ctx.index and starts[ctx.index - 1] >= block_start:
+            return  # one finding per testimonial, made at its first sentence
+        if not self._promotional(ctx.document):
+            return
+        text, start, end = ctx.document.text, ctx.start, block_end
+        signed = _SIGNATURE.search(text, start, end)
+        if signed:
+            end = signed.start()
+        while start < end and (text[start] in _QUOTES or text[start].isspace()):
+            start += 1
+        while end > start and (text[end - 1] in _QUOTES or text[end - 1].isspace()):
+            end -= 1
+        if _WORD.search(text, start, end):
+            yield Match(start, end)
+
+    def _promotional(self, document: DocumentContext) -> bool:
+        register = self.analyzer.register(document) if self.analyzer else None
+        return bool(register and register.promotional)
+
+
+def _testimonial_blocks(document: DocumentContext) -> list[tuple[int, int]]:
+    """The (start, end) of each block that reads as a testimonial set apart: a block quotation
+    that opens with a quotation mark, or a block quotation or paragraph that is signed."""
+    text, found = document.text, []
+    for block in document.regions.blocks:
+        if block.kind not in ("quote", "paragraph"):
+            continue
+        if (block.kind == "quote" and text[block.start] in _OPENS) or _SIGNATURE.search(text, block.start + 1, block.end):
+            found.append((block.start, block.end))
+    return found
+
+
+RULE = SetApartTestimonial(
+    RuleInfo(
+        id="anecdote-as-evidence/set-apart-testimonial",
+        category="anecdote-as-evidence",
+        severity="warning",
+        message="A customer's quoted words, set apart and signed, are offered as proof that the product works; "
+                "one person's story cannot show that it caused the change.",
+        suggestion="Report what controlled studies found, with a source; if you keep the quotation, say that it is "
+                   "one person's experience and that results vary.",
+        rationale=(
+            "Sellers set testimonials apart from their text, in a block quotation or in quotation marks signed "
+            "with a name ('- Jenna P., 34'), so that each reads as a verdict: 'Drill-free for life!', 'Zero side "
+            "effects.' People improve for many reasons (the natural course of an illness, other treatment, "
+            "expectation), and a seller chooses the stories that worked; the FTC treats testimonials in "
+            "advertising as the seller's own claims, which need the same evidence. Fires only on pages that "
+            "read as promotional: a news story or a public-health page may quote a patient."
+        ),
+        bad=('Order FlexiPaw today and save 20%.\n\n> "Our vet couldn\'t believe the difference."\n> \u2014 Tom R., 58',
+             'Book your free consultation now!\n\n"Three years of Botox and not a single new wrinkle."\n\u2014 Megan T., 31',
+             'Join our walking programme today.\n\n> I can walk to the shops again.\n> \u2014 Ellen and Roy, Leeds'),
+        good=('Talk to your doctor about the risks and side effects. In a clinical trial, researchers found '
+              'a small effect.\n\n> "We need larger trials," said Dr. Chen.',
+              'Order today and save 20%.\n\n> Note: results vary from person to person.',
+              'Order today. The guideline was updated in 2020 \u2014 Atlanta, Georgia, is where the agency sits.'),
+        pack="health-claims",
+    ),
+)

@@ -58,7 +58,7 @@ def test_claim_rules_list_their_keys_as_loaded():
     run = run_cli("rules", "--isolated", "--format", "json")
     rules = {r["id"]: r for r in json.loads(run.stdout)}
     ends = rules["cure-claim/ends-condition"]
-    assert (ends["kind"], ends["predicate"], ends["object"]) == ("claim", ["healing-verbs"], ["conditions", "body-parts"])
+    assert (ends["kind"], ends["predicate"], ends["object"]) == ("claim", ["healing-verbs"], ["conditions"])
     assert (ends["subject"], ends["not-subject"]) == (["provider"], ["research-actors", "care-actors"])
     assert (ends["after"], ends["before"], ends["register"]) == (6, 0, "promotional")
     assert "limited" in ends["unless"] and ends["keywords"] == []  # gated by its predicate concepts

@@ -1,0 +1,49 @@
+"""Kinds of overclaim a red team's promotional drafts showed weak, written for the kind rather
+than the sentence: crowds of customers with no customer word, comparisons with standard care,
+disease causes said as fact, offers and guarantees in other words, authority borrowed, and a body
+part said to be mended (whose message must name a repair, not "an end to your tendons").
+
+Each kind is pinned on a seller's page and, with the same sentence, left alone on a careful page
+that says "talk to your doctor" and names side effects."""
+
+import pytest
+
+from conftest import lint_page
+from test_claim_kinds import CAREFUL, SELLER
+
+
+def found(text: str) -> list[dict]:
+    return [f for f in lint_page(text) if f["category"] != "missing-harms"]
+
+
+def findings(text: str) -> list[tuple[str, str]]:
+    return [(f["rule"], text[f["offset"]:f["end_offset"]]) for f in found(text)]
+
+
+@pytest.mark.parametrize("sentence, span, obj", [
+    ("The peptide mends your tendons.", "mends your tendons", "tendons"),
+    ("Our bone broth heals your gut in 30 days.", "heals your gut", "your gut"),
+    ("Every chew repairs the joint from the inside.", "repairs the joint", "the joint"),
+])
+def test_a_body_part_said_to_be_mended_is_a_repair_not_an_end(sentence, span, obj):
+    got = [f for f in found(SELLER + sentence + "\n") if f["rule"] in ("cure-claim/repairs-body", "cure-claim/ends-condition")]
+    assert [(f["rule"], (SELLER + sentence)[f["offset"]:f["end_offset"]]) for f in got] == [("cure-claim/repairs-body", span)]
+    assert f"repairs, heals or regrows {obj};" in got[0]["message"]
+    assert "an end to" not in got[0]["message"]
+    assert [r for r, _ in findings(CAREFUL + sentence + "\n") if r == "cure-claim/repairs-body"] == []
+
+
+def test_a_condition_said_to_be_ended_keeps_its_cure_message():
+    text = SELLER + "Our detox programme eliminates joint pain.\n"
+    got = [f for f in found(text) if f["rule"] == "cure-claim/ends-condition"]
+    assert [text[f["offset"]:f["end_offset"]] for f in got] == ["eliminates joint pain"]
+    assert got[0]["message"].startswith("'eliminates ... joint pain' promises an end to joint pain")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Surgery can repair the joint.",                   # care is the subject
+    "The peptide may help your tendons heal.",         # hedged
+    "No supplement can regrow your hair.",             # negated
+])
+def test_repairs_said_carefully_are_not_flagged_even_on_a_seller_page(sentence):
+    assert [r for r, _ in findings(SELLER + sentence + "\n") if r == "cure-claim/repairs-body"] == []

@@ -213,3 +213,21 @@ def test_missing_harms_fires_on_an_advert_that_claims_studies_or_denies_risks(ad
 def test_a_page_that_weighs_the_studies_is_still_careful():
     page = "# Vitamin D\n\nIn a large trial, vitamin D tablets did not prevent falls. A blood test costs about $20.\n"
     assert [f for f in lint(page) if f["category"] == "missing-harms"] == []
+
+
+@pytest.mark.parametrize("sentence, rule, quote", [
+    ("Side effects are usually mild.", "safety-claim/harms-called-rare", "Side effects are usually mild"),
+    ("Risks are low.", "safety-claim/harms-called-rare", "Risks are low"),
+    ("The injections are well tolerated.", "safety-claim/harms-called-rare", "well tolerated"),
+])
+def test_harms_called_rare_is_a_sellers_claim_and_a_careful_pages_summary(sentence, rule, quote):
+    """'Side effects are rare' sums up the facts on a public-health page and waves the question
+    away on a seller's; 'minimal' or 'negligible' dismiss harms on any page (minimised-harms)."""
+    assert (rule, quote) in findings(SELLER + sentence + "\n")
+    assert not [r for r, _ in findings(CAREFUL + sentence + "\n") if r.startswith("safety-claim")]
+
+
+def test_harms_called_minimal_is_flagged_on_any_page():
+    sentence = "Adverse effects are minimal.\n"
+    for page in (SELLER, CAREFUL):
+        assert ("safety-claim/minimised-harms", "Adverse effects are minimal") in findings(page + sentence)

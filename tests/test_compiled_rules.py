@@ -142,3 +142,16 @@ def test_a_changed_healthlint_file_changes_the_fingerprint(monkeypatch):
     before = cache.sources_fingerprint([])
     monkeypatch.setattr(cache, "core_stamp", lambda: stamp.replace("/claims/rule.py:", "/claims/rule.py:1"))
     assert cache.sources_fingerprint([]) != before
+
+
+def test_another_regex_module_version_gets_another_file(monkeypatch):
+    """The kept file holds the regex module's compiled code: an upgraded regex module, which the
+    settings fingerprint does not see, must not load code compiled by the older one."""
+    import regex
+
+    from healthlint.running import compiled
+
+    before = compiled._path("same settings")
+    assert compiled._path("same settings") == before
+    monkeypatch.setattr(regex, "__version__", regex.__version__ + ".1")
+    assert compiled._path("same settings") != before

@@ -140,3 +140,33 @@ def test_register_on_a_phrase_rule_needs_the_files_register_table(tmp_path):
     path.write_text(REGISTER_RULES.replace('register = "promotional"', 'register = "careful"'))
     with pytest.raises(RuleError, match=r"'register' must be \"promotional\", not 'careful'"):
         load_phrase_rules(path, "third")
+
+
+def test_a_pickled_rule_keeps_its_compiled_patterns_and_finds_the_same(monkeypatch):
+    """Built rules kept between runs (healthlint.running.compiled) carry each pattern's compiled
+    code, so the run that loads them never calls the regex module's compiler, and finds the same;
+    an invalid pattern still fails where it is used, not when pickled."""
+    import pickle
+
+    import regex
+
+    table = {"name": "t", "category": "hype", "message": "m", "patterns": [r"\bmiracle\s+(?:cure|pill)s?\b"],
+             "requires": r"\bour\b", "unless": ["negated"]}
+    rule = phrase_rule(table, "test", "test")
+    text = "Our miracle cures work. Not our miracle pill. A miracle cure."
+    before = [(f.offset, f.end_offset) for f in Linter([rule]).lint(from_text(text, "x.md")).findings]
+    assert before == [(4, 17)]
+    kept = pickle.loads(pickle.dumps(rule))
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(regex, "compile", refuse)
+    assert [(f.offset, f.end_offset) for f in Linter([kept]).lint(from_text(text, "x.md")).findings] == before
+    monkeypatch.undo()
+
+    from healthlint.rules.phrase import LazyPattern
+
+    broken = pickle.loads(pickle.dumps(LazyPattern("(unclosed", 0, "test 'patterns'", eager=False)))
+    with pytest.raises(RuleError, match="invalid regular expression"):
+        broken.compiled()

@@ -72,23 +72,40 @@ class LazyPattern:
     runs need only the patterns of rules whose keywords occur. Invalid patterns raise RuleError.
     With a `timeout`, each search gives up after that many seconds (TimeoutError)."""
 
-    __slots__ = ("source", "flags", "where", "timeout", "_compiled")
+    __slots__ = ("source", "flags", "where", "timeout", "_compiled", "_code")
 
     def __init__(self, source: str, flags: int, where: str, eager: bool, timeout: float | None = None) -> None:
         self.source, self.flags, self.where, self.timeout = source, flags, where, timeout
         self._compiled: regex.Pattern[str] | None = None
+        self._code: bytes | None = None  # the compiled pattern, pickled (see __getstate__)
         if eager:
             self.compiled()
 
     def __getstate__(self) -> tuple[None, dict[str, Any]]:
-        """Pickled uncompiled: a compiled pattern pickles as its source and is compiled again on
-        load, which would cost a run that loads built rules (healthlint.running.compiled) the
-        compilation of patterns it may never use."""
+        """Pickled with its compiled code, compiled now if need be. The regex module pickles a
+        compiled pattern as that code, which it loads without parsing the pattern again, so a run
+        that loads built rules (healthlint.running.compiled) skips the compiler (~2 ms for one of
+        the packs' patterns) for the patterns it uses. The code is kept as bytes until first use:
+        a run does not rebuild the hundreds of patterns it never uses. (The kept file is named by
+        the regex module's version too: its code is that version's.)"""
+        code = self._code
+        if code is None:
+            import pickle
+
+            try:
+                code = pickle.dumps(self.compiled(), protocol=pickle.HIGHEST_PROTOCOL)
+            except RuleError:  # an invalid pattern raises where it is used, as it would have
+                code = None
         return None, {"source": self.source, "flags": self.flags, "where": self.where, "timeout": self.timeout,
-                      "_compiled": None}
+                      "_compiled": None, "_code": code}
 
     def compiled(self) -> regex.Pattern[str]:
         if self._compiled is None:
+            if self._code is not None:
+                import pickle
+
+                self._compiled = pickle.loads(self._code)  # what __getstate__ wrote, in the kept file
+                return self._compiled
             try:
                 self._compiled = regex.compile(self.source, self.flags)
             except regex.error as exc:

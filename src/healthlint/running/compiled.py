@@ -43,8 +43,23 @@ class Compiled:
     runners: dict[tuple[object, ...], Any]
 
 
+def _engines() -> str:
+    """The versions of the compiled engines whose own data the file holds: the regex module's
+    compiled patterns (healthlint.rules.phrase.LazyPattern) and pyahocorasick's automata. An
+    upgrade of either, which the settings fingerprint does not see, gets a new file."""
+    import ahocorasick
+    import regex
+
+    try:
+        found = os.stat(ahocorasick.__file__ or "")
+        automaton = f"{found.st_size}:{found.st_mtime_ns}"
+    except (OSError, TypeError):
+        automaton = "?"
+    return f"regex {regex.__version__}, ahocorasick {automaton}"
+
+
 def _path(fingerprint: str) -> Path:
-    name = blake2b(fingerprint.encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
+    name = blake2b(f"{fingerprint}\0{_engines()}".encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
     return user_cache_dir() / FOLDER / f"{name}.pickle"
 
 

@@ -231,3 +231,15 @@ def test_harms_called_minimal_is_flagged_on_any_page():
     sentence = "Adverse effects are minimal.\n"
     for page in (SELLER, CAREFUL):
         assert ("safety-claim/minimised-harms", "Adverse effects are minimal") in findings(page + sentence)
+
+
+@pytest.mark.parametrize("sentence, rule, quote", [
+    ("Our remedies are so dilute they cannot harm even a newborn.", "safety-claim/safe-for-everyone", "cannot harm"),
+    ("Our drops will not hurt your baby.", "safety-claim/safe-for-everyone", "will not hurt"),
+    ("There's no such thing as too much light.", "safety-claim/safe-for-everyone", "no such thing as too much"),
+    ("You get the gains of testosterone without the side effects.", "safety-claim/absolute-safety",
+     "without the side effects"),
+])
+def test_harmlessness_in_other_words_is_a_safety_claim(sentence, rule, quote):
+    """A harm denied ('cannot harm', 'will not hurt') is a safety promise: the negation is the claim."""
+    assert (rule, quote) in findings(SELLER + sentence + "\n")

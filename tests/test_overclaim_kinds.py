@@ -47,3 +47,37 @@ def test_a_condition_said_to_be_ended_keeps_its_cure_message():
 ])
 def test_repairs_said_carefully_are_not_flagged_even_on_a_seller_page(sentence):
     assert [r for r, _ in findings(SELLER + sentence + "\n") if r == "cure-claim/repairs-body"] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a crowd with no customer word: the count, the rating, the invitation, the history
+    ("Over 40,000 happy dogs and counting.",
+     [("anecdote-as-evidence/popularity-as-proof", "40,000 happy dogs")]),
+    ("Served to 2 million guests and counting.",
+     [("anecdote-as-evidence/popularity-as-proof", "2 million guests and counting")]),
+    ("Join 100,000+ members who've finally beaten their cravings.",
+     [("anecdote-as-evidence/popularity-as-proof", "Join 100,000+ members")]),
+    ("Rated 4.9 stars by 12,000 buyers.", [("anecdote-as-evidence/popularity-as-proof", "Rated 4.9 stars")]),
+    ("The tonic has helped millions of families for 200 years.",
+     [("anecdote-as-evidence/popularity-as-proof", "has helped millions of families")]),
+    ("Over 1 million cups brewed.", [("anecdote-as-evidence/popularity-as-proof", "Over 1 million cups brewed")]),
+    # what a crowd of buyers is said to report or notice
+    ("Regular drinkers report sharper focus.", [("anecdote-as-evidence/crowd-reports", "Regular drinkers report")]),
+    ("Most owners see a difference within a week.", [("anecdote-as-evidence/crowd-reports", "owners see a difference")]),
+    ("Users report 8 to 12 lb of lean mass.", [("anecdote-as-evidence/crowd-reports", "Users report")]),
+])
+def test_a_crowd_offered_as_proof_is_flagged_on_a_seller_page_only(sentence, expected):
+    assert [(r, q) for r, q in findings(SELLER + sentence + "\n") if r.startswith("anecdote-as-evidence/")] == expected
+    assert [(r, q) for r, q in findings(CAREFUL + sentence + "\n") if r.startswith("anecdote-as-evidence/")] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The programme reached 40,000 families last year.",       # a reach, not a crowd of happy buyers
+    "Join a clinical trial if your doctor says you are eligible.",
+    "No remedy has helped millions of people lose weight for good.",  # negated
+    "Users may notice a mild tingling.",                      # hedged
+    "Patients report less pain after the injection.",         # patients: a clinical report, patient-reports' kind
+])
+def test_crowds_said_carefully_are_not_popularity_or_crowd_reports_even_on_a_seller_page(sentence):
+    assert [r for r, _ in findings(SELLER + sentence + "\n")
+            if r in ("anecdote-as-evidence/popularity-as-proof", "anecdote-as-evidence/crowd-reports")] == []

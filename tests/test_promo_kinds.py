@@ -243,3 +243,20 @@ def test_harms_called_minimal_is_flagged_on_any_page():
 def test_harmlessness_in_other_words_is_a_safety_claim(sentence, rule, quote):
     """A harm denied ('cannot harm', 'will not hurt') is a safety promise: the negation is the claim."""
     assert (rule, quote) in findings(SELLER + sentence + "\n")
+
+
+@pytest.mark.parametrize("sentence, quote", [
+    ("Lose 10 pounds in two weeks.", "Lose 10 pounds in two weeks"),
+    ("Ear infections clear within 24 to 48 hours.", "clear within 24 to 48 hours"),
+    ("See visible results after one session.", "visible results after one session"),
+    ("Patients lose 5 to 10 lbs in the first month.", "lose 5 to 10 lbs in the first month"),
+])
+def test_a_result_by_a_deadline_is_a_sellers_promise(sentence, quote):
+    assert ("efficacy-overstatement/timed-result", quote) in findings(SELLER + sentence + "\n")
+    assert not [r for r, _ in findings(CAREFUL + sentence + "\n") if r == "efficacy-overstatement/timed-result"]
+
+
+def test_a_deadline_without_a_result_or_with_a_hedge_is_not_a_timed_result():
+    for sentence in ("Orders ship within 2 days.", "Some people may see results after six sessions.",
+                     "Do not stop taking it within the first week."):
+        assert not [r for r, _ in findings(SELLER + sentence + "\n") if r == "efficacy-overstatement/timed-result"]

@@ -81,3 +81,42 @@ def test_a_crowd_offered_as_proof_is_flagged_on_a_seller_page_only(sentence, exp
 def test_crowds_said_carefully_are_not_popularity_or_crowd_reports_even_on_a_seller_page(sentence):
     assert [r for r, _ in findings(SELLER + sentence + "\n")
             if r in ("anecdote-as-evidence/popularity-as-proof", "anecdote-as-evidence/crowd-reports")] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # standard care named by a drug, a body as the comparison's subject, a drug's job done "naturally"
+    ("PRP is the natural alternative to finasteride.",
+     [("discourages-care/better-than-standard-care", "natural alternative to finasteride")]),
+    ("Our drops train the immune system as a gentle alternative to conventional vaccines.",
+     [("discourages-care/better-than-standard-care", "a gentle alternative to conventional vaccines")]),
+    ("It's the perfect first-line medicine for kids.",
+     [("discourages-care/better-than-standard-care", "perfect first-line medicine")]),
+    ("It does what statins do, naturally.", [("discourages-care/better-than-standard-care", "does what statins")]),
+    ("Same results, just without the big-pharma markup.",
+     [("discourages-care/better-than-standard-care", "without the big-pharma")]),
+    # the reader's own care said to have failed them
+    ("We find the hidden triggers your doctor missed.", [("discourages-care/care-failed-you", "your doctor missed")]),
+    ("Standard blood tests miss the real problem.", [("discourages-care/care-failed-you", "Standard blood tests miss")]),
+    # standard care run down by a question that answers itself
+    ("Why settle for drugs when nature has the answer?",
+     [("discourages-care/why-settle-for-care", "Why settle for drugs")]),
+    # "when it comes to" is not a condition: the dismissal is said outright
+    ("When it comes to chronic illness, conventional medicine just hands out pills that mask your symptoms.",
+     [("discourages-care/care-failed-you", "conventional medicine just hands out"),
+      ("discourages-care/against-conventional-care", "pills that mask your symptoms")]),
+])
+def test_standard_care_set_aside_is_flagged_on_a_seller_page_only(sentence, expected):
+    assert [(r, q) for r, q in findings(SELLER + sentence + "\n") if r.startswith("discourages-care/")] == expected
+    assert [(r, q) for r, q in findings(CAREFUL + sentence + "\n") if r.startswith("discourages-care/")] == [
+        (r, q) for r, q in expected if r == "discourages-care/against-conventional-care"]  # that one fires on any page
+
+
+@pytest.mark.parametrize("sentence", [
+    "Exercise works better than pills for mild depression in some trials.",   # care compared with care
+    "Doctors may miss the diagnosis at first because the symptoms are vague.",  # hedged
+    "Your doctor did not miss anything if the test was normal.",               # negated
+    "Why do doctors prescribe antibiotics for ear infections?",                # a real question
+    "If you stop taking statins, tell your doctor.",
+])
+def test_care_compared_carefully_is_not_flagged_even_on_a_seller_page(sentence):
+    assert [r for r, _ in findings(SELLER + sentence + "\n") if r.startswith("discourages-care/")] == []

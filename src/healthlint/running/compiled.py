@@ -13,6 +13,7 @@ cannot be read, written or unpickled is ignored: the plugins load as without it.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import stat
@@ -75,10 +76,15 @@ def load(fingerprint: str) -> Compiled | None:
         if not stat.S_ISREG(status.st_mode) or status.st_mode & 0o022 or (
                 hasattr(os, "getuid") and status.st_uid != os.getuid()):
             return None  # someone else could have written it
+        collecting = gc.isenabled()
+        gc.disable()  # the ~80 collections the load's new objects would trigger find no garbage
         try:
             found = pickle.load(stream)  # the user's own file, checked above
         except Exception:  # a file from an older healthlint, a plugin's class moved: build afresh
             return None
+        finally:
+            if collecting:
+                gc.enable()
     if not isinstance(found, Compiled) or found.fingerprint != fingerprint:
         return None
     try:

@@ -214,3 +214,57 @@ def test_text_with_a_lone_surrogate_is_bad_input_not_a_traceback(tmp_path):
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout) == [[], ["x.md:2: not valid Unicode (a lone surrogate, U+D800, at column 11); "
                                            "not linted"]]
+
+
+ENDS = '''
+import atexit, pathlib, threading, time
+from healthlint import hookimpl
+from healthlint.rules import Match, Rule, RuleInfo
+
+HERE = pathlib.Path(__file__).parent
+atexit.register(lambda: (HERE / "atexit-ran").write_text("yes"))
+
+
+def late():
+    time.sleep(0.3)
+    (HERE / "thread-finished").write_text("yes")
+
+
+class Starts(Rule):
+    def check(self, ctx):
+        if "thread" in ctx.text:
+            threading.Thread(target=late).start()  # not a daemon: Python's exit waits for it
+        yield Match(ctx.start, ctx.start + 1, replacement="Quite a")
+
+
+@hookimpl
+def healthlint_rules():
+    return [Starts(RuleInfo(id="ends/rule", category="hype", severity="warning", message="Ends."), ("miracle",))]
+'''
+
+
+def test_a_run_ends_quickly_yet_as_python_would(tmp_path):
+    """`python -m healthlint` (and the console script) end without tearing the interpreter down,
+    but the whole report reaches a redirected output, a plugin's atexit function runs, and a
+    thread a plugin left running is waited for."""
+    (tmp_path / "ends.py").write_text(ENDS)
+    drafts = {f"draft{i:03d}.md": CLAIM * 20 for i in range(60)}
+    repo = commit(tmp_path / "repo", {**drafts, "thread.md": "A thread: " + CLAIM})
+    args = ["check", "--isolated", "--no-cache", "-j1", "--plugin", str(tmp_path / "ends.py"), "--select", "ends"]
+    report = tmp_path / "report.json"
+    env = user_env(tmp_path / "home", PYTHONUNBUFFERED="")  # buffered, as a user's output to a file is
+    with report.open("wb") as out:  # anything left unflushed would be lost
+        done = subprocess.run([sys.executable, "-P", "-m", "healthlint", *args, "--format", "json", *drafts],
+                              cwd=repo, stdout=out, stderr=subprocess.PIPE, env=env)
+    assert (done.returncode, done.stderr) == (1, b"")
+    assert len(json.loads(report.read_text())) == 60 * 20  # every finding, the last one included
+    with report.open("wb") as out:  # --diff writes without flushing: a short diff stays in the buffer
+        done = subprocess.run([sys.executable, "-P", "-m", "healthlint", *args, "--diff", "draft000.md"],
+                              cwd=repo, stdout=out, stderr=subprocess.PIPE, env=env)
+    assert (done.returncode, done.stderr) == (1, b"")
+    assert report.read_text().count("+Quite a") == 20
+    assert (tmp_path / "atexit-ran").read_text() == "yes"
+    assert not (tmp_path / "thread-finished").exists()
+    threaded = healthlint(repo, *args, "thread.md", home=tmp_path / "home")
+    assert threaded.returncode == 1 and b"ends/rule" in threaded.stdout
+    assert (tmp_path / "thread-finished").read_text() == "yes"

@@ -24,9 +24,11 @@ if TYPE_CHECKING:  # annotations only: importing the context module costs a cach
 
 _OPENS = "\"\u201c\u201e\u00ab"
 _QUOTES = "\"\u201c\u201d\u201e\u00ab\u00bb"
-# A signature: a dash at the start of a line or after the closing quotation mark, then a name
-# (a capital letter, or "The Nguyen family"), as in "- Jenna P., 34" or '..." -- Mike_T'.
-_SIGNATURE = lazy(r"(?<=(?:^|[\n\"\u201d\u00bb])[ \t>*_]*)(?:[\u2014\u2013]|--?(?=\s))\s*(?-i:\p{Lu})", regex.I)
+# A signature: a dash at the start of a line, after the closing quotation mark or after the end
+# of a sentence, then a name (a capital letter: "The Nguyen family") and at most a short line,
+# as in "- Jenna P., 34", '..." -- Mike_T' or "The pain was gone. - Karen, Ohio".
+_SIGNATURE = lazy(r"(?<=(?:^|[\n\"\u201d\u00bb]|[.!?][)\"\u201d\u00bb]?[ \t])[ \t>*_]*)(?:[\u2014\u2013]|--?(?=\s))\s*"
+                  r"(?-i:\p{Lu})(?=[^\n]{0,80}(?:\n|$))", regex.I)
 _WORD = lazy(r"\w")
 
 
@@ -68,15 +70,29 @@ class SetApartTestimonial(Rule):
 
 
 def _testimonial_blocks(document: DocumentContext) -> list[tuple[int, int]]:
-    """The (start, end) of each block that reads as a testimonial set apart: a block quotation
-    that opens with a quotation mark, or a block quotation or paragraph that is signed."""
+    """The (start, end) of each testimonial set apart: a block quotation that opens with a
+    quotation mark, or a block quotation or paragraph that is signed. In a signed paragraph that
+    is not in quotation marks, the testimonial is the sentence the signature ends."""
     text, found = document.text, []
     for block in document.regions.blocks:
         if block.kind not in ("quote", "paragraph"):
             continue
-        if (block.kind == "quote" and text[block.start] in _OPENS) or _SIGNATURE.search(text, block.start + 1, block.end):
+        opens = text[block.start] in _OPENS
+        signed = _SIGNATURE.search(text, block.start + 1, block.end)
+        if block.kind == "quote" and (opens or signed) or (signed and opens):
             found.append((block.start, block.end))
+        elif signed:
+            found.append((_sentence_before(document, signed.start(), block.start), block.end))
     return found
+
+
+def _sentence_before(document: DocumentContext, signature: int, floor: int) -> int:
+    """The start of the sentence that the signature at `signature` closes."""
+    starts = document.sentences.starts
+    at = max(bisect.bisect_right(starts, signature) - 1, 0)
+    if at and not _WORD.search(document.text, starts[at], signature):
+        at -= 1  # the signature is a sentence of its own: the one before it is the testimonial
+    return max(starts[at], floor)
 
 
 RULE = SetApartTestimonial(
@@ -98,7 +114,8 @@ RULE = SetApartTestimonial(
         ),
         bad=('Order FlexiPaw today and save 20%.\n\n> "Our vet couldn\'t believe the difference."\n> \u2014 Tom R., 58',
              'Book your free consultation now!\n\n"Three years of Botox and not a single new wrinkle."\n\u2014 Megan T., 31',
-             'Join our walking programme today.\n\n> I can walk to the shops again.\n> \u2014 Ellen and Roy, Leeds'),
+             'Join our walking programme today.\n\n> I can walk to the shops again.\n> \u2014 Ellen and Roy, Leeds',
+             'Order today. After three sessions the pain was gone. \u2014 Karen, Ohio'),
         good=('Talk to your doctor about the risks and side effects. In a clinical trial, researchers found '
               'a small effect.\n\n> "We need larger trials," said Dr. Chen.',
               'Order today and save 20%.\n\n> Note: results vary from person to person.',

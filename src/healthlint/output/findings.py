@@ -51,6 +51,28 @@ class Finding:
 field_values = attrgetter(*Finding.__slots__)  # a Finding's values in field order, as one tuple
 
 
+_SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def without_repeats(findings: list[Finding]) -> list[Finding]:
+    """The findings less each one whose span lies inside another finding of its category that is
+    at least as severe ('gave me my life back' inside a flagged testimonial): two findings that
+    say the same thing about the same words are noise. Partial overlaps stay, since each covers
+    words the other does not. Returned in (offset, end, rule) order."""
+    reach: dict[str, list[int]] = {}  # category -> per severity, the furthest end of a kept finding at least as severe
+    kept: list[Finding] = []
+    for finding in sorted(findings, key=lambda f: (f.offset, -f.end_offset, -_SEVERITY_RANK[f.severity], f.rule)):
+        ends = reach.setdefault(finding.category, [-1, -1, -1])
+        rank = _SEVERITY_RANK[finding.severity]
+        if ends[rank] >= finding.end_offset:
+            continue
+        for level in range(rank + 1):
+            ends[level] = max(ends[level], finding.end_offset)
+        kept.append(finding)
+    kept.sort(key=lambda f: (f.offset, f.end_offset, f.rule))
+    return kept
+
+
 @dataclass(frozen=True)
 class RunError:
     """Something that went wrong for one file or one plugin; the run goes on and exits 2."""

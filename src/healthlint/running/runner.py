@@ -15,7 +15,7 @@ import ahocorasick
 import regex
 
 from healthlint.claims.concepts import is_word_char, whole_word
-from healthlint.output.findings import Finding, RunError
+from healthlint.output.findings import Finding, RunError, without_repeats
 from healthlint.rules import DocumentRule, Match, Rule, RuleInfo
 from healthlint.rules.context import DocumentContext
 from healthlint.rules.vocabulary import Term, Vocabulary
@@ -302,6 +302,7 @@ class Linter:
                 suppression.used = True
             if not covering:
                 result.findings.append(self._finding(ctx, info, match))
+        result.findings = without_repeats(result.findings)
         if report_unused_suppressions:
             for suppression in directives:
                 if not suppression.used:

@@ -1,9 +1,8 @@
 """One finding per span and category: a finding inside another of its category that is at
 least as severe says nothing new and is dropped; partial overlaps and other categories stay."""
 
-from healthlint.output.findings import Finding, without_repeats
-
 from conftest import lint_page
+from healthlint.output.findings import Finding, without_repeats
 
 
 def finding(rule: str, start: int, end: int, category: str = "cure-claim", severity: str = "warning") -> Finding:

@@ -79,7 +79,7 @@ def _testimonial_blocks(document: DocumentContext) -> list[tuple[int, int]]:
             continue
         opens = text[block.start] in _OPENS
         signed = _SIGNATURE.search(text, block.start + 1, block.end)
-        if block.kind == "quote" and (opens or signed) or (signed and opens):
+        if (block.kind == "quote" and (opens or signed)) or (signed and opens):
             found.append((block.start, block.end))
         elif signed:
             found.append((_sentence_before(document, signed.start(), block.start), block.end))

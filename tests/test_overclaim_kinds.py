@@ -120,3 +120,34 @@ def test_standard_care_set_aside_is_flagged_on_a_seller_page_only(sentence, expe
 ])
 def test_care_compared_carefully_is_not_flagged_even_on_a_seller_page(sentence):
     assert [r for r, _ in findings(SELLER + sentence + "\n") if r.startswith("discourages-care/")] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("All disease begins in the gut.", [("efficacy-overstatement/disease-cause", "begins in the gut")]),
+    ("Most childhood ear infections are caused by a misaligned upper neck.",
+     [("efficacy-overstatement/disease-cause", "are caused by a misaligned")]),
+    ("Birth is the first major trauma to a baby's spine.",
+     [("efficacy-overstatement/disease-cause", "the first major trauma to a baby's spine")]),
+    # a question that asserts the cause is still the seller's claim
+    ("Is your back pain caused by a misaligned spine?",
+     [("efficacy-overstatement/disease-cause", "caused by a misaligned spine")]),
+    # a verb of a phrase ("lurk in", "accumulate in") is inflected: the "(v)" mark goes at the end
+    ("Toxins lurk in your fat cells.", [("efficacy-overstatement/hidden-enemy", "Toxins lurk in")]),
+])
+def test_a_disease_cause_said_as_fact_is_flagged_on_a_seller_page_only(sentence, expected):
+    assert [(r, q) for r, q in findings(SELLER + sentence + "\n")
+            if r in ("efficacy-overstatement/disease-cause", "efficacy-overstatement/hidden-enemy")] == expected
+    assert [r for r, _ in findings(CAREFUL + sentence + "\n")
+            if r in ("efficacy-overstatement/disease-cause", "efficacy-overstatement/hidden-enemy")] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Most ear infections are caused by bacteria or viruses.",   # causes care treats
+    "Cancer that begins in the colon is called colon cancer.",  # where a disease begins, not what causes it
+    "Thrush is caused by candida.",
+    "Spina bifida is caused by the failure of the spine to close.",
+    "Back pain is not caused by a misaligned spine.",           # negated
+    "Researchers are testing whether some cases begin in the gut.",
+])
+def test_causes_careful_pages_name_are_not_disease_cause_even_on_a_seller_page(sentence):
+    assert [r for r, _ in findings(SELLER + sentence + "\n") if r == "efficacy-overstatement/disease-cause"] == []

@@ -260,3 +260,21 @@ def test_a_deadline_without_a_result_or_with_a_hedge_is_not_a_timed_result():
     for sentence in ("Orders ship within 2 days.", "Some people may see results after six sessions.",
                      "Do not stop taking it within the first week."):
         assert not [r for r, _ in findings(SELLER + sentence + "\n") if r == "efficacy-overstatement/timed-result"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Recommended by orthopedic surgeons and physical therapists.",
+     ("uncited-evidence/authority-appeal", "Recommended by orthopedic surgeons")),
+    ("Doctor Recommended for instant relief.", ("uncited-evidence/authority-appeal", "Doctor Recommended")),
+    ("Our sleeve is endorsed by the Mayo Clinic.", ("uncited-evidence/authority-appeal", "endorsed by the Mayo Clinic")),
+    ("Ophthalmologists are stunned.", ("hype/sales-superlative", "Ophthalmologists are stunned")),
+    ("CopperFlex is the revolutionary knee sleeve.", ("hype/sales-superlative", "revolutionary")),
+])
+def test_endorsements_and_hype_on_any_noun_are_a_sellers(sentence, expected):
+    assert expected in findings(SELLER + sentence + "\n")
+    assert expected not in findings(CAREFUL + sentence + "\n")
+
+
+def test_who_is_a_pronoun_not_an_institution():
+    assert not [r for r, _ in findings(SELLER + "Patients who have recommended us get a discount.\n")
+                if r == "uncited-evidence/authority-appeal"]

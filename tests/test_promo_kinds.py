@@ -278,3 +278,17 @@ def test_endorsements_and_hype_on_any_noun_are_a_sellers(sentence, expected):
 def test_who_is_a_pronoun_not_an_institution():
     assert not [r for r, _ in findings(SELLER + "Patients who have recommended us get a discount.\n")
                 if r == "uncited-evidence/authority-appeal"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Your gut will thank you.", ("efficacy-overstatement/body-thanks", "Your gut will thank you")),
+    ("Whatever your condition, acupuncture can help.", ("efficacy-overstatement/cure-all", "Whatever your condition")),
+    ("You can take it alongside any prescription.", ("safety-claim/safe-for-everyone", "alongside any")),
+    ("Throw away your reading glasses in 30 days.",
+     ("efficacy-overstatement/timed-result", "Throw away your reading glasses in 30 days")),
+    ("It is the drink that fixed my gut.", ("anecdote-as-evidence/testimonial", "fixed my gut")),
+    ("It is the only thing that worked for me.", ("anecdote-as-evidence/testimonial", "the only thing that worked")),
+])
+def test_claims_left_to_the_reader_are_a_sellers_claims(sentence, expected):
+    assert expected in findings(SELLER + sentence + "\n")
+    assert expected not in findings(CAREFUL + sentence + "\n")

@@ -155,3 +155,22 @@ def test_another_regex_module_version_gets_another_file(monkeypatch):
     assert compiled._path("same settings") == before
     monkeypatch.setattr(regex, "__version__", regex.__version__ + ".1")
     assert compiled._path("same settings") != before
+
+
+def test_a_kept_runner_finds_what_it_found_before_it_was_pickled():
+    """A runner pickles its word-by-word steps through the condition vocabulary packed (one string
+    and a byte per term); unpickled, it has the same steps and finds the same, terms of several
+    words of that vocabulary included."""
+    from healthlint.running.config import Config
+    from healthlint.running.engine import Session
+    from healthlint.text.document import from_text
+
+    session = Session.start(Config())
+    text = ("Our drops cure juvenile rheumatoid arthritis and chronic obstructive pulmonary disease. "
+            "A miracle cure for type 2 diabetes, heart disease and high blood pressure!\n")
+    runner = session.linter_for("draft.md")
+    before = runner.lint(from_text(text, "draft.md")).findings
+    assert len(runner._steps) > 10_000 and before
+    kept = pickle.loads(pickle.dumps(runner))
+    assert kept._steps == runner._steps
+    assert kept.lint(from_text(text, "draft.md")).findings == before

@@ -174,3 +174,34 @@ def test_a_kept_runner_finds_what_it_found_before_it_was_pickled():
     kept = pickle.loads(pickle.dumps(runner))
     assert kept._steps == runner._steps
     assert kept.lint(from_text(text, "draft.md")).findings == before
+
+
+COUNTING = ("import sys, regex._main as engine\ncompiles = []\nreal = engine._compile\n"
+            "engine._compile = lambda *args: compiles.append(args[0]) or real(*args)\n"
+            "from healthlint.cli import main\ntry:\n    main()\nexcept SystemExit as end:\n    code = end.code\n"
+            "print(len(compiles), file=sys.stderr)\nsys.exit(code)\n")
+
+
+def test_a_changed_file_is_linted_without_compiling_a_pattern(tmp_path):
+    """The kept file holds the compiled code of the packs' patterns and of healthlint's own
+    module-level ones: the regex module's compiler (pure Python, the slowest part of a one-file
+    run's linting) never runs, and the findings are a fresh run's."""
+    import subprocess
+    import sys
+
+    from hostile import user_env
+
+    repo = commit(tmp_path / "repo", {"draft.md": "# Drops\n\nA miracle cure for juvenile rheumatoid arthritis.\n"})
+    home = tmp_path / "home"
+    for edit in range(3):  # the first run leaves a mark, the second keeps what it built
+        with open(repo / "draft.md", "a") as draft:
+            draft.write(f"\nEdit {edit}: our clinically proven drops reverse heart disease, doctors hate it!\n")
+        if edit < 2:
+            healthlint(repo, "check", "--format", "json", "draft.md", home=home)
+    args = ["check", "--format", "json", "draft.md"]
+    kept = subprocess.run([sys.executable, "-P", "-c", COUNTING, *args], cwd=repo, capture_output=True,
+                          env=user_env(home))
+    fresh = healthlint(repo, *args, "--no-cache", home=home)
+    assert kept.stderr.splitlines()[-1] == b"0"
+    assert (kept.returncode, kept.stdout) == (fresh.returncode, fresh.stdout) == (1, fresh.stdout)
+    assert len(json.loads(kept.stdout)) >= 4

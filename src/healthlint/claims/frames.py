@@ -18,11 +18,12 @@ import regex
 
 from healthlint.claims.concepts import Mention
 from healthlint.claims.modifiers import ContextRules, Modifier
+from healthlint.lazyregex import lazy
 
-_WORD = regex.compile(r"\w[\w'\u2019-]*")
+_WORD = lazy(r"\w[\w'\u2019-]*")
 # "that" after a verb of saying or showing opens a new subject; a relative "that" ("the blocks
 # that repair muscles") does not.
-_THAT = regex.compile(
+_THAT = lazy(
     r"\b(?:show|shows|shown|showed|suggest|suggests|suggested|find|finds|found|say|says|said|prove|proves|"
     r"proved|proven|demonstrate|demonstrates|demonstrated|reveal|reveals|revealed|indicate|indicates|"
     r"indicated|confirm|confirms|confirmed|believe|believes|believed|know|knows|known|report|reports|"
@@ -40,7 +41,7 @@ _SUBJECT_FOLLOWERS = frozenset("""
     less least much help helps helped helping work works worked working seem seems seemed appear appears appeared
     tend tends tended use uses used using get gets got actually really truly quickly slowly directly
     """.split())
-_BREAK = regex.compile(r"[;:\u2014\u2013()!?]|\s[-\u2022*]\s|\b(?:but|however|although|though|whereas|while|except|unlike|because)\b", regex.I)
+_BREAK = lazy(r"[;:\u2014\u2013()!?]|\s[-\u2022*]\s|\b(?:but|however|although|though|whereas|while|except|unlike|because)\b", regex.I)
 
 
 def clause_start(text: str, sentence_start: int, position: int) -> int:

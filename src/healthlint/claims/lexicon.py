@@ -22,9 +22,10 @@ from typing import Any
 import regex
 
 from healthlint.errors import RuleError
+from healthlint.lazyregex import lazy
 
-NAME = regex.compile(r"[a-z][a-z0-9_-]*\Z")
-REFERENCE = regex.compile(r"\{([a-z][a-z0-9_-]*)\}")  # `{name}` in a pattern; `{2,3}` is never a name
+NAME = lazy(r"[a-z][a-z0-9_-]*\Z")
+REFERENCE = lazy(r"\{([a-z][a-z0-9_-]*)\}")  # `{name}` in a pattern; `{2,3}` is never a name
 _VOWELS = "aeiou"
 
 

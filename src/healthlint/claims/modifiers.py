@@ -17,15 +17,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import regex
-
 from healthlint.errors import RuleError
+from healthlint.lazyregex import lazy
 from healthlint.text.reading import lower_same_length
 
 DIRECTIONS = ("forward", "backward", "both")
 # The categories of core's lexicon (context.toml), known without reading it.
 CORE_CATEGORIES = ("negated", "hedged", "hypothetical", "reported", "conditional", "comparative", "limited")
-_TOKEN = regex.compile(r"\w[\w'\u2019]*(?:-\w[\w'\u2019]*)*|[^\w\s]")
+_TOKEN = lazy(r"\w[\w'\u2019]*(?:-\w[\w'\u2019]*)*|[^\w\s]")
 
 
 @dataclass(frozen=True)

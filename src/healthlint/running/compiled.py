@@ -17,10 +17,11 @@ import gc
 import os
 import pickle
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from healthlint import lazyregex
 from healthlint.running.cache import NOFOLLOW, blake2b  # used only with a findings cache, so loaded already
 from healthlint.running.trust import user_cache_dir
 
@@ -47,6 +48,8 @@ class Compiled:
     rules: list[Rule]
     reporters: dict[str, type[Reporter]]
     runners: dict[tuple[object, ...], Any]
+    # healthlint.lazyregex's module-level patterns, compiled: (pattern, flags) -> pickled code
+    patterns: dict[tuple[str, int], bytes] = field(default_factory=dict)
 
 
 def _engines() -> str:
@@ -94,6 +97,7 @@ def load(fingerprint: str) -> Compiled | None:
                 gc.enable()
     if not isinstance(found, Compiled) or found.fingerprint != fingerprint:
         return None
+    lazyregex.use_code(found.patterns)
     try:
         os.utime(path)  # used now: pruned last
     except OSError:
@@ -117,6 +121,7 @@ def save(fingerprint: str, compiled: Compiled) -> None:
     except OSError:
         return
     try:
+        compiled.patterns = lazyregex.compiled_code()
         data = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:
         return

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import ahocorasick
-import regex
 
 from healthlint.claims.concepts import is_word_char, whole_word
+from healthlint.lazyregex import lazy
 from healthlint.output.findings import Finding, RunError, without_repeats
 from healthlint.rules import DocumentRule, Match, Rule, RuleInfo
 from healthlint.rules.context import DocumentContext
@@ -25,7 +25,7 @@ from healthlint.running.timelimit import RULE_TIME_LIMIT, RuleTimeout, time_limi
 from healthlint.text.document import Document
 from healthlint.text.reading import read, term_key
 
-_TOKEN = regex.compile(r"\w+")
+_TOKEN = lazy(r"\w+")
 BY_WORDS = 2000  # a vocabulary with more terms than this is found word by word (see Linter._build)
 WINDOW = 2048  # sentences whose keyword hits and candidate sets are held at once (see Linter.windows)
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterator
 
-import regex
+from healthlint.lazyregex import lazy
 
 _WHITE_SPACE = "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 _TO_SPACE = str.maketrans({**dict.fromkeys(_WHITE_SPACE, " "), "\u2019": "'"})  # same length
-_SPACES = regex.compile(" {2,}")
-_PLAIN = regex.compile(r"[a-z0-9'.,&%/+-]+(?: [a-z0-9'.,&%/+-]+)*")
-_DROPPED = regex.compile(r"(?<= ) +")  # a space after a space
-_EDITORIAL = regex.compile(r" *\[sic\]|\[(?=\w{1,3}\])|(?<=\[\w{1,3})\]")
+_SPACES = lazy(" {2,}")
+_PLAIN = lazy(r"[a-z0-9'.,&%/+-]+(?: [a-z0-9'.,&%/+-]+)*")
+_DROPPED = lazy(r"(?<= ) +")  # a space after a space
+_EDITORIAL = lazy(r" *\[sic\]|\[(?=\w{1,3}\])|(?<=\[\w{1,3})\]")
 
 
 def lower_same_length(text: str) -> str:

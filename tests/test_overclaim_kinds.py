@@ -151,3 +151,26 @@ def test_a_disease_cause_said_as_fact_is_flagged_on_a_seller_page_only(sentence,
 ])
 def test_causes_careful_pages_name_are_not_disease_cause_even_on_a_seller_page(sentence):
     assert [r for r, _ in findings(SELLER + sentence + "\n") if r == "efficacy-overstatement/disease-cause"] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Love your results or your next treatment is free.",
+     [("commercial-conflict/call-to-action", "Love your results or"),
+      ("commercial-conflict/call-to-action", "your next treatment is free")]),
+    ("Results guaranteed.", [("commercial-conflict/call-to-action", "Results guaranteed")]),
+    ("The same medicine for a fraction of the price.",
+     [("commercial-conflict/call-to-action", "a fraction of the price")]),
+    ("Approval takes minutes.", [("commercial-conflict/call-to-action", "Approval takes minutes")]),
+    ("Most people qualify!", [("commercial-conflict/call-to-action", "Most people qualify")]),
+])
+def test_offers_and_guarantees_in_other_words_are_flagged_on_a_seller_page_only(sentence, expected):
+    assert [(r, q) for r, q in findings(SELLER + sentence + "\n") if r.startswith("commercial-conflict/")] == expected
+    assert [r for r, _ in findings(CAREFUL + sentence + "\n") if r.startswith("commercial-conflict/")] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "There is no guarantee that your next treatment will work.",
+    "Generic drugs cost a fraction of the price? Ask your pharmacist.",   # a question
+])
+def test_offers_said_carefully_are_not_flagged_even_on_a_seller_page(sentence):
+    assert [r for r, _ in findings(SELLER + sentence + "\n") if r.startswith("commercial-conflict/")] == []

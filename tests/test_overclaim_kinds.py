@@ -174,3 +174,38 @@ def test_offers_and_guarantees_in_other_words_are_flagged_on_a_seller_page_only(
 ])
 def test_offers_said_carefully_are_not_flagged_even_on_a_seller_page(sentence):
     assert [r for r, _ in findings(SELLER + sentence + "\n") if r.startswith("commercial-conflict/")] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Welcome to Denver's most advanced smile studio.", [("hype/sales-superlative", "Denver's most advanced")]),
+    ("Dentists everywhere are quietly switching their own families to hydroxyapatite.",
+     [("uncited-evidence/authority-appeal", "Dentists everywhere are quietly switching their")]),
+    ("NASA developed red light therapy to help astronauts heal in space.",
+     [("uncited-evidence/authority-appeal", "NASA developed")]),
+    ("Dr. Reyes is recognised as a leader in biological dentistry.",
+     [("uncited-evidence/authority-appeal", "recognised as a leader")]),
+    ("Developed with a board-certified veterinary team.",
+     [("uncited-evidence/authority-appeal", "Developed with a board-certified veterinary team")]),
+    ("Vet-formulated, so you know it's the real deal.",
+     [("regulatory-claim/certificate-as-proof", "Vet-formulated, so you know")]),
+])
+def test_authority_borrowed_is_flagged_on_a_seller_page_only(sentence, expected):
+    kinds = {r for r, _ in expected}
+    assert [(r, q) for r, q in findings(SELLER + sentence + "\n") if r in kinds] == expected
+    assert [(r, q) for r, q in findings(CAREFUL + sentence + "\n") if r in kinds] == []
+
+
+def test_a_secret_kept_by_anyone_is_suppressed_secret_on_any_page():
+    sentence = "It is the healing stack that pro athletes don't want you to know about.\n"
+    assert [(r, q) for r, q in findings(CAREFUL + sentence) if r == "hype/suppressed-secret"] == [
+        ("hype/suppressed-secret", "don't want you to know about")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Researchers have developed an animal model of the disease.",   # researchers, not an institution's name
+    "In Alzheimer's most advanced stage, people need help with daily care.",
+    "Nurses are quietly leaving the profession.",
+])
+def test_authority_in_careful_words_is_not_flagged_even_on_a_seller_page(sentence):
+    assert [r for r, _ in findings(SELLER + sentence + "\n")
+            if r in ("uncited-evidence/authority-appeal", "hype/sales-superlative")] == []

@@ -331,5 +331,7 @@ def test_missing_harms_reads_harms_of_the_treatment_not_the_diseases_it_sells_ag
         "missing-harms/no-risks-discussed"]
     for warned in ("The adjustment can cause mild soreness for a day.",
                    "Some patients have tenderness, swelling or a headache afterwards.",
-                   "Manipulation of the neck has been linked to stroke and artery damage."):
+                   "Manipulation of the neck has been linked to stroke and artery damage.",
+                   "Minor bruising, soreness or a little bleeding at the needle sites is common.",
+                   "Rarely, serious problems such as a punctured lung have been reported."):
         assert not [f for f in check(CHIRO_AD + warned + "\n").findings if f["category"] == "missing-harms"], warned

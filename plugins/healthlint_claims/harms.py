@@ -50,6 +50,11 @@ _HARM = lazy(
     r"|customers|dogs|cats|pets|children|women|men)\s+(?:may\s+|will\s+)?(?:have|experience|feel|notice|get|report))"
     r"\s+(?:\w+[\s,]+){0,4}?(?:soreness|tenderness|swelling|bruising|redness|irritation|itching|rash|nausea|dizziness"
     r"|headaches?|bleeding|allergic|scarring|numbness|upset\s+stomach|diarrh(?:o)?ea|vomiting|cramping)"
+    # side effects stated as facts of the treatment: "minor bruising or soreness is common", "rarely,
+    # serious problems such as infection have been reported"
+    r"|(?:soreness|tenderness|bruising|redness|bleeding|light-?headed\w*|faint\w*|numbness|scarring)[\s,]+(?:[\w-]+[\s,]+){0,8}?"
+    r"(?:(?:is|are)\s+(?:common|possible|normal|expected|usual)|(?:can|may)\s+(?:occur|happen)|(?:has|have)\s+been\s+reported)"
+    r"|(?:serious|severe|rare)\s+(?:problems|complications|reactions|injuries)\s+(?:[\w-]+\s+){0,4}?(?:such\s+as|including|like|can|may|have|has)"
     r"|(?:linked|associated)\s+(?:with|to)\s+(?:\w+\s+){0,3}?(?:injury|injuries|damage|failure|toxicity|deaths?)"
     r"|safety\s+(?:\w+\s+){0,3}(?:yet\s+to\s+be|not\s+(?:been\s+)?(?:established|known|proven)|unknown|concerns?))\b", regex.I)
 # Mentions that do not discuss harms: reassurance, or the risk of getting the disease itself.

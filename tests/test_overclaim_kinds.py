@@ -209,3 +209,23 @@ def test_a_secret_kept_by_anyone_is_suppressed_secret_on_any_page():
 def test_authority_in_careful_words_is_not_flagged_even_on_a_seller_page(sentence):
     assert [r for r, _ in findings(SELLER + sentence + "\n")
             if r in ("uncited-evidence/authority-appeal", "hype/sales-superlative")] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the same kinds in words the red team did not use
+    ("Longtime takers notice calmer evenings within days.",
+     [("anecdote-as-evidence/crowd-reports", "Longtime takers notice")]),
+    ("Our community of 80,000 members swears by it.",
+     [("anecdote-as-evidence/popularity-as-proof", "community of 80,000")]),
+    ("Your doctor will just prescribe another pill.",
+     [("discourages-care/care-failed-you", "Your doctor will just prescribe")]),
+    ("All for a fraction of what you'd pay at the pharmacy.",
+     [("commercial-conflict/call-to-action", "a fraction of what")]),
+    ("Harvard researchers discovered the compound in our formula.",
+     [("uncited-evidence/authority-appeal", "Harvard researchers")]),
+    ("Seattle's #1 rated wellness clinic.", [("hype/sales-superlative", "Seattle's #1 rated")]),
+])
+def test_the_kinds_are_caught_in_other_words_on_a_seller_page_only(sentence, expected):
+    kinds = {r for r, _ in expected}
+    assert [(r, q) for r, q in findings(SELLER + sentence + "\n") if r in kinds] == expected
+    assert [(r, q) for r, q in findings(CAREFUL + sentence + "\n") if r in kinds] == []

@@ -89,5 +89,5 @@ def test_numbers_with_a_source_or_of_time_are_not():
 
 def test_an_attributed_quotation_is_a_testimonial():
     text = SELLER + "> After three sessions the pain was gone.\n> \u2014 Karen, Ohio\n"
-    assert ("anecdote-as-evidence/patient-reports", "\u2014 Karen, Ohio") in findings(text)
+    assert ("anecdote-as-evidence/set-apart-testimonial", "After three sessions the pain was gone.") in findings(text)
     assert findings(CAREFUL + "The report was written by the Centers for Disease Control \u2014 Atlanta.\n") == []

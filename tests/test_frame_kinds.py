@@ -86,7 +86,7 @@ def test_a_condition_after_a_body_part_word_stays_whole():
 @pytest.mark.parametrize("sentence, expected", [
     # "immunotherapy" only modifies "protocol": the subject is the seller's protocol, not care
     ("Our immunotherapy protocol shrinks tumors.",
-     [("efficacy-overstatement/condition-improves", "shrinks tumors")]),  # one finding per span and category
+     [("efficacy-overstatement/treats-condition", "shrinks tumors")]),  # one finding per span and category
     ("The chemotherapy-free program kills cancer cells.",
      [("efficacy-overstatement/treats-condition", "kills cancer cells")]),
 ])

@@ -23,6 +23,11 @@ def test_the_same_span_from_two_rules_is_one_finding_the_more_severe_first():
     assert kept(finding("b", 0, 10), finding("a", 0, 10)) == [("a", 0, 10)]
 
 
+def test_of_two_equal_findings_the_rule_the_pack_lists_first_stays():
+    rank = {"z-first": 0, "a-second": 1}
+    assert [f.rule for f in without_repeats([finding("a-second", 0, 10), finding("z-first", 0, 10)], rank)] == ["z-first"]
+
+
 def test_partial_overlaps_other_categories_and_more_severe_findings_inside_stay():
     assert kept(finding("a", 0, 10), finding("b", 5, 20)) == [("a", 0, 10), ("b", 5, 20)]
     assert kept(finding("a", 0, 30), finding("b", 5, 10, category="hype")) == [("a", 0, 30), ("b", 5, 10)]

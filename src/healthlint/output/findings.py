@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import TYPE_CHECKING
@@ -54,19 +55,23 @@ field_values = attrgetter(*Finding.__slots__)  # a Finding's values in field ord
 _SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
-def without_repeats(findings: list[Finding]) -> list[Finding]:
+def without_repeats(findings: list[Finding], rank: Mapping[str, int] | None = None) -> list[Finding]:
     """The findings less each one whose span lies inside another finding of its category that is
     at least as severe ('gave me my life back' inside a flagged testimonial): two findings that
     say the same thing about the same words are noise. Partial overlaps stay, since each covers
-    words the other does not. Returned in (offset, end, rule) order."""
+    words the other does not. Of two on the same span, the more severe stays, then the rule that
+    comes first in `rank` (rule id -> its place among the rules: a pack lists its rules in the
+    order it prefers them), then by id. Returned in (offset, end, rule) order."""
     reach: dict[str, list[int]] = {}  # category -> per severity, the furthest end of a kept finding at least as severe
     kept: list[Finding] = []
-    for finding in sorted(findings, key=lambda f: (f.offset, -f.end_offset, -_SEVERITY_RANK[f.severity], f.rule)):
+    places = rank or {}
+    for finding in sorted(findings, key=lambda f: (f.offset, -f.end_offset, -_SEVERITY_RANK[f.severity],
+                                                   places.get(f.rule, len(places)), f.rule)):
         ends = reach.setdefault(finding.category, [-1, -1, -1])
-        rank = _SEVERITY_RANK[finding.severity]
-        if ends[rank] >= finding.end_offset:
+        severity = _SEVERITY_RANK[finding.severity]
+        if ends[severity] >= finding.end_offset:
             continue
-        for level in range(rank + 1):
+        for level in range(severity + 1):
             ends[level] = max(ends[level], finding.end_offset)
         kept.append(finding)
     kept.sort(key=lambda f: (f.offset, f.end_offset, f.rule))

@@ -57,6 +57,14 @@ class Linter:
         self._steps: dict[str, tuple[tuple[Any, ...] | None, bool]] = {}  # see _build
 
     @property
+    def rule_rank(self) -> dict[str, int]:
+        """Rule id -> its place among the rules: of two findings on one span, the earlier rule's stays."""
+        rank = self.__dict__.get("_rank")
+        if rank is None:
+            rank = self.__dict__["_rank"] = {rule.info.id: place for place, rule in enumerate(self.rules)}
+        return rank
+
+    @property
     def built(self) -> bool:
         """The pass's automaton is built (a pickle of this runner carries it)."""
         return self._automaton is not None
@@ -320,7 +328,7 @@ class Linter:
                 suppression.used = True
             if not covering:
                 result.findings.append(self._finding(ctx, info, match))
-        result.findings = without_repeats(result.findings)
+        result.findings = without_repeats(result.findings, self.rule_rank)
         if report_unused_suppressions:
             for suppression in directives:
                 if not suppression.used:

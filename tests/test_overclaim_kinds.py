@@ -229,3 +229,41 @@ def test_the_kinds_are_caught_in_other_words_on_a_seller_page_only(sentence, exp
     kinds = {r for r, _ in expected}
     assert [(r, q) for r, q in findings(SELLER + sentence + "\n") if r in kinds] == expected
     assert [(r, q) for r, q in findings(CAREFUL + sentence + "\n") if r in kinds] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a second probe, other genres (hearing, fertility, snoring): the concept, not the red team's words
+    ("Beloved by 90,000 grandparents across America.",
+     [("anecdote-as-evidence/popularity-as-proof", "Beloved by 90,000")]),
+    ("Thousands of listeners now hear the birds again.",
+     [("anecdote-as-evidence/popularity-as-proof", "Thousands of listeners now")]),
+    ("Tinnitus sufferers across the country report instant quiet.",
+     [("anecdote-as-evidence/popularity-as-proof", "sufferers across the country report")]),
+    ("A drug-free answer to Xanax.", [("discourages-care/better-than-standard-care", "drug-free answer to Xanax")]),
+    ("ENTs want to sell you surgery, not a cure.", [("discourages-care/care-failed-you", "ENTs want to sell you")]),
+    ("Nearly every chronic illness can be traced back to a toxic liver.",
+     [("efficacy-overstatement/disease-cause", "traced back to a toxic liver"),
+      ("efficacy-overstatement/one-cause-of-all-disease", "Nearly every chronic illness can be traced back to")]),
+    ("Everyone is approved, no credit check.",
+     [("commercial-conflict/call-to-action", "Everyone is approved"),
+      ("commercial-conflict/call-to-action", "no credit check")]),
+    ("As seen on TV.", [("uncited-evidence/authority-appeal", "As seen on")]),
+    ("Used by Olympic swimmers and Navy SEALs.",
+     [("uncited-evidence/authority-appeal", "Used by Olympic swimmers")]),
+    ("Created in partnership with audiologists.",
+     [("uncited-evidence/authority-appeal", "Created in partnership with audiologists")]),
+])
+def test_a_second_probe_of_other_genres_is_flagged_on_a_seller_page_only(sentence, expected):
+    kinds = {r for r, _ in expected}
+    assert sorted((r, q) for r, q in findings(SELLER + sentence + "\n") if r in kinds) == sorted(expected)
+    assert [(r, q) for r, q in findings(CAREFUL + sentence + "\n") if r in kinds] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Cook the roast, followed by 3 minutes of rest.",                     # not a following
+    "The same changes are featured in Alexander disease.",                # not the media
+    "Millions of Americans now live with diabetes.",                      # not buyers
+])
+def test_other_genres_in_careful_words_are_not_flagged_even_on_a_seller_page(sentence):
+    assert [r for r, _ in findings(SELLER + sentence + "\n")
+            if r in ("anecdote-as-evidence/popularity-as-proof", "uncited-evidence/authority-appeal")] == []

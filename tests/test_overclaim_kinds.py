@@ -23,7 +23,7 @@ def findings(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("sentence, span, obj", [
     ("The peptide mends your tendons.", "mends your tendons", "tendons"),
     ("Our bone broth heals your gut in 30 days.", "heals your gut", "your gut"),
-    ("Every chew repairs the joint from the inside.", "repairs the joint", "the joint"),
+    ("Every chew heals the joint from the inside.", "heals the joint", "the joint"),  # "repairs": restore-function, listed first
 ])
 def test_a_body_part_said_to_be_mended_is_a_repair_not_an_end(sentence, span, obj):
     got = [f for f in found(SELLER + sentence + "\n") if f["rule"] in ("cure-claim/repairs-body", "cure-claim/ends-condition")]

@@ -513,9 +513,9 @@ def run() -> NoReturn:
     standard output and error flushed; when a thread that is not a daemon still runs, or a flush
     fails, Python's own exit ends the process instead (it waits for the thread, and reports the
     failure)."""
-    from healthlint.running import compiled
+    from healthlint import running
 
-    compiled.FREEZE = True  # this process ends after one run (see compiled.FREEZE)
+    running.ENDS_AFTER_ONE_RUN = True
     try:
         main()
         code: int | str | None = EXIT_CLEAN

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from healthlint import lazyregex
+from healthlint import lazyregex, running
 from healthlint.running.cache import NOFOLLOW, blake2b  # used only with a findings cache, so loaded already
 from healthlint.running.trust import user_cache_dir
 
@@ -31,11 +31,6 @@ if TYPE_CHECKING:
 
 FOLDER = "compiled"
 KEEP = 8  # files kept: one per configuration a user lints often
-# Set by the command line (healthlint.cli.run), whose process ends after its run: the loaded rules
-# then live as long as it does, and gc.freeze() leaves them (and everything alive then) out of every
-# later collection, which would otherwise scan their tens of thousands of objects (~7 ms of a one-file
-# run). Not for a library caller: what it has alive then would never be collected as a cycle.
-FREEZE = False
 
 
 @dataclass
@@ -91,7 +86,7 @@ def load(fingerprint: str) -> Compiled | None:
         except Exception:  # a file from an older healthlint, a plugin's class moved: build afresh
             return None
         finally:
-            if FREEZE:
+            if running.ENDS_AFTER_ONE_RUN:  # the rules live as long as the process: see there
                 gc.freeze()
             if collecting:
                 gc.enable()

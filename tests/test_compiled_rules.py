@@ -158,9 +158,8 @@ def test_another_regex_module_version_gets_another_file(monkeypatch):
 
 
 def test_a_kept_runner_finds_what_it_found_before_it_was_pickled():
-    """A runner pickles its word-by-word steps through the condition vocabulary packed (one string
-    and a byte per term); unpickled, it has the same steps and finds the same, terms of several
-    words of that vocabulary included."""
+    """A runner kept between runs, unpickled, has the same word-by-word steps through the condition
+    vocabulary and finds the same, terms of several words of that vocabulary included."""
     from healthlint.running.config import Config
     from healthlint.running.engine import Session
     from healthlint.text.document import from_text

@@ -5,7 +5,6 @@ from __future__ import annotations
 import heapq
 import sys
 import time
-from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import redirect_stdout
@@ -70,24 +69,7 @@ class Linter:
         return self._automaton is not None
 
     def __getstate__(self) -> dict[str, Any]:
-        """The state, `_steps` packed: as a dict, its ~27,000 terms (the condition vocabulary's,
-        word by word) and a tuple per term cost a run that loads a kept runner
-        (healthlint.running.compiled) ~4 ms more to unpickle than one string, a few values and
-        one byte per term."""
-        state = {**self.__dict__, "timed": False}
-        steps = state["_steps"]
-        if not any("\0" in term for term in steps):  # a term has none; if one ever did, the dict is kept
-            values = list(dict.fromkeys(steps.values()))  # a handful: the steps share their payloads
-            number = {value: index for index, value in enumerate(values)}
-            state["_steps"] = ("\0".join(steps), values,
-                               array("B" if len(values) <= 256 else "L", [number[v] for v in steps.values()]))
-        return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        if isinstance(state["_steps"], tuple):
-            terms, values, numbers = state["_steps"]
-            state["_steps"] = dict(zip(terms.split("\0"), map(values.__getitem__, numbers))) if numbers else {}
-        self.__dict__.update(state)
+        return {**self.__dict__, "timed": False}
 
     def _build(self) -> Any:
         """The one automaton of the keyword and concept pass, built on first use (a run answered

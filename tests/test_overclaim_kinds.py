@@ -267,3 +267,47 @@ def test_a_second_probe_of_other_genres_is_flagged_on_a_seller_page_only(sentenc
 def test_other_genres_in_careful_words_are_not_flagged_even_on_a_seller_page(sentence):
     assert [r for r, _ in findings(SELLER + sentence + "\n")
             if r in ("anecdote-as-evidence/popularity-as-proof", "uncited-evidence/authority-appeal")] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a third probe (an IV lounge): sales counts, ratings, care said to miss, prizes, training, secrets
+    ("Our drips have hydrated over 30,000 guests since 2019.",
+     [("anecdote-as-evidence/popularity-as-proof", "have hydrated over 30,000 guests")]),
+    ("Five stars on Google from 2,300 patients.", [("anecdote-as-evidence/popularity-as-proof", "Five stars on")]),
+    ("Thermography catches what mammograms miss.",
+     [("discourages-care/better-than-standard-care", "catches what mammograms")]),
+    ("Order today and skip the urgent care line.",  # 'urgent care' is a careful cue: the offer outweighs it
+     [("discourages-care/better-than-standard-care", "skip the urgent care line")]),
+    ("Order today: your GP will only tell you your labs are normal.",
+     [("discourages-care/care-failed-you", "your GP will only tell you your labs are normal")]),
+    ("Pay nothing today.", [("commercial-conflict/call-to-action", "Pay nothing today")]),
+    ("Our medical director trained at Johns Hopkins.",
+     [("uncited-evidence/authority-appeal", "trained at Johns Hopkins")]),
+    ("Voted best IV bar in Austin three years running.",
+     [("hype/sales-superlative", "Voted best"), ("hype/sales-superlative", "three years running")]),
+    ("The detox your pharmacist hopes you never hear about.",
+     [("hype/suppressed-secret", "hopes you never hear")]),
+])
+def test_a_third_probe_is_flagged_on_a_seller_page_only(sentence, expected):
+    kinds = {r for r, _ in expected}
+    assert [(r, q) for r, q in findings(SELLER + sentence + "\n") if r in kinds] == expected
+    if "hype/suppressed-secret" not in kinds:  # that one fires on any page
+        assert [(r, q) for r, q in findings(CAREFUL + sentence + "\n") if r in kinds] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "However, CT scans can miss gallstones that are present.",   # a test's limits, not care run down
+    "An ultrasound takes pictures without using x-rays.",
+])
+def test_a_tests_limits_said_carefully_are_not_flagged_even_on_a_seller_page(sentence):
+    assert [r for r, _ in findings(SELLER + sentence + "\n") if r.startswith("discourages-care/")] == []
+
+
+def test_a_seller_page_that_names_the_gp_and_the_pharmacist_still_reads_as_a_seller_page():
+    # walk-ins, 'on us', 'new guests' and stars are a seller's words: three care words
+    # ('urgent care', 'your GP', 'your pharmacist') no longer outweigh them
+    page = ("# Revive IV Lounge\n\nWalk-ins welcome all weekend.\n\nFirst drip 50% off for new guests.\n\n"
+            "Book three, get the fourth on us.\n\nFive stars on Google.\n\nSkip the urgent care line.\n\n"
+            "Your GP will tell you your labs are normal.\n\nYour pharmacist sells pills.\n\n"
+            "Unlike antidepressants, ketamine works in hours.\n")
+    assert ("discourages-care/better-than-standard-care", "Unlike antidepressants") in findings(page)

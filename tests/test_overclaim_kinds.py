@@ -311,3 +311,8 @@ def test_a_seller_page_that_names_the_gp_and_the_pharmacist_still_reads_as_a_sel
             "Your GP will tell you your labs are normal.\n\nYour pharmacist sells pills.\n\n"
             "Unlike antidepressants, ketamine works in hours.\n")
     assert ("discourages-care/better-than-standard-care", "Unlike antidepressants") in findings(page)
+
+
+def test_a_warning_page_that_lists_a_sellers_secret_is_not_suppressed_secret():
+    text = CAREFUL + "- Claims that doctors or drug companies don't want you to know about the product.\n"
+    assert [r for r, _ in findings(text) if r == "hype/suppressed-secret"] == []

@@ -316,3 +316,43 @@ def test_a_seller_page_that_names_the_gp_and_the_pharmacist_still_reads_as_a_sel
 def test_a_warning_page_that_lists_a_sellers_secret_is_not_suppressed_secret():
     text = CAREFUL + "- Claims that doctors or drug companies don't want you to know about the product.\n"
     assert [r for r, _ in findings(text) if r == "hype/suppressed-secret"] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a fourth probe (a children's focus supplement, hormone pellets, a clinic abroad)
+    ("More than half a million kids take FocusKids every school morning.",
+     [("anecdote-as-evidence/popularity-as-proof", "More than half a million kids take")]),
+    ("Teachers notice the difference by Friday.",
+     [("anecdote-as-evidence/crowd-reports", "Teachers notice")]),
+    ("Over 9 in 10 moms would recommend it to a friend.",
+     [("anecdote-as-evidence/popularity-as-proof", "9 in 10 moms would recommend")]),
+    ("Patients fly in from 40 countries.", [("anecdote-as-evidence/popularity-as-proof", "fly in from 40 countries")]),
+    ("A gentle option for parents who'd rather not medicate.",
+     [("discourages-care/better-than-standard-care", "rather not medicate")]),
+    ("Why put your child on Ritalin when there's a better way?",
+     [("discourages-care/why-settle-for-care", "Why put your child on Ritalin")]),
+    ("Pediatricians are quick to prescribe but slow to listen.",
+     [("discourages-care/care-failed-you", "Pediatricians are quick to prescribe")]),
+    ("Behaviour problems almost always start with a nutrient gap.",
+     [("efficacy-overstatement/disease-cause", "start with a nutrient gap")]),
+    ("Menopause symptoms come from estrogen dominance, not aging.",
+     [("efficacy-overstatement/disease-cause", "come from estrogen dominance")]),
+    ("Developed by a mom and a pediatric nutritionist.",
+     [("uncited-evidence/authority-appeal", "Developed by a mom and a pediatric nutritionist")]),
+    ("America's fastest-growing kids' supplement.", [("hype/sales-superlative", "fastest-growing")]),
+])
+def test_a_fourth_probe_is_flagged_on_a_seller_page_only(sentence, expected):
+    kinds = {r for r, _ in expected}
+    assert [(r, q) for r, q in findings(SELLER + sentence + "\n") if r in kinds] == expected
+    assert [(r, q) for r, q in findings(CAREFUL + sentence + "\n") if r in kinds] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The most popular classes of drugs used to prevent stroke are antiplatelets.",
+    "Family members may notice changes in memory first.",       # hedged
+    "Patients come to the clinic for a check-up every year.",
+])
+def test_the_fourth_probes_words_in_careful_sentences_are_not_flagged_even_on_a_seller_page(sentence):
+    assert [r for r, _ in findings(SELLER + sentence + "\n")
+            if r in ("hype/sales-superlative", "anecdote-as-evidence/crowd-reports",
+                     "anecdote-as-evidence/popularity-as-proof")] == []

@@ -69,3 +69,8 @@ def test_sentences_behave_as_a_sequence_of_sentence_objects():
     assert list(sentences.starts) == [0, 6, 14] and list(sentences.ends) == [5, 12, 20]
     with pytest.raises(IndexError):
         sentences[3]
+
+
+def test_an_exclamation_closed_by_a_parenthesis_inside_a_sentence_does_not_end_it():
+    assert sentences("Use it alongside (or instead of!) conventional care. Really? (Yes!) We do.\n") == [
+        "Use it alongside (or instead of!) conventional care.", "Really?", "(Yes!)", "We do."]

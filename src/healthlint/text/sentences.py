@@ -70,6 +70,8 @@ def split_block(masked: str, block: Block, block_index: int, sentences: Sentence
             following = masked[match.end():match.end() + 40].lstrip()
             if following[:1].islower():
                 continue
+        elif punctuation[-1] in ")]" and masked[match.end():match.end() + 40].lstrip()[:1].islower():
+            continue  # a parenthesis closed inside the sentence: "(or instead of!) conventional care"
         _append(masked, sentences, start, match.end(), block_index)
         start = match.end()
     _append(masked, sentences, start, block.end, block_index)

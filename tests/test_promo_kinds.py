@@ -292,3 +292,19 @@ def test_who_is_a_pronoun_not_an_institution():
 def test_claims_left_to_the_reader_are_a_sellers_claims(sentence, expected):
     assert expected in findings(SELLER + sentence + "\n")
     assert expected not in findings(CAREFUL + sentence + "\n")
+
+
+@pytest.mark.parametrize("sentence, quote", [
+    ("Many patients find they no longer need their anxiety or sleep medication.",
+     "no longer need their anxiety or sleep medication"),
+    ("Women use it alongside (or instead of!) conventional treatment.", "instead of!) conventional treatment"),
+    ("We advise families to pause further vaccinations while their child is detoxing.", "pause further vaccinations"),
+])
+def test_a_product_said_to_replace_standard_care_is_flagged_on_a_sellers_page(sentence, quote):
+    assert ("discourages-care/replaces-care", quote) in findings(SELLER + sentence + "\n")
+    assert not [r for r, _ in findings(CAREFUL + sentence + "\n") if r == "discourages-care/replaces-care"]
+
+
+def test_advice_to_delay_a_vaccination_while_ill_is_not_replacing_care():
+    assert not [r for r, _ in findings(SELLER + "If you have a fever, delay your vaccination until you recover.\n")
+                if r.startswith("discourages-care")]

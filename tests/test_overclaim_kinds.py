@@ -321,7 +321,7 @@ def test_a_warning_page_that_lists_a_sellers_secret_is_not_suppressed_secret():
 @pytest.mark.parametrize("sentence, expected", [
     # a fourth probe (a children's focus supplement, hormone pellets, a clinic abroad)
     ("More than half a million kids take FocusKids every school morning.",
-     [("anecdote-as-evidence/popularity-as-proof", "More than half a million kids take")]),
+     [("anecdote-as-evidence/popularity-as-proof", "half a million kids take")]),
     ("Teachers notice the difference by Friday.",
      [("anecdote-as-evidence/crowd-reports", "Teachers notice")]),
     ("Over 9 in 10 moms would recommend it to a friend.",

@@ -308,3 +308,10 @@ def test_a_product_said_to_replace_standard_care_is_flagged_on_a_sellers_page(se
 def test_advice_to_delay_a_vaccination_while_ill_is_not_replacing_care():
     assert not [r for r, _ in findings(SELLER + "If you have a fever, delay your vaccination until you recover.\n")
                 if r.startswith("discourages-care")]
+
+
+def test_your_life_back_and_a_share_of_a_sellers_patients():
+    text = SELLER + "Get your energy and your life back. 94% of Apex patients report they are pain-free.\n"
+    got = findings(text)
+    assert ("efficacy-overstatement/life-back", "your life back") in got
+    assert ("unsourced-statistic/unsourced-number", "94% of Apex patients") in got

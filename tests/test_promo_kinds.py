@@ -315,3 +315,12 @@ def test_your_life_back_and_a_share_of_a_sellers_patients():
     got = findings(text)
     assert ("efficacy-overstatement/life-back", "your life back") in got
     assert ("unsourced-statistic/unsourced-number", "94% of Apex patients") in got
+
+
+@pytest.mark.parametrize("sentence, quote", [
+    ("Stock is limited.", "Stock is limited"),
+    ("Only 500 seats left for the masterclass.", "Only 500 seats"),
+    ("Register before Friday to keep your place.", "Register before Friday"),
+])
+def test_scarcity_and_deadlines_are_calls_to_action(sentence, quote):
+    assert ("commercial-conflict/call-to-action", quote) in findings(SELLER + sentence + "\n")

@@ -356,3 +356,10 @@ def test_the_fourth_probes_words_in_careful_sentences_are_not_flagged_even_on_a_
     assert [r for r, _ in findings(SELLER + sentence + "\n")
             if r in ("hype/sales-superlative", "anecdote-as-evidence/crowd-reports",
                      "anecdote-as-evidence/popularity-as-proof")] == []
+
+
+def test_a_pets_youth_given_back_is_life_back_on_a_seller_page_only():
+    sentence = "Give your dog their puppy years back.\n"
+    assert [(r, q) for r, q in findings(SELLER + sentence) if r == "efficacy-overstatement/life-back"] == [
+        ("efficacy-overstatement/life-back", "their puppy years")]
+    assert [r for r, _ in findings(CAREFUL + sentence) if r == "efficacy-overstatement/life-back"] == []

@@ -21,6 +21,9 @@ _GENTLE = lazy(
     r"|\b(?:procedure|treatment|therapy|injection|infusion|process|approach)s?\s+(?:is|are)\s+(?:\w+\s+)?(?:non-?\s?invasive|noninvasive|painless|pain[- ]free)\b",
     regex.I,
 )
+# Words of ease rather than of the body ("simple", "quick"): careful pages use them truly of short
+# procedures, so they count only on a page that reads as promotional.
+_EASY = lazy(r"(?:simple|easy|quick|gentle)\b", regex.I)
 # Said of the treatment on its own ("simple and non-invasive: a weekly injection"): on a seller's
 # page only, and not when hedged or limited ("usually painless").
 _SAID_GENTLE = lazy(r"\b(?:non-?\s?invasive|noninvasive|painless|needle[- ]free)\b", regex.I)
@@ -39,7 +42,8 @@ _GENUINELY_NON_INVASIVE = lazy(
 class InvasivenessMismatch(Rule):
     """Flags gentle words for a procedure in a document whose procedure involves needles, surgery or
     infusion: with a procedure named ("a painless procedure") on any page, alone ("simple and
-    non-invasive") on a page that reads as promotional."""
+    non-invasive") on a page that reads as promotional. Words of ease ("a quick procedure")
+    count only on a page that reads as promotional."""
 
     analyzer: Analyzer | None = None  # the pack's claims analyzer, for the document's register
 
@@ -50,6 +54,8 @@ class InvasivenessMismatch(Rule):
         taken = ctx.start
         for match in _GENTLE.finditer(text, ctx.start, ctx.end):
             taken = match.end()
+            if _EASY.match(text, match.start()) and not self._promotional(ctx):
+                continue  # "a quick laser procedure" in a hospital leaflet is a fact, not a sales word
             if not (ctx.negated(match.start()) or ctx.modified(match.start(), _LIMITED)
                     or ctx.modified(match.end() - 1, _LIMITED)):
                 yield from _mismatch(ctx, match)
@@ -103,7 +109,9 @@ RULE = InvasivenessMismatch(
         bad=("Cells are delivered through spinal injections. This approach offers a non-invasive option.",
              "Getting started is simple and non-invasive: a weekly injection you give yourself at home."),
         good=("An MRI is a non-invasive test.", "Cells are given by intravenous infusion, which carries a small risk of infection.",
-              "A lumbar puncture is usually painless; talk to your doctor about possible side effects and risks."),
+              "A lumbar puncture is usually painless; talk to your doctor about possible side effects and risks.",
+              "Cataract surgery carries risks; talk to your doctor. Clouding later can be treated with a quick laser "
+              "procedure in clinic."),
         pack="health-claims",
     ),
     keywords=("invasive", "painless", "pain-free", "pain free", "simple", "easy", "quick", "gentle"),

@@ -170,3 +170,22 @@ def test_a_pickled_rule_keeps_its_compiled_patterns_and_finds_the_same(monkeypat
     broken = pickle.loads(pickle.dumps(LazyPattern("(unclosed", 0, "test 'patterns'", eager=False)))
     with pytest.raises(RuleError, match="invalid regular expression"):
         broken.compiled()
+
+
+def test_patterns_run_by_gate_and_selection_is_not_pickled():
+    import pickle
+
+    rule = phrase_rule({"name": "t", "category": "hype", "message": "m",
+                        "patterns": [r"\bmiracles?\b", r"\bwonder\s+drugs?\b", r"\d+%"], "keywords": ["%"]},
+                       "test", "test")
+    miracle, wonder, percent = rule.patterns
+    assert rule._gated({"miracle", "unrelated"}) == (miracle, percent)  # the blind pattern always runs
+    assert rule._gated({"wonder", "miracle"}) == (miracle, wonder, percent)  # in the rule's order
+    assert rule._gated(set()) == (percent,)
+    assert rule._gated(frozenset({"miracle"})) is rule._gated({"miracle", "other"})  # one selection per key
+    copy = pickle.loads(pickle.dumps(rule))
+    assert copy._selected == {} and len(rule._selected) == 3
+    assert [p.source for p in copy._gated({"wonder"})] == [wonder.source, percent.source]
+    old = pickle.loads(pickle.dumps(rule))
+    del old.__dict__["_selected"], old.__dict__["_gate_words"]  # as pickled before these fields existed
+    assert [p.source for p in pickle.loads(pickle.dumps(old))._gated({"miracle"})] == [miracle.source, percent.source]

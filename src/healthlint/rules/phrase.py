@@ -32,7 +32,8 @@ Every key is typed (`_KEYS`, checked by healthlint.rules.schema): one error name
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -151,6 +152,20 @@ class PhraseRule(Rule):
     # Per pattern, the keywords one of which every match of it contains (None: unknown, so the
     # pattern runs on every sentence that holds one of the rule's keywords).
     gates: tuple[frozenset[str] | None, ...] = ()
+    # The patterns to run, by the gate keywords a sentence holds (see _gated): sentences share
+    # few such sets, so one set intersection and a look-up replace a gate test per pattern.
+    _selected: dict[frozenset[str], tuple[LazyPattern, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+    _gate_words: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (healthlint.running.compiled) without the selections a run has made."""
+        return {**self.__dict__, "_selected": {}}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """A rule pickled before these fields existed (a kept file of the same version) gets them empty."""
+        self.__dict__.update(_selected={}, _gate_words=None)
+        self.__dict__.update(state)
 
     @property
     def _scoped(self) -> frozenset[str]:
@@ -168,8 +183,7 @@ class PhraseRule(Rule):
         return replace(self, patterns=(self.patterns[index],), gates=(self.gates[index],))
 
     def check(self, ctx: SentenceContext) -> Iterable[Match]:
-        hits = ctx.keywords  # only the patterns whose keywords the sentence holds can match
-        patterns = [p for p, gate in zip(self.patterns, self.gates) if gate is None or not hits.isdisjoint(gate)]
+        patterns = self._gated(ctx.keywords)  # only the patterns whose keywords the sentence holds can match
         if not patterns:
             return
         if self.register and self.analyzer:  # the register is measured once per document
@@ -205,6 +219,19 @@ class PhraseRule(Rule):
                 taken.append(match.span())
                 replacement = match.expand(self.fix) if self.fix is not None else None
                 yield Match(match.start(), match.end(), replacement=replacement, safe=self.fix_safe)
+
+    def _gated(self, hits: AbstractSet[str]) -> tuple[LazyPattern, ...]:
+        """The patterns, in order, whose gate is None or shares a keyword with `hits`. A gate
+        meets `hits` exactly when it meets `hits` & all gates' words, so that smaller set keys them."""
+        words = self._gate_words
+        if words is None:
+            words = self._gate_words = frozenset().union(*(gate for gate in self.gates if gate is not None))
+        key = words.intersection(hits)
+        patterns = self._selected.get(key)
+        if patterns is None:
+            patterns = self._selected[key] = tuple(
+                p for p, gate in zip(self.patterns, self.gates) if gate is None or not key.isdisjoint(gate))
+        return patterns
 
     def _near(self, ctx: SentenceContext, match: regex.Match[str]) -> bool:
         assert self.near is not None

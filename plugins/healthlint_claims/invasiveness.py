@@ -65,8 +65,7 @@ class InvasivenessMismatch(Rule):
                     yield from _mismatch(ctx, match)
 
     def _promotional(self, ctx: SentenceContext) -> bool:
-        register = self.analyzer.register(ctx.document) if self.analyzer else None
-        return bool(register and register.promotional)
+        return bool(self.analyzer and self.analyzer.reads_promotional(ctx.document))
 
 
 def _mismatch(ctx: SentenceContext, match: regex.Match[str]) -> Iterable[Match]:

@@ -65,8 +65,7 @@ class SetApartTestimonial(Rule):
             yield Match(start, end)
 
     def _promotional(self, document: DocumentContext) -> bool:
-        register = self.analyzer.register(document) if self.analyzer else None
-        return bool(register and register.promotional)
+        return bool(self.analyzer and self.analyzer.reads_promotional(document))
 
 
 def _testimonial_blocks(document: DocumentContext) -> list[tuple[int, int]]:

@@ -82,6 +82,11 @@ class Analyzer:
         document, else from a pass of its own."""
         return None if self.register_spec is None else document.once(self._register_key, self._measure)
 
+    def reads_promotional(self, document: DocumentContext) -> bool:
+        """The document reads as promotional by this analyzer's register cues (False without any)."""
+        register = self.register(document)
+        return bool(register and register.promotional)
+
     def _measure(self, document: DocumentContext) -> Register:
         """Counts the cues in the document; where it also has careful cues, promotional ones it
         puts in quotation marks do not count: a page that says "talk to your doctor" and lists a

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
+from healthlint.rules import severity_rank
+
 if TYPE_CHECKING:
     from healthlint.rules import RuleInfo
 
@@ -52,9 +54,6 @@ class Finding:
 field_values = attrgetter(*Finding.__slots__)  # a Finding's values in field order, as one tuple
 
 
-_SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-
-
 def without_repeats(findings: list[Finding], rank: Mapping[str, int] | None = None) -> list[Finding]:
     """The findings less each one whose span lies inside another finding of its category that is
     at least as severe ('gave me my life back' inside a flagged testimonial): two findings that
@@ -65,10 +64,10 @@ def without_repeats(findings: list[Finding], rank: Mapping[str, int] | None = No
     reach: dict[str, list[int]] = {}  # category -> per severity, the furthest end of a kept finding at least as severe
     kept: list[Finding] = []
     places = rank or {}
-    for finding in sorted(findings, key=lambda f: (f.offset, -f.end_offset, -_SEVERITY_RANK[f.severity],
+    for finding in sorted(findings, key=lambda f: (f.offset, -f.end_offset, -severity_rank(f.severity),
                                                    places.get(f.rule, len(places)), f.rule)):
         ends = reach.setdefault(finding.category, [-1, -1, -1])
-        severity = _SEVERITY_RANK[finding.severity]
+        severity = severity_rank(finding.severity)
         if ends[severity] >= finding.end_offset:
             continue
         for level in range(severity + 1):

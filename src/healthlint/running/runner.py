@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import redirect_stdout
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import ahocorasick
@@ -55,13 +56,10 @@ class Linter:
         self._entries: list[tuple[Any, ...]] = []
         self._steps: dict[str, tuple[tuple[Any, ...] | None, bool]] = {}  # see _build
 
-    @property
+    @cached_property
     def rule_rank(self) -> dict[str, int]:
         """Rule id -> its place among the rules: of two findings on one span, the earlier rule's stays."""
-        rank = self.__dict__.get("_rank")
-        if rank is None:
-            rank = self.__dict__["_rank"] = {rule.info.id: place for place, rule in enumerate(self.rules)}
-        return rank
+        return {rule.info.id: place for place, rule in enumerate(self.rules)}
 
     @property
     def built(self) -> bool:

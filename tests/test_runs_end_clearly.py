@@ -143,7 +143,8 @@ def children(pid: int) -> list[int]:
 def start(repo, tmp_path, *args):
     return subprocess.Popen([sys.executable, "-P", "-m", "healthlint", "check", "--no-cache", "--plugin",
                              str(tmp_path / "bad.py"), "--select", "bad", *args], cwd=repo,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=user_env(tmp_path / "home"))
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=user_env(tmp_path / "home", PYTHONFAULTHANDLER="1"))
 
 
 def looping(process):
@@ -152,12 +153,23 @@ def looping(process):
         assert process.poll() is None
 
 
+def ended(process, seconds=30):
+    """The process's output once it ends; one that hangs (this failed twice in CI under load, never
+    here) is made to print every thread's stack (faulthandler, on SIGABRT) into the failure."""
+    try:
+        return process.communicate(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGABRT)
+        _, stderr = process.communicate()
+        pytest.fail(f"the process did not end within {seconds} s; its stacks:\n{stderr.decode()}")
+
+
 def test_ctrl_c_exits_130(tmp_path):
     repo = repo_with(tmp_path, {"a.md": "A loop.\n"}, limit=600)
     process = start(repo, tmp_path, "a.md")
     looping(process)
     process.send_signal(signal.SIGINT)
-    _, stderr = process.communicate(timeout=30)
+    _, stderr = ended(process)
     assert process.returncode == 130
     assert stderr.decode().splitlines()[-1] == "healthlint: interrupted"
 
@@ -179,7 +191,7 @@ def test_sigterm_exits_143_and_leaves_no_temporary_file(tmp_path):
     process = start(repo, tmp_path, "a.md")
     looping(process)
     process.terminate()
-    process.communicate(timeout=30)
+    ended(process)
     assert process.returncode == 143
     assert subprocess.run(["git", "status", "--porcelain"], cwd=repo, capture_output=True, text=True).stdout == ""
 

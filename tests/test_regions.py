@@ -37,11 +37,23 @@ def test_only_prose_survives():
 def test_an_images_alternative_text_is_prose_in_a_block_of_its_own():
     """Screen readers read alt text aloud, so its claims are linted; it is never joined to the
     sentence around the image."""
-    text = "Our results ![Tumour gone in 3 weeks](scan.png \"title\") speak.\n"
+    text = "Our results ![Tumour gone in 3 weeks](scan.png) speak.\n"
     ctx = DocumentContext.build(from_text(text, "d.md"))
     assert [(b.kind, text[b.start:b.end]) for b in ctx.regions.blocks] == [
         ("paragraph", "Our results "), ("alt", "Tumour gone in 3 weeks"), ("paragraph", " speak.")]
     assert [text[s.start:s.end] for s in ctx.sentences] == ["Our results", "Tumour gone in 3 weeks", "speak."]
+
+
+def test_an_images_title_is_prose_too_where_it_is_written():
+    """A title shows as the image's caption or tooltip, and sellers put claims there; one that
+    comes from a reference definition elsewhere is not inside the image and is left out."""
+    text = ('![Bowl \u2019n cup](b.jpg "Nature\u2019s answer to pain") and ![ref][r].\n\n'
+            '[r]: c.jpg "Cures all"\n')
+    ctx = DocumentContext.build(from_text(text, "d.md"))
+    assert [(b.kind, text[b.start:b.end]) for b in ctx.regions.blocks] == [
+        ("alt", "Bowl \u2019n cup"), ("alt", "Nature\u2019s answer to pain"), ("paragraph", " and "),
+        ("alt", "ref"), ("paragraph", ".")]
+    assert "Cures" not in ctx.regions.masked
 
 
 def test_a_paragraph_of_a_block_quotation_is_a_quote_block():

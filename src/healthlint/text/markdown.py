@@ -25,7 +25,8 @@ _OPTIONS = (
     | pyromark.Options.ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
 )
 # Containers whose text a reader does not read as prose. An image's alternative text is prose:
-# screen readers read it aloud, and "before and after: tumour gone in 3 weeks" is a claim.
+# screen readers read it aloud, and "before and after: tumour gone in 3 weeks" is a claim; so is
+# its title (`![alt](photo.jpg "Pain gone in one session")`), shown as the image's caption.
 _NOT_PROSE = frozenset({"CodeBlock", "HtmlBlock", "MetadataBlock"})
 # Link types whose visible text is the destination itself.
 _URL_LINKS = frozenset({"Autolink", "Email"})
@@ -79,6 +80,25 @@ def _tag(value: str | dict[str, Any]) -> str:
     return value if isinstance(value, str) else next(iter(value))
 
 
+def _image_title(source: str, start: int, end: int, title: str, to_char: _ByteToChar,
+                 prose: list[tuple[int, int]], blocks: Blocks) -> None:
+    """An image's title as a block of alternative text, where it stands in the image's own source
+    as written (one with escapes, or from a reference definition elsewhere, is left out)."""
+    byte_source = source.encode("utf-8")[start:end] if not source.isascii() else None
+    if byte_source is None:
+        at = source.rfind(title, start, end)
+        if at < 0:
+            return
+        first, last = to_char(at), to_char(at + len(title))
+    else:
+        at = byte_source.rfind(title.encode("utf-8"))
+        if at < 0:
+            return
+        first, last = to_char(start + at), to_char(start + at + len(title.encode("utf-8")))
+    prose.append((first, last))
+    blocks.append(first, last, "alt")
+
+
 def markdown_regions(text: str) -> tuple[list[tuple[int, int]], Regions]:
     """The prose ranges, and the blocks, links, footnote references and HTML, of a Markdown text
     (character offsets); the regions' masked text is left for the caller to make."""
@@ -101,6 +121,7 @@ def markdown_regions(text: str) -> tuple[list[tuple[int, int]], Regions]:
     footnotes: list[tuple[int, int]] = []
     html: list[tuple[int, int]] = []
     link_skips: list[bool] = []
+    titles: list[str] = []  # the title of each image being read ("" for none)
     skip = 0
 
     def flush() -> None:
@@ -131,6 +152,8 @@ def markdown_regions(text: str) -> tuple[list[tuple[int, int]], Regions]:
                 quotes += tag == "BlockQuote"
             if tag in _NOT_PROSE:
                 skip += 1
+            elif tag == "Image":
+                titles.append(value["Image"].get("title", ""))
             elif tag == "Link":
                 link = value["Link"]
                 is_url = link["link_type"] in _URL_LINKS
@@ -148,6 +171,8 @@ def markdown_regions(text: str) -> tuple[list[tuple[int, int]], Regions]:
                 skip -= 1
             elif tag == "Link":
                 skip -= link_skips.pop()
+            elif tag == "Image" and (title := titles.pop()) and not skip:
+                _image_title(source, span["start"], span["end"], title, to_char, prose, blocks)
             if tag == "HtmlBlock":
                 html.append((to_char(span["start"]), to_char(span["end"])))
         elif key == "FootnoteReference":

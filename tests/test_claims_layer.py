@@ -118,6 +118,17 @@ def test_an_object_before_its_predicate_only_when_asked_and_adjacent():
     assert frames("For pain, relief comes fast.", before=2) == []
 
 
+def test_a_label_before_a_colon_is_the_object_of_the_clause_after_it():
+    """"Migraines: stops an attack before it starts" is said of migraines, as a bold list label is;
+    only the sentence's first colon after a few words makes a label, and only for a rule that takes
+    objects before its predicate."""
+    assert frames("Knee pain: treats an attack before it starts.", before=2) == [("treats", "Knee pain", None, [])]
+    assert frames("Knee pain: treats an attack before it starts.") == []
+    assert frames("A new study of the people with long-standing knee pain: we treat them.", before=2) == []
+    assert frames("Note: knee pain aside, we treat you.", before=2) == []
+    assert frames("Migraines; we treat them.", before=2) == []
+
+
 def test_a_capitalised_predicate_inside_a_clause_is_a_name():
     assert frames("Read the Treat Pain Foundation's leaflet.") == []
 

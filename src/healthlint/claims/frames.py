@@ -41,6 +41,7 @@ _SUBJECT_FOLLOWERS = frozenset("""
     less least much help helps helped helping work works worked working seem seems seemed appear appears appeared
     tend tends tended use uses used using get gets got actually really truly quickly slowly directly
     """.split())
+LABEL_WORDS = 6  # at most this many words before a sentence's first colon make it a label
 _BREAK = lazy(r"[;:\u2014\u2013()!?]|\s[-\u2022*]\s|\b(?:but|however|although|though|whereas|while|except|unlike|because)\b", regex.I)
 
 
@@ -188,4 +189,14 @@ class SentenceAnalysis:
                 distance = self.words_between(mention.end, predicate.start)
                 if distance <= before and not any(ch in gap for ch in ",.;:") and (best is None or distance < best[0]):
                     best = (distance, mention)
+        if best is None and (label := self.label(lo)):
+            return next((m for m in reversed(candidates) if label[0] <= m.start and m.end <= label[1]), None)
         return best[1] if best else None
+
+    def label(self, clause_start: int) -> tuple[int, int] | None:
+        """The label a clause explains, when the sentence opens with a few words and a colon:
+        in "Migraines: stops an attack before it starts" the clause after the colon is said of
+        the label, as a list's bold label is of the text that follows it."""
+        if clause_start <= self.start or self.text[clause_start] != ":" or self.breaks[0] != clause_start:
+            return None
+        return (self.start, clause_start) if self.words_between(self.start, clause_start) <= LABEL_WORDS else None

@@ -83,6 +83,17 @@ def test_hedges_hypotheses_conditions_and_limits():
     assert ("comparative", "fewer", "side effects than surgery.") in scopes("It has fewer side effects than surgery.")
 
 
+def test_a_reported_claim_runs_on_through_and_and_stops_at_so():
+    """A warning describes what sellers say: "advertise that sessions will realign the spine and
+    cure back pain", "be cautious of anyone who says they can cure sciatica"; the writer's own
+    conclusion after "so" is not reported."""
+    assert ("reported", "advertise that", "sessions will realign the spine and cure back pain.") in scopes(
+        "Some clinics advertise that sessions will realign the spine and cure back pain.")
+    assert ("reported", "Be cautious of", "anyone who says they can cure sciatica") in scopes(
+        "Be cautious of anyone who says they can cure sciatica")
+    assert ("reported", "claims", "it works,") in scopes("The seller claims it works, so we cure you.")
+
+
 LEXICON = load_lexicon({
     "treat": ["relieve (v)", "treat (v)", "relief"], "conditions": ["constipation", "knee pain", "pain"],
     "sellers": ["we", "our drops"], "research": ["researchers"],

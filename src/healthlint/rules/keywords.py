@@ -36,6 +36,7 @@ _OCTAL = frozenset("01234567")
 _DIGITS = frozenset("0123456789")
 _GROUP_DIGITS = frozenset("123456789")
 _SPACE_CLASS = ("in", False, (("cat", "s"),))  # \s
+DIGIT = "\\d"  # in requirements(): a decimal digit, not these two characters
 
 
 class NotUnderstood(Exception):
@@ -339,13 +340,19 @@ def parse(pattern: str) -> list[Item] | None:
     return items if parser.pos == len(pattern) else None  # an unbalanced ')'
 
 
-def _options(items: list[Item], phrases: bool) -> list[list[str]]:
+def _options(items: list[Item], phrases: bool, shortest: int = 3, digits: bool = False) -> list[list[str]]:
     """Candidate keyword sets of a sequence: every match contains a member of each set.
 
     A literal run gives its longest word, or with `phrases` the whole run, its words joined by
-    `\\s+` or a space read as one space (as the keyword pass reads every run of white space)."""
+    `\\s+` or a space read as one space (as the keyword pass reads every run of white space).
+    Nested parts count with members of `shortest` characters or more; with `digits`, a class of
+    digits is the set [DIGIT] (and a literal word that reads as DIGIT gives nothing)."""
     options: list[list[str]] = []
     current: list[str] = []
+
+    def run() -> list[str]:
+        word = _literal(current, phrases)
+        return ["" if digits and word.casefold() == DIGIT else word]
     for item in items:
         if isinstance(item, tuple) and item[0] == "lit":
             current.append(" " if item[1].isspace() else item[1])
@@ -354,21 +361,31 @@ def _options(items: list[Item], phrases: bool) -> list[list[str]]:
             current.append(" ")
             continue
         if current:
-            options.append([_literal(current, phrases)])
+            options.append(run())
             current = []
         inner = None
-        if isinstance(item, Group):
-            inner = _required(item.items, phrases)
+        if digits and _is_digit_class(item):
+            inner = [DIGIT]
+        elif isinstance(item, Group):
+            inner = _required(item.items, phrases, shortest, digits)
         elif isinstance(item, Branch):
-            branches = [_required(branch, phrases) for branch in item.branches]
+            branches = [_required(branch, phrases, shortest, digits) for branch in item.branches]
             inner = None if any(b is None for b in branches) else [k for b in branches for k in b or ()]
         elif isinstance(item, Repeat) and item.low >= 1:
-            inner = _required(item.items, phrases)
+            inner = _required(item.items, phrases, shortest, digits)
         if inner:
             options.append(inner)
     if current:
-        options.append([_literal(current, phrases)])
+        options.append(run())
     return options
+
+
+def _is_digit_class(item: Item) -> bool:
+    """True for `\\d`, `[0-9]` and other classes that match only decimal digits."""
+    if not (isinstance(item, tuple) and item[0] == "in" and not item[1]):
+        return False
+    return all(m == ("cat", "d") or (m[0] == "range" and "0" <= m[1] <= m[2] <= "9")
+               or (m[0] == "lit" and m[1] in _DIGITS) for m in item[2])
 
 
 def _is_white_space_run(item: Item) -> bool:
@@ -383,9 +400,9 @@ def _literal(characters: list[str], phrases: bool) -> str:
     return " ".join(text.split()) if phrases else max(text.split() or [""], key=len)
 
 
-def _usable(options: list[list[str]]) -> list[list[str]]:
+def _usable(options: list[list[str]], shortest: int = 3) -> list[list[str]]:
     """The keyword sets whose every member is long enough to be worth searching for."""
-    return [o for o in options if all(len(k.strip()) >= 3 for k in o)]
+    return [o for o in options if all(len(k.strip()) >= shortest for k in o)]
 
 
 def _best(options: list[list[str]]) -> list[str] | None:
@@ -393,9 +410,9 @@ def _best(options: list[list[str]]) -> list[str] | None:
     return max(options, key=lambda o: (min(len(k.strip()) for k in o), -len(o))) if options else None
 
 
-def _required(items: list[Item], phrases: bool) -> list[str] | None:
+def _required(items: list[Item], phrases: bool, shortest: int = 3, digits: bool = False) -> list[str] | None:
     """Keywords such that every match of the sequence contains one of them, or None."""
-    return _best(_usable(_options(items, phrases)))
+    return _best(_usable(_options(items, phrases, shortest, digits), shortest))
 
 
 def keyword_options(pattern: str, phrases: bool = False) -> list[list[str]]:
@@ -410,3 +427,14 @@ def derive(pattern: str) -> list[str] | None:
     """Keywords one of which every match of `pattern` contains, lowercased, or None: the best set
     of words, else of phrases."""
     return _best(keyword_options(pattern)) or _best(keyword_options(pattern, phrases=True))
+
+
+def requirements(pattern: str) -> list[list[str]]:
+    """Sets of casefolded words of any length (DIGIT: a decimal digit) such that every match of
+    `pattern` (compiled as `derive` reads it) contains a member of each set, read in the text
+    casefolded; [] when none is known. Unlike keywords, they are tested on a sentence's own text,
+    so no set holds a phrase: its words may be wrapped or spaced apart."""
+    items = parse(pattern)
+    if items is None:
+        return []
+    return [sorted({k.casefold() for k in option}) for option in _usable(_options(items, False, 1, True), 1)]

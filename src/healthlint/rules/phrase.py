@@ -42,7 +42,7 @@ import regex
 from healthlint.claims.lexicon import Lexicon, load_lexicon
 from healthlint.errors import RuleError
 from healthlint.lazyregex import lazy
-from healthlint.rules import SEVERITIES, Match, Rule, RuleInfo, keywordcache, schema
+from healthlint.rules import SEVERITIES, Match, Rule, RuleInfo, keywordcache, prefilter, schema
 from healthlint.rules.schema import Kind
 
 if TYPE_CHECKING:  # annotations only: importing these costs a cached run time
@@ -71,14 +71,17 @@ _WORD = lazy(r"\w+")
 class LazyPattern:
     """A regular expression compiled on first use: the regex module's compiler is slow, and most
     runs need only the patterns of rules whose keywords occur. Invalid patterns raise RuleError.
-    With a `timeout`, each search gives up after that many seconds (TimeoutError)."""
+    With a `timeout`, each search gives up after that many seconds (TimeoutError). A search of
+    text that lacks the words every match holds (healthlint.rules.prefilter) finds nothing
+    without running, or compiling, the pattern."""
 
-    __slots__ = ("source", "flags", "where", "timeout", "_compiled", "_code")
+    __slots__ = ("source", "flags", "where", "timeout", "_compiled", "_code", "_needs")
 
     def __init__(self, source: str, flags: int, where: str, eager: bool, timeout: float | None = None) -> None:
         self.source, self.flags, self.where, self.timeout = source, flags, where, timeout
         self._compiled: regex.Pattern[str] | None = None
         self._code: bytes | None = None  # the compiled pattern, pickled (see __getstate__)
+        self._needs: prefilter.Needs | None = None  # found on first search
         if eager:
             self.compiled()
 
@@ -98,7 +101,13 @@ class LazyPattern:
             except RuleError:  # an invalid pattern raises where it is used, as it would have
                 code = None
         return None, {"source": self.source, "flags": self.flags, "where": self.where, "timeout": self.timeout,
-                      "_compiled": None, "_code": code}
+                      "_compiled": None, "_code": code, "_needs": self._needs}
+
+    def __setstate__(self, state: tuple[None, dict[str, Any]]) -> None:
+        """Also a pattern pickled before `_needs` was kept (a kept file of the same version)."""
+        self._needs = None
+        for name, value in state[1].items():
+            setattr(self, name, value)
 
     def compiled(self) -> regex.Pattern[str]:
         if self._compiled is None:
@@ -116,16 +125,27 @@ class LazyPattern:
     # Without a timeout the argument is left out: even timeout=None costs a search ~0.2 us, and a
     # number ~1.1 us (more than the search itself on most sentences).
     def search(self, text: str, start: int, end: int) -> regex.Match[str] | None:
+        if not self.may_match(text, start, end):
+            return None
         compiled = self._compiled or self.compiled()
         if self.timeout is None:
             return compiled.search(text, start, end)
         return compiled.search(text, start, end, timeout=self.timeout)
 
     def finditer(self, text: str, start: int, end: int) -> Iterable[regex.Match[str]]:
+        if not self.may_match(text, start, end):
+            return ()
         compiled = self._compiled or self.compiled()
         if self.timeout is None:
             return compiled.finditer(text, start, end)
         return compiled.finditer(text, start, end, timeout=self.timeout)
+
+    def may_match(self, text: str, start: int, end: int) -> bool:
+        """text[start:end] holds the words every match needs (False: the pattern cannot match there)."""
+        needs = self._needs
+        if needs is None:
+            needs = self._needs = prefilter.needs(self.source, self.flags)
+        return not needs or prefilter.met(needs, text, start, end)
 
 
 @dataclass

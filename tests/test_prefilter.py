@@ -1,0 +1,91 @@
+"""The literal prefilter of phrase patterns (healthlint.rules.prefilter): every match of a pattern
+holds the words it requires, so a sentence without them is skipped without changing any finding."""
+
+import pickle
+import re
+
+import pytest
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from healthlint.rules.keywords import DIGIT, requirements
+from healthlint.rules.phrase import LazyPattern
+from healthlint.rules.prefilter import met, needs
+from test_keywords import _drawable, _texts, pack_rules
+
+
+@pytest.mark.parametrize("pattern, sets", [
+    (r"\d+ mg", [[DIGIT], ["mg"]]),
+    (r"\b(?:miracle|wonder)\s+(?:drug|cure)s?\b", [["miracle", "wonder"], ["cure", "drug"]]),
+    (r"100%\s+safe", [["100%"], ["safe"]]),  # short words count: they are tested on one sentence
+    (r"(?:\d|one)\s+in", [[DIGIT, "one"], ["in"]]),
+    (r"[0-9]x\s+faster", [[DIGIT], ["x"], ["faster"]]),
+    (r"\bto\s+us\b", [["to"], ["us"]]),  # words, never a phrase: the sentence may wrap between them
+    (r"(?<=new )cure(?!\s+research)", [["cure"]]),  # lookarounds add nothing
+    ("STRASSE", [["strasse"]]), ("straße", [["strasse"]]),  # casefolded
+    (r"\\d", []),  # a backslash and a 'd' are not a digit
+    (r"\w+", []), (r"cure{e<=1}", []),  # nothing required; syntax it does not read
+])
+def test_requirements(pattern, sets):
+    assert requirements(pattern) == sets
+
+
+def test_a_set_spelling_out_a_vocabulary_is_not_tested():
+    many = "|".join(f"word{i}" for i in range(20))
+    assert needs(rf"\b(?:{many})\s+helps", regex.IGNORECASE) == (("helps",),)
+    assert needs("(?x) miracle \\s+ cure", regex.IGNORECASE | regex.VERBOSE) == ()  # verbose without a line break
+
+
+@pytest.mark.parametrize("pattern, text", [
+    (r"\bcost\b", "co\u017ft"), (r"\bkg\b", "5 \u212ag"),  # letters the regex engine folds as the pattern's
+    (r"\d+ mg", "\u0663 mg"),  # an Arabic-Indic digit is a digit
+    (r"stra\u00dfe", "STRA\u1e9eE"),
+])
+def test_what_the_regex_engine_matches_is_never_filtered_out(pattern, text):
+    assert regex.search(pattern, text, regex.IGNORECASE)
+    assert met(needs(pattern, regex.IGNORECASE), text, 0, len(text))
+
+
+def test_a_pattern_is_neither_run_nor_compiled_on_a_sentence_without_its_words():
+    text = "Take 200 mg daily. Take it daily."
+    pattern = LazyPattern(r"\d+\s*mg\b", regex.IGNORECASE, "test", eager=False)
+    assert pattern.search(text, 19, len(text)) is None and list(pattern.finditer(text, 19, len(text))) == []
+    assert pattern._compiled is None
+    assert [m.group() for m in pattern.finditer(text, 0, 19)] == ["200 mg"]
+
+
+def test_a_pattern_pickled_before_the_prefilter_loads():
+    pattern = LazyPattern(r"\bcures?\b", regex.IGNORECASE, "test", eager=False)
+    old = pickle.dumps(pattern)
+    state = pickle.loads(old).__getstate__()[1]
+    del state["_needs"]
+    restored = LazyPattern.__new__(LazyPattern)
+    restored.__setstate__((None, state))
+    assert restored.search("It cures.", 0, 9).group() == "cures"
+
+
+def assert_matches_meet_needs(source: str, flags: int, text: str) -> None:
+    required = needs(source, flags)
+    for match in regex.compile(source, flags).finditer(text):
+        assert met(required, text, match.start(), match.end()), (source, match.group(), required)
+
+
+def test_every_match_in_the_examples_and_fixtures_meets_its_patterns_needs():
+    text = "\n\n".join(_texts())
+    for rule in pack_rules():
+        for pattern in (*rule.patterns, rule.requires, rule.excludes):
+            if pattern is not None:
+                assert_matches_meet_needs(pattern.source, pattern.flags, text)
+
+
+@pytest.mark.slow
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_every_match_of_generated_text_meets_its_patterns_needs(data):
+    """Texts drawn from a pack pattern itself (a match, in random case, amid random text)."""
+    source, flags = data.draw(st.sampled_from(_drawable()))
+    sample = data.draw(st.from_regex(re.compile(source, re.IGNORECASE | (re.VERBOSE if "\n" in source else 0))))
+    noise = data.draw(st.text(alphabet=" \n\t.,abcuer-1", max_size=12))
+    text = "".join(c.upper() if i % 3 == 0 else c for i, c in enumerate(noise + sample + noise))
+    assert_matches_meet_needs(source, flags, text)

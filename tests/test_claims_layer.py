@@ -203,6 +203,23 @@ def test_missing_harms_is_silent_on_a_careful_leaflet_and_on_an_advert_that_name
     assert not [f for f in check(warned).findings if f["category"] == "missing-harms"]
 
 
+ADVERTORIAL = ("*SPONSORED CONTENT: presented by Serenity Spa.*\n\n# Local spa brings back an old tradition\n\n"
+               "Owner Gina Moretti says her clients come to her after years of trouble. \"Our cleanse eases "
+               "bloating,\" she said. A session lasts about 45 minutes. Sessions cost \u00a360. The spa opened in "
+               "2019 on Water Street. It is open six days a week. Moretti trained in Germany. She lives in town.\n")
+REVIEW_SUMMARY = ("# Vitamin C for colds\n\nWe searched for trials of vitamin C. We found 29 trials. We included "
+                  "trials that compared vitamin C with placebo. Our review found that vitamin C did not prevent "
+                  "colds in most people. We are uncertain whether it shortens them; you could try it.\n")
+
+
+def test_an_advertorials_disclosure_and_prices_make_it_promotional_and_a_reviews_we_does_not():
+    """A sponsored story is a seller's page in a newspaper's voice; a review summary's "we
+    searched, we found" is the researchers' voice, not a clinic's."""
+    assert [f["rule"] for f in check(ADVERTORIAL).findings if f["category"] == "missing-harms"] == [
+        "missing-harms/no-risks-discussed"]
+    assert check(REVIEW_SUMMARY).findings == []
+
+
 WARNING_PAGE = ("# Beware of fraudulent supplements\n\nWatch out for phrases such as \"miracle cure,\" "
                 "\"scientific breakthrough\" and \"money-back guarantee.\" Supplements are not approved by the FDA "
                 "before they are sold. Talk to your health care provider before you try one.\n")

@@ -319,7 +319,9 @@ def test_your_life_back_and_a_share_of_a_sellers_patients():
 
 @pytest.mark.parametrize("sentence, quote", [
     ("Stock is limited.", "Stock is limited"),
-    ("Only 500 seats left for the masterclass.", "Only 500 seats"),
+    ("Only 500 seats left for the masterclass.", "Only 500 seats left"),
+    ("Only 23 panels left in this batch.", "Only 23 panels left"),
+    ("Our current batch is nearly gone.", "batch is nearly gone"),
     ("Register before Friday to keep your place.", "Register before Friday"),
 ])
 def test_scarcity_and_deadlines_are_calls_to_action(sentence, quote):

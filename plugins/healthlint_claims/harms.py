@@ -66,7 +66,10 @@ _NOT_A_HARM = lazy(
     r"|\brisk\s+(?:of|for)\s+(?:developing|getting)"
     r"|\b(?:risk\s+factors?|at\s+risk)\b"
     r"|\b(?:can(?:no|\W)?t|can\s+not|won\W?t|will\s+not|never|not)\s+(?:\w+\s+){0,2}?(?:harm|hurt)\b"  # "cannot harm a newborn"
-    r"|\brisk[- ]free\b|\bshared[- ]risk\b", regex.I)  # offers: "a risk-free trial", "a shared-risk refund"
+    r"|\brisk[- ]free\b|\bshared[- ]risk\b"  # offers: "a risk-free trial", "a shared-risk refund"
+    # harms of other treatments, named as a cause of the complaint: "the side effects of some medicines"
+    r"|\bside[- ]effects?\s+of\s+(?:some|other|many|certain|common|prescription|your|their)\s+(?:\w+\s+)?(?:medicines|medications|drugs|pills)\b",
+    regex.I)
 MIN_TREATMENT_MENTIONS = 5
 MIN_PROMOTION_MENTIONS = 5
 MIN_PROMOTION_PER_100_WORDS = 2.0  # clinic posts measured 3 to 5; careful NIH pages at most 1.4

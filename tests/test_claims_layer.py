@@ -113,6 +113,13 @@ def test_a_frame_binds_predicate_object_and_subject_in_one_clause():
     assert frames("Researchers treated knee pain.") == [("treated", "knee pain", "research", [])]
 
 
+def test_the_object_of_a_verb_that_makes_it_act_is_not_the_subject():
+    """"It helps researchers treat knee pain": the product makes them act; in "researchers
+    treated knee pain" they are the subject."""
+    assert frames("It helps researchers treat knee pain.") == [("treat", "knee pain", None, [])]
+    assert frames("Researchers treated knee pain.") == [("treated", "knee pain", "research", [])]
+
+
 def test_a_frame_carries_the_modifiers_over_its_predicate():
     assert frames("Our drops do not relieve constipation.") == [("relieve", "constipation", "sellers", ["negated"])]
     assert frames("We are testing whether it relieves constipation.")[0][3] == ["hypothetical"]

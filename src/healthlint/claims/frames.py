@@ -41,6 +41,13 @@ _SUBJECT_FOLLOWERS = frozenset("""
     less least much help helps helped helping work works worked working seem seems seemed appear appears appeared
     tend tends tended use uses used using get gets got actually really truly quickly slowly directly
     """.split())
+# A verb that makes its object do something ("triggers your body to rebuild", "helps researchers
+# find"): the word after it is that verb's object, not the subject of the predicate that follows.
+_CAUSATIVE = lazy(
+    r"\b(?:help|helps|helped|helping|allow|allows|allowed|allowing|trigger|triggers|triggered|triggering|signal"
+    r"|signals|signaled|signalled|tell|tells|told|prompt|prompts|prompted|stimulate|stimulates|stimulated|encourage"
+    r"|encourages|encouraged|enable|enables|enabled|teach|teaches|taught|train|trains|trained|get|gets|got|make"
+    r"|makes|made|let|lets|cause|causes|caused|push|pushes|pushed|force|forces|forced|wake|wakes|woke)\s+$", regex.I)
 LABEL_WORDS = 6  # at most this many words before a sentence's first colon make it a label
 _BREAK = lazy(r"[;:\u2014\u2013()!?]|\s[-\u2022*]\s|\b(?:but|however|although|though|whereas|while|except|unlike|because)\b", regex.I)
 
@@ -141,8 +148,9 @@ class SentenceAnalysis:
             since = subject_start(self.text, lo, predicate.start)
             subject = next((m for m in reversed(subject_mentions)
                             if since <= m.start and m.end <= predicate.start), None)
-            if subject is not None and self._modifies_a_head(subject, predicate):
-                subject = None  # the head of the noun phrase is a word no vocabulary names
+            if subject is not None and (self._modifies_a_head(subject, predicate)
+                                        or _CAUSATIVE.search(self.text, lo, subject.start)):
+                subject = None  # the head of the noun phrase is a word no vocabulary names, or a verb's object
             found.append(Frame(predicate, target, subject, self.categories_at(predicate.start)))
         return found
 

@@ -15,7 +15,7 @@ from healthlint.rules.keywords import DIGIT
 
 Needs = tuple[tuple[str, ...], ...]  # every match holds a member of each set
 MAX_SETS = 4  # sets tested per sentence: the most selective
-MAX_MEMBERS = 12  # a larger set (a vocabulary spelt out) costs more to test than the search
+MAX_MEMBERS = 400  # beyond a few hundred words (a large vocabulary spelt out) a test costs what a search does
 _DIGITS = "0123456789"
 _last: tuple[str, int, int, str] = ("", 0, 0, "")  # the sentence tested last, casefolded
 

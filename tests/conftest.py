@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,56 @@ def lint_page(text: str, path: str = "page.md") -> list[dict[str, Any]]:
         _PACKS.append(healthlint.Linter.load(isolated=True))
     return [{"rule": f.rule, "category": f.category, "offset": f.offset, "end_offset": f.end_offset,
              "message": f.message, "suggestion": f.suggestion} for f in _PACKS[0].lint_text(text, path).findings]
+
+
+# A page's register decides many claim rules: the same sentence is a claim on a seller's page and
+# careful writing on a public-health page, which says "talk to your doctor" and names side effects.
+SELLER = "Welcome to Evergreen Wellness, where we help you feel your best.\n\n"
+CAREFUL = ("This page explains the condition. Talk to your doctor about the possible side effects "
+           "and risks of treatment.\n\n")
+
+
+def findings(text: str) -> list[tuple[str, str]]:
+    """(rule, flagged text) of every finding of `text` but the document-level one (missing-harms)."""
+    return [(f["rule"], text[f["offset"]:f["end_offset"]]) for f in lint_page(text)
+            if f["category"] != "missing-harms"]
+
+
+def _of(rule: str, among: str | Iterable[str]) -> bool:
+    """`rule` is one of `among`: rule ids, or categories written with their slash ("hype/")."""
+    return any(rule.startswith(r) if r.endswith("/") else rule == r for r in ([among] if isinstance(among, str) else among))
+
+
+def flagged(page: str, sentence: str, among: str | Iterable[str] | None = None) -> list[tuple[str, str]]:
+    """findings() of `sentence` as the paragraph after `page` (SELLER or CAREFUL), in the linter's
+    order; with `among` (a rule id, a "category/", or several), only the findings of those rules."""
+    return [(r, q) for r, q in findings(page + sentence + "\n") if among is None or _of(r, among)]
+
+
+def rules_of(expected: Iterable[tuple[str, str]]) -> set[str]:
+    """The rule ids of expected (rule, span) pairs: to compare only those rules' findings."""
+    return {rule for rule, _ in expected}
+
+
+def categories_of(expected: Iterable[tuple[str, str]]) -> set[str]:
+    """The categories ("hype/") of expected (rule, span) pairs: to compare only those categories' findings."""
+    return {rule.split("/")[0] + "/" for rule, _ in expected}
+
+
+def assert_seller_only(sentence: str, expected: list[tuple[str, str]], among: str | Iterable[str] | None = None,
+                       careful: Iterable[tuple[str, str]] | None = (), any_order: bool = False) -> None:
+    """`sentence` on a seller's page is flagged with exactly `expected` (rule, span) pairs, in that
+    order (any_order: in some order), and on a careful page with `careful` (nothing by default;
+    None: not checked), counting only the rules `among` (see flagged) when given."""
+    got = flagged(SELLER, sentence, among)
+    assert (sorted(got) == sorted(expected)) if any_order else (got == expected), got
+    if careful is not None:
+        assert flagged(CAREFUL, sentence, among) == list(careful)
+
+
+def assert_silent(sentence: str, among: str | Iterable[str] | None = None, page: str = SELLER) -> None:
+    """`sentence` on `page` (a seller's, by default) is flagged by none of the rules `among` (by none at all without it)."""
+    assert flagged(page, sentence, among) == []
 
 
 def demo_check(*args: str, input: str | None = None) -> Run:

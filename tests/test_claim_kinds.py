@@ -6,17 +6,7 @@ alone on a public-health page, which says "talk to your doctor" and names side e
 
 import pytest
 
-from conftest import lint_page
-
-SELLER = "Welcome to Evergreen Wellness, where we help you feel your best.\n\n"
-CAREFUL = ("This page explains the condition. Talk to your doctor about the possible side effects "
-           "and risks of treatment.\n\n")
-
-
-def findings(text: str) -> list[tuple[str, str]]:
-    """(rule, flagged text) of every finding but the document-level one."""
-    return [(f["rule"], text[f["offset"]:f["end_offset"]]) for f in lint_page(text)
-            if f["category"] != "missing-harms"]
+from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, findings, flagged, lint_page
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -38,8 +28,7 @@ def findings(text: str) -> list[tuple[str, str]]:
      [("anecdote-as-evidence/customer-praise", "keep telling us")]),
 ])
 def test_a_seller_page_is_flagged_and_a_careful_page_is_not(sentence, expected):
-    assert findings(SELLER + sentence + "\n") == expected
-    assert findings(CAREFUL + sentence + "\n") == []
+    assert_seller_only(sentence, expected)
 
 
 def test_messages_name_what_was_found():
@@ -58,17 +47,17 @@ def test_messages_name_what_was_found():
     "Most people can go home the same day, but recovery takes a few weeks.",
 ])
 def test_careful_writing_about_the_same_things_is_left_alone(sentence):
-    assert findings(CAREFUL + sentence + "\n") == []
+    assert_silent(sentence, page=CAREFUL)
 
 
-@pytest.mark.parametrize("sentence, flagged", [
+@pytest.mark.parametrize("sentence, expected", [
     ("We do not offer a money-back guarantee.", []),
     ("Is the device FDA cleared?", []),
     ("I did not feel better after the treatment.", []),
     ("Unproven treatments often cost $5,000 or more.", []),  # a cost, not an offer
 ])
-def test_denied_asked_or_unpriced_offers_are_not_sales_claims(sentence, flagged):
-    assert findings(SELLER + sentence + "\n") == flagged
+def test_denied_asked_or_unpriced_offers_are_not_sales_claims(sentence, expected):
+    assert flagged(SELLER, sentence) == expected
 
 
 @pytest.mark.parametrize("sentence, number", [
@@ -79,7 +68,7 @@ def test_denied_asked_or_unpriced_offers_are_not_sales_claims(sentence, flagged)
     ("Our capsules give 5x faster absorption.", "5x faster"),
 ])
 def test_numbers_written_as_words_are_unsourced_statistics(sentence, number):
-    assert ("unsourced-statistic/unsourced-number", number) in findings(SELLER + sentence + "\n")
+    assert ("unsourced-statistic/unsourced-number", number) in flagged(SELLER, sentence)
 
 
 def test_numbers_with_a_source_or_of_time_are_not():

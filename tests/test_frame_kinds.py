@@ -7,8 +7,7 @@ your doctor"; and what careful writing says about the same things is left alone 
 
 import pytest
 
-from conftest import lint_page
-from test_claim_kinds import CAREFUL, SELLER, findings
+from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, findings, lint_page
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -43,8 +42,7 @@ from test_claim_kinds import CAREFUL, SELLER, findings
      [("efficacy-overstatement/benefit-label", "Deeper sleep"), ("efficacy-overstatement/benefit-label", "less bloating")]),
 ])
 def test_a_seller_page_is_flagged_and_a_careful_page_is_not(sentence, expected):
-    assert findings(SELLER + sentence + "\n") == expected
-    assert findings(CAREFUL + sentence + "\n") == []
+    assert_seller_only(sentence, expected)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -58,7 +56,7 @@ def test_a_seller_page_is_flagged_and_a_careful_page_is_not(sentence, expected):
     "Researchers are testing whether the drug can reduce pain.",
 ])
 def test_what_careful_writing_says_of_the_same_things_is_not_flagged_even_on_a_seller_page(sentence):
-    assert findings(SELLER + sentence + "\n") == []
+    assert_silent(sentence)
 
 
 def test_the_message_names_the_condition_and_what_was_promised():
@@ -91,8 +89,7 @@ def test_a_condition_after_a_body_part_word_stays_whole():
      [("efficacy-overstatement/treats-condition", "kills cancer cells")]),
 ])
 def test_the_subject_is_the_head_of_its_noun_phrase_not_a_word_that_modifies_it(sentence, expected):
-    assert findings(SELLER + sentence + "\n") == expected
-    assert findings(CAREFUL + sentence + "\n") == []
+    assert_seller_only(sentence, expected)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -102,7 +99,7 @@ def test_the_subject_is_the_head_of_its_noun_phrase_not_a_word_that_modifies_it(
     "Antibiotics that kill bacteria do not help a cold.",
 ])
 def test_care_followed_by_its_verb_stays_the_subject(sentence):
-    assert findings(SELLER + sentence + "\n") == []
+    assert_silent(sentence)
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -119,8 +116,7 @@ def test_care_followed_by_its_verb_stays_the_subject(sentence):
     ("Fluoride is a neurotoxin.", [("discourages-care/disparages-standard-care", "Fluoride is a neurotoxin")]),
 ])
 def test_mechanisms_and_harms_said_as_fact_are_flagged_on_a_seller_page(sentence, expected):
-    assert findings(SELLER + sentence + "\n") == expected
-    assert findings(CAREFUL + sentence + "\n") == []
+    assert_seller_only(sentence, expected)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -130,4 +126,4 @@ def test_mechanisms_and_harms_said_as_fact_are_flagged_on_a_seller_page(sentence
     "Smoking damages your lungs.",                            # no hidden enemy of the seller's
 ])
 def test_harms_said_carefully_are_not_flagged_even_on_a_seller_page(sentence):
-    assert findings(SELLER + sentence + "\n") == []
+    assert_silent(sentence)

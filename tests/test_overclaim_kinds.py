@@ -8,16 +8,11 @@ that says "talk to your doctor" and names side effects."""
 
 import pytest
 
-from conftest import lint_page
-from test_claim_kinds import CAREFUL, SELLER
+from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, findings, flagged, lint_page, rules_of
 
 
 def found(text: str) -> list[dict]:
     return [f for f in lint_page(text) if f["category"] != "missing-harms"]
-
-
-def findings(text: str) -> list[tuple[str, str]]:
-    return [(f["rule"], text[f["offset"]:f["end_offset"]]) for f in found(text)]
 
 
 @pytest.mark.parametrize("sentence, span, obj", [
@@ -30,7 +25,7 @@ def test_a_body_part_said_to_be_mended_is_a_repair_not_an_end(sentence, span, ob
     assert [(f["rule"], (SELLER + sentence)[f["offset"]:f["end_offset"]]) for f in got] == [("cure-claim/repairs-body", span)]
     assert f"repairs, heals or regrows {obj};" in got[0]["message"]
     assert "an end to" not in got[0]["message"]
-    assert [r for r, _ in findings(CAREFUL + sentence + "\n") if r == "cure-claim/repairs-body"] == []
+    assert flagged(CAREFUL, sentence, "cure-claim/repairs-body") == []
 
 
 def test_a_condition_said_to_be_ended_keeps_its_cure_message():
@@ -46,7 +41,7 @@ def test_a_condition_said_to_be_ended_keeps_its_cure_message():
     "No supplement can regrow your hair.",             # negated
 ])
 def test_repairs_said_carefully_are_not_flagged_even_on_a_seller_page(sentence):
-    assert [r for r, _ in findings(SELLER + sentence + "\n") if r == "cure-claim/repairs-body"] == []
+    assert_silent(sentence, "cure-claim/repairs-body")
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -67,8 +62,7 @@ def test_repairs_said_carefully_are_not_flagged_even_on_a_seller_page(sentence):
     ("Users report 8 to 12 lb of lean mass.", [("anecdote-as-evidence/crowd-reports", "Users report")]),
 ])
 def test_a_crowd_offered_as_proof_is_flagged_on_a_seller_page_only(sentence, expected):
-    assert [(r, q) for r, q in findings(SELLER + sentence + "\n") if r.startswith("anecdote-as-evidence/")] == expected
-    assert [(r, q) for r, q in findings(CAREFUL + sentence + "\n") if r.startswith("anecdote-as-evidence/")] == []
+    assert_seller_only(sentence, expected, "anecdote-as-evidence/")
 
 
 @pytest.mark.parametrize("sentence", [
@@ -79,8 +73,7 @@ def test_a_crowd_offered_as_proof_is_flagged_on_a_seller_page_only(sentence, exp
     "Patients report less pain after the injection.",         # patients: a clinical report, patient-reports' kind
 ])
 def test_crowds_said_carefully_are_not_popularity_or_crowd_reports_even_on_a_seller_page(sentence):
-    assert [r for r, _ in findings(SELLER + sentence + "\n")
-            if r in ("anecdote-as-evidence/popularity-as-proof", "anecdote-as-evidence/crowd-reports")] == []
+    assert_silent(sentence, ("anecdote-as-evidence/popularity-as-proof", "anecdote-as-evidence/crowd-reports"))
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -106,9 +99,8 @@ def test_crowds_said_carefully_are_not_popularity_or_crowd_reports_even_on_a_sel
       ("discourages-care/against-conventional-care", "pills that mask your symptoms")]),
 ])
 def test_standard_care_set_aside_is_flagged_on_a_seller_page_only(sentence, expected):
-    assert [(r, q) for r, q in findings(SELLER + sentence + "\n") if r.startswith("discourages-care/")] == expected
-    assert [(r, q) for r, q in findings(CAREFUL + sentence + "\n") if r.startswith("discourages-care/")] == [
-        (r, q) for r, q in expected if r == "discourages-care/against-conventional-care"]  # that one fires on any page
+    assert_seller_only(sentence, expected, "discourages-care/",  # against-conventional-care fires on any page
+                       careful=[(r, q) for r, q in expected if r == "discourages-care/against-conventional-care"])
 
 
 @pytest.mark.parametrize("sentence", [
@@ -119,7 +111,7 @@ def test_standard_care_set_aside_is_flagged_on_a_seller_page_only(sentence, expe
     "If you stop taking statins, tell your doctor.",
 ])
 def test_care_compared_carefully_is_not_flagged_even_on_a_seller_page(sentence):
-    assert [r for r, _ in findings(SELLER + sentence + "\n") if r.startswith("discourages-care/")] == []
+    assert_silent(sentence, "discourages-care/")
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -135,10 +127,7 @@ def test_care_compared_carefully_is_not_flagged_even_on_a_seller_page(sentence):
     ("Toxins lurk in your fat cells.", [("efficacy-overstatement/hidden-enemy", "Toxins lurk in")]),
 ])
 def test_a_disease_cause_said_as_fact_is_flagged_on_a_seller_page_only(sentence, expected):
-    assert [(r, q) for r, q in findings(SELLER + sentence + "\n")
-            if r in ("efficacy-overstatement/disease-cause", "efficacy-overstatement/hidden-enemy")] == expected
-    assert [r for r, _ in findings(CAREFUL + sentence + "\n")
-            if r in ("efficacy-overstatement/disease-cause", "efficacy-overstatement/hidden-enemy")] == []
+    assert_seller_only(sentence, expected, ("efficacy-overstatement/disease-cause", "efficacy-overstatement/hidden-enemy"))
 
 
 @pytest.mark.parametrize("sentence", [
@@ -150,7 +139,7 @@ def test_a_disease_cause_said_as_fact_is_flagged_on_a_seller_page_only(sentence,
     "Researchers are testing whether some cases begin in the gut.",
 ])
 def test_causes_careful_pages_name_are_not_disease_cause_even_on_a_seller_page(sentence):
-    assert [r for r, _ in findings(SELLER + sentence + "\n") if r == "efficacy-overstatement/disease-cause"] == []
+    assert_silent(sentence, "efficacy-overstatement/disease-cause")
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -164,8 +153,7 @@ def test_causes_careful_pages_name_are_not_disease_cause_even_on_a_seller_page(s
     ("Most people qualify!", [("commercial-conflict/call-to-action", "Most people qualify")]),
 ])
 def test_offers_and_guarantees_in_other_words_are_flagged_on_a_seller_page_only(sentence, expected):
-    assert [(r, q) for r, q in findings(SELLER + sentence + "\n") if r.startswith("commercial-conflict/")] == expected
-    assert [r for r, _ in findings(CAREFUL + sentence + "\n") if r.startswith("commercial-conflict/")] == []
+    assert_seller_only(sentence, expected, "commercial-conflict/")
 
 
 @pytest.mark.parametrize("sentence", [
@@ -173,7 +161,7 @@ def test_offers_and_guarantees_in_other_words_are_flagged_on_a_seller_page_only(
     "Generic drugs cost a fraction of the price? Ask your pharmacist.",   # a question
 ])
 def test_offers_said_carefully_are_not_flagged_even_on_a_seller_page(sentence):
-    assert [r for r, _ in findings(SELLER + sentence + "\n") if r.startswith("commercial-conflict/")] == []
+    assert_silent(sentence, "commercial-conflict/")
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -190,15 +178,12 @@ def test_offers_said_carefully_are_not_flagged_even_on_a_seller_page(sentence):
      [("regulatory-claim/certificate-as-proof", "Vet-formulated, so you know")]),
 ])
 def test_authority_borrowed_is_flagged_on_a_seller_page_only(sentence, expected):
-    kinds = {r for r, _ in expected}
-    assert [(r, q) for r, q in findings(SELLER + sentence + "\n") if r in kinds] == expected
-    assert [(r, q) for r, q in findings(CAREFUL + sentence + "\n") if r in kinds] == []
+    assert_seller_only(sentence, expected, rules_of(expected))
 
 
 def test_a_secret_kept_by_anyone_is_suppressed_secret_on_any_page():
-    sentence = "It is the healing stack that pro athletes don't want you to know about.\n"
-    assert [(r, q) for r, q in findings(CAREFUL + sentence) if r == "hype/suppressed-secret"] == [
-        ("hype/suppressed-secret", "don't want you to know about")]
+    sentence = "It is the healing stack that pro athletes don't want you to know about."
+    assert flagged(CAREFUL, sentence, "hype/suppressed-secret") == [("hype/suppressed-secret", "don't want you to know about")]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -207,8 +192,7 @@ def test_a_secret_kept_by_anyone_is_suppressed_secret_on_any_page():
     "Nurses are quietly leaving the profession.",
 ])
 def test_authority_in_careful_words_is_not_flagged_even_on_a_seller_page(sentence):
-    assert [r for r, _ in findings(SELLER + sentence + "\n")
-            if r in ("uncited-evidence/authority-appeal", "hype/sales-superlative")] == []
+    assert_silent(sentence, ("uncited-evidence/authority-appeal", "hype/sales-superlative"))
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -226,9 +210,7 @@ def test_authority_in_careful_words_is_not_flagged_even_on_a_seller_page(sentenc
     ("Seattle's #1 rated wellness clinic.", [("hype/sales-superlative", "Seattle's #1 rated")]),
 ])
 def test_the_kinds_are_caught_in_other_words_on_a_seller_page_only(sentence, expected):
-    kinds = {r for r, _ in expected}
-    assert [(r, q) for r, q in findings(SELLER + sentence + "\n") if r in kinds] == expected
-    assert [(r, q) for r, q in findings(CAREFUL + sentence + "\n") if r in kinds] == []
+    assert_seller_only(sentence, expected, rules_of(expected))
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -254,9 +236,7 @@ def test_the_kinds_are_caught_in_other_words_on_a_seller_page_only(sentence, exp
      [("uncited-evidence/authority-appeal", "Created in partnership with audiologists")]),
 ])
 def test_a_second_probe_of_other_genres_is_flagged_on_a_seller_page_only(sentence, expected):
-    kinds = {r for r, _ in expected}
-    assert sorted((r, q) for r, q in findings(SELLER + sentence + "\n") if r in kinds) == sorted(expected)
-    assert [(r, q) for r, q in findings(CAREFUL + sentence + "\n") if r in kinds] == []
+    assert_seller_only(sentence, expected, rules_of(expected), any_order=True)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -265,8 +245,7 @@ def test_a_second_probe_of_other_genres_is_flagged_on_a_seller_page_only(sentenc
     "Millions of Americans now live with diabetes.",                      # not buyers
 ])
 def test_other_genres_in_careful_words_are_not_flagged_even_on_a_seller_page(sentence):
-    assert [r for r, _ in findings(SELLER + sentence + "\n")
-            if r in ("anecdote-as-evidence/popularity-as-proof", "uncited-evidence/authority-appeal")] == []
+    assert_silent(sentence, ("anecdote-as-evidence/popularity-as-proof", "uncited-evidence/authority-appeal"))
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -289,10 +268,9 @@ def test_other_genres_in_careful_words_are_not_flagged_even_on_a_seller_page(sen
      [("hype/suppressed-secret", "hopes you never hear")]),
 ])
 def test_a_third_probe_is_flagged_on_a_seller_page_only(sentence, expected):
-    kinds = {r for r, _ in expected}
-    assert [(r, q) for r, q in findings(SELLER + sentence + "\n") if r in kinds] == expected
-    if "hype/suppressed-secret" not in kinds:  # that one fires on any page
-        assert [(r, q) for r, q in findings(CAREFUL + sentence + "\n") if r in kinds] == []
+    kinds = rules_of(expected)
+    assert_seller_only(sentence, expected, kinds,
+                       careful=None if "hype/suppressed-secret" in kinds else [])  # that one fires on any page
 
 
 @pytest.mark.parametrize("sentence", [
@@ -300,7 +278,7 @@ def test_a_third_probe_is_flagged_on_a_seller_page_only(sentence, expected):
     "An ultrasound takes pictures without using x-rays.",
 ])
 def test_a_tests_limits_said_carefully_are_not_flagged_even_on_a_seller_page(sentence):
-    assert [r for r, _ in findings(SELLER + sentence + "\n") if r.startswith("discourages-care/")] == []
+    assert_silent(sentence, "discourages-care/")
 
 
 def test_a_seller_page_that_names_the_gp_and_the_pharmacist_still_reads_as_a_seller_page():
@@ -314,8 +292,8 @@ def test_a_seller_page_that_names_the_gp_and_the_pharmacist_still_reads_as_a_sel
 
 
 def test_a_warning_page_that_lists_a_sellers_secret_is_not_suppressed_secret():
-    text = CAREFUL + "- Claims that doctors or drug companies don't want you to know about the product.\n"
-    assert [r for r, _ in findings(text) if r == "hype/suppressed-secret"] == []
+    assert_silent("- Claims that doctors or drug companies don't want you to know about the product.",
+                  "hype/suppressed-secret", page=CAREFUL)
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -342,9 +320,7 @@ def test_a_warning_page_that_lists_a_sellers_secret_is_not_suppressed_secret():
     ("America's fastest-growing kids' supplement.", [("hype/sales-superlative", "fastest-growing")]),
 ])
 def test_a_fourth_probe_is_flagged_on_a_seller_page_only(sentence, expected):
-    kinds = {r for r, _ in expected}
-    assert [(r, q) for r, q in findings(SELLER + sentence + "\n") if r in kinds] == expected
-    assert [(r, q) for r, q in findings(CAREFUL + sentence + "\n") if r in kinds] == []
+    assert_seller_only(sentence, expected, rules_of(expected))
 
 
 @pytest.mark.parametrize("sentence", [
@@ -353,13 +329,10 @@ def test_a_fourth_probe_is_flagged_on_a_seller_page_only(sentence, expected):
     "Patients come to the clinic for a check-up every year.",
 ])
 def test_the_fourth_probes_words_in_careful_sentences_are_not_flagged_even_on_a_seller_page(sentence):
-    assert [r for r, _ in findings(SELLER + sentence + "\n")
-            if r in ("hype/sales-superlative", "anecdote-as-evidence/crowd-reports",
-                     "anecdote-as-evidence/popularity-as-proof")] == []
+    assert_silent(sentence, ("hype/sales-superlative", "anecdote-as-evidence/crowd-reports",
+                             "anecdote-as-evidence/popularity-as-proof"))
 
 
 def test_a_pets_youth_given_back_is_life_back_on_a_seller_page_only():
-    sentence = "Give your dog their puppy years back.\n"
-    assert [(r, q) for r, q in findings(SELLER + sentence) if r == "efficacy-overstatement/life-back"] == [
-        ("efficacy-overstatement/life-back", "their puppy years")]
-    assert [r for r, _ in findings(CAREFUL + sentence) if r == "efficacy-overstatement/life-back"] == []
+    assert_seller_only("Give your dog their puppy years back.", [("efficacy-overstatement/life-back", "their puppy years")],
+                       "efficacy-overstatement/life-back")

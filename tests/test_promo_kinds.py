@@ -6,20 +6,11 @@ alone on a careful one."""
 
 import pytest
 
-from conftest import lint_page
-
-SELLER = "Welcome to Evergreen Wellness, where we help you feel your best.\n\n"
-CAREFUL = ("This page explains the condition. Talk to your doctor about the possible side effects "
-           "and risks of treatment.\n\n")
+from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, categories_of, findings, flagged, lint_page
 
 
 def lint(text: str) -> list[dict]:
     return lint_page(text)
-
-
-def findings(text: str) -> list[tuple[str, str]]:
-    """(rule, flagged text) of every finding but the document-level one."""
-    return [(f["rule"], text[f["offset"]:f["end_offset"]]) for f in lint(text) if f["category"] != "missing-harms"]
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -48,13 +39,7 @@ def findings(text: str) -> list[tuple[str, str]]:
     ("Our peptide creams are safe and effective.", [("safety-claim/safe-and-effective", "are safe and effective")]),
 ])
 def test_a_seller_kind_is_flagged_on_a_seller_page_and_not_on_a_careful_one(sentence, expected):
-    kinds = {rule.split("/")[0] for rule, _ in expected}  # frame rules of other kinds may fire too
-
-    def of_kind(text: str) -> list[tuple[str, str]]:
-        return [(rule, quote) for rule, quote in findings(text) if rule.split("/")[0] in kinds]
-
-    assert of_kind(SELLER + sentence + "\n") == expected
-    assert of_kind(CAREFUL + sentence + "\n") == []
+    assert_seller_only(sentence, expected, categories_of(expected))  # frame rules of other kinds may fire too
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -69,7 +54,7 @@ def test_a_seller_kind_is_flagged_on_a_seller_page_and_not_on_a_careful_one(sent
     ("The finding may be a turning point for people with lupus.", [("hype/hype-phrase", "turning point for")]),
 ])
 def test_evidence_numbers_and_hype_in_other_words_are_flagged_on_any_page(sentence, expected):
-    assert findings(CAREFUL + sentence + "\n") == expected
+    assert flagged(CAREFUL, sentence) == expected
 
 
 @pytest.mark.parametrize("sentence", [
@@ -82,7 +67,7 @@ def test_evidence_numbers_and_hype_in_other_words_are_flagged_on_any_page(senten
     "Vaccination is the most effective way to prevent measles.",
 ])
 def test_careful_writing_with_the_same_words_is_left_alone(sentence):
-    assert findings(CAREFUL + sentence + "\n") == []
+    assert_silent(sentence, page=CAREFUL)
 
 
 def test_safety_said_to_be_proven_is_flagged_on_any_page_but_a_bare_safe_only_on_a_seller_page():
@@ -132,13 +117,7 @@ def test_missing_harms_stays_silent_on_careful_pages_with_no_risk_words(page):
     ("Formulated by a team of naturopaths.", [("uncited-evidence/authority-appeal", "Formulated by a team of naturopaths")]),
 ])
 def test_testimonials_prices_and_authorities_in_other_words(sentence, expected):
-    kinds = {rule.split("/")[0] for rule, _ in expected}
-
-    def of_kind(text: str) -> list[tuple[str, str]]:
-        return [(rule, quote) for rule, quote in findings(text) if rule.split("/")[0] in kinds]
-
-    assert of_kind(SELLER + sentence + "\n") == expected
-    assert of_kind(CAREFUL + sentence + "\n") == []
+    assert_seller_only(sentence, expected, categories_of(expected))
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -152,7 +131,7 @@ def test_testimonials_prices_and_authorities_in_other_words(sentence, expected):
     ('"We believe this will change the lives of millions of patients."', [("hype/quoted-hype", "change the lives")]),
 ])
 def test_hype_in_other_words_is_flagged_on_any_page(sentence, expected):
-    assert [(r, q) for r, q in findings(CAREFUL + sentence + "\n") if r.startswith("hype/")] == expected
+    assert flagged(CAREFUL, sentence, "hype/") == expected
 
 
 @pytest.mark.parametrize("sentence", [
@@ -162,8 +141,7 @@ def test_hype_in_other_words_is_flagged_on_any_page(sentence, expected):
     "Tell your doctor about every supplement you take.",
 ])
 def test_near_misses_of_the_new_kinds_are_left_alone(sentence):
-    assert [r for r, _ in findings(SELLER + sentence + "\n")
-            if r in {"hype/quoted-hype", "hype/hype-phrase", "hype/suppressed-secret", "anecdote-as-evidence/testimonial"}] == []
+    assert_silent(sentence, {"hype/quoted-hype", "hype/hype-phrase", "hype/suppressed-secret", "anecdote-as-evidence/testimonial"})
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -175,8 +153,7 @@ def test_near_misses_of_the_new_kinds_are_left_alone(sentence):
      [("efficacy-overstatement/press-release-claim", "completely non-toxic")]),
 ])
 def test_a_claim_passed_on_from_a_company_or_press_release_is_flagged_on_any_page(sentence, expected):
-    got = [(r, q) for r, q in findings(CAREFUL + sentence + "\n") if r == "efficacy-overstatement/press-release-claim"]
-    assert got == expected
+    assert flagged(CAREFUL, sentence, "efficacy-overstatement/press-release-claim") == expected
 
 
 @pytest.mark.parametrize("sentence", [
@@ -186,8 +163,7 @@ def test_a_claim_passed_on_from_a_company_or_press_release_is_flagged_on_any_pag
     'Be wary of products sold as "a quick miracle cure" for arthritis.',  # quoted to warn, nobody's words
 ])
 def test_reported_claims_without_an_interested_party_or_denied_are_left_alone(sentence):
-    assert [r for r, _ in findings(CAREFUL + sentence + "\n")
-            if r in {"efficacy-overstatement/press-release-claim", "hype/quoted-hype"}] == []
+    assert_silent(sentence, {"efficacy-overstatement/press-release-claim", "hype/quoted-hype"}, page=CAREFUL)
 
 
 def test_a_bare_evidence_label_is_uncited_but_advice_to_choose_evidence_is_not():
@@ -223,8 +199,8 @@ def test_a_page_that_weighs_the_studies_is_still_careful():
 def test_harms_called_rare_is_a_sellers_claim_and_a_careful_pages_summary(sentence, rule, quote):
     """'Side effects are rare' sums up the facts on a public-health page and waves the question
     away on a seller's; 'minimal' or 'negligible' dismiss harms on any page (minimised-harms)."""
-    assert (rule, quote) in findings(SELLER + sentence + "\n")
-    assert not [r for r, _ in findings(CAREFUL + sentence + "\n") if r.startswith("safety-claim")]
+    assert (rule, quote) in flagged(SELLER, sentence)
+    assert_silent(sentence, "safety-claim/", page=CAREFUL)
 
 
 def test_harms_called_minimal_is_flagged_on_any_page():
@@ -242,7 +218,7 @@ def test_harms_called_minimal_is_flagged_on_any_page():
 ])
 def test_harmlessness_in_other_words_is_a_safety_claim(sentence, rule, quote):
     """A harm denied ('cannot harm', 'will not hurt') is a safety promise: the negation is the claim."""
-    assert (rule, quote) in findings(SELLER + sentence + "\n")
+    assert (rule, quote) in flagged(SELLER, sentence)
 
 
 @pytest.mark.parametrize("sentence, quote", [
@@ -252,14 +228,14 @@ def test_harmlessness_in_other_words_is_a_safety_claim(sentence, rule, quote):
     ("Patients lose 5 to 10 lbs in the first month.", "lose 5 to 10 lbs in the first month"),
 ])
 def test_a_result_by_a_deadline_is_a_sellers_promise(sentence, quote):
-    assert ("efficacy-overstatement/timed-result", quote) in findings(SELLER + sentence + "\n")
-    assert not [r for r, _ in findings(CAREFUL + sentence + "\n") if r == "efficacy-overstatement/timed-result"]
+    assert ("efficacy-overstatement/timed-result", quote) in flagged(SELLER, sentence)
+    assert_silent(sentence, "efficacy-overstatement/timed-result", page=CAREFUL)
 
 
 def test_a_deadline_without_a_result_or_with_a_hedge_is_not_a_timed_result():
     for sentence in ("Orders ship within 2 days.", "Some people may see results after six sessions.",
                      "Do not stop taking it within the first week."):
-        assert not [r for r, _ in findings(SELLER + sentence + "\n") if r == "efficacy-overstatement/timed-result"]
+        assert_silent(sentence, "efficacy-overstatement/timed-result")
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -271,13 +247,12 @@ def test_a_deadline_without_a_result_or_with_a_hedge_is_not_a_timed_result():
     ("CopperFlex is the revolutionary knee sleeve.", ("hype/sales-superlative", "revolutionary")),
 ])
 def test_endorsements_and_hype_on_any_noun_are_a_sellers(sentence, expected):
-    assert expected in findings(SELLER + sentence + "\n")
-    assert expected not in findings(CAREFUL + sentence + "\n")
+    assert expected in flagged(SELLER, sentence)
+    assert expected not in flagged(CAREFUL, sentence)
 
 
 def test_who_is_a_pronoun_not_an_institution():
-    assert not [r for r, _ in findings(SELLER + "Patients who have recommended us get a discount.\n")
-                if r == "uncited-evidence/authority-appeal"]
+    assert_silent("Patients who have recommended us get a discount.", "uncited-evidence/authority-appeal")
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -290,8 +265,8 @@ def test_who_is_a_pronoun_not_an_institution():
     ("It is the only thing that worked for me.", ("anecdote-as-evidence/testimonial", "the only thing that worked")),
 ])
 def test_claims_left_to_the_reader_are_a_sellers_claims(sentence, expected):
-    assert expected in findings(SELLER + sentence + "\n")
-    assert expected not in findings(CAREFUL + sentence + "\n")
+    assert expected in flagged(SELLER, sentence)
+    assert expected not in flagged(CAREFUL, sentence)
 
 
 @pytest.mark.parametrize("sentence, quote", [
@@ -301,13 +276,12 @@ def test_claims_left_to_the_reader_are_a_sellers_claims(sentence, expected):
     ("We advise families to pause further vaccinations while their child is detoxing.", "pause further vaccinations"),
 ])
 def test_a_product_said_to_replace_standard_care_is_flagged_on_a_sellers_page(sentence, quote):
-    assert ("discourages-care/replaces-care", quote) in findings(SELLER + sentence + "\n")
-    assert not [r for r, _ in findings(CAREFUL + sentence + "\n") if r == "discourages-care/replaces-care"]
+    assert ("discourages-care/replaces-care", quote) in flagged(SELLER, sentence)
+    assert_silent(sentence, "discourages-care/replaces-care", page=CAREFUL)
 
 
 def test_advice_to_delay_a_vaccination_while_ill_is_not_replacing_care():
-    assert not [r for r, _ in findings(SELLER + "If you have a fever, delay your vaccination until you recover.\n")
-                if r.startswith("discourages-care")]
+    assert_silent("If you have a fever, delay your vaccination until you recover.", "discourages-care/")
 
 
 def test_your_life_back_and_a_share_of_a_sellers_patients():
@@ -325,4 +299,4 @@ def test_your_life_back_and_a_share_of_a_sellers_patients():
     ("Register before Friday to keep your place.", "Register before Friday"),
 ])
 def test_scarcity_and_deadlines_are_calls_to_action(sentence, quote):
-    assert ("commercial-conflict/call-to-action", quote) in findings(SELLER + sentence + "\n")
+    assert ("commercial-conflict/call-to-action", quote) in flagged(SELLER, sentence)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from healthlint.cli import cli
+from healthlint.running.runner import Linter
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -56,6 +60,39 @@ def lint_page(text: str, path: str = "page.md") -> list[dict[str, Any]]:
         _PACKS.append(healthlint.Linter.load(isolated=True))
     return [{"rule": f.rule, "category": f.category, "offset": f.offset, "end_offset": f.end_offset,
              "message": f.message, "suggestion": f.suggestion} for f in _PACKS[0].lint_text(text, path).findings]
+
+
+_RULE_RUNNERS: dict[int, tuple[Any, Linter]] = {}  # id(rule) -> (the rule, kept so its id is not reused; its runner)
+
+
+def runner_of(rule: Any) -> Linter:
+    """Linter([rule]), the runner of one rule alone, built once per rule object for the session
+    (Session.start gives the same rule objects each time). Building a claim rule's runner costs
+    ~0.15 s (the automaton of its concept vocabularies), linting an example milliseconds, and
+    three modules lint every rule's examples with a runner per rule: test_rule_examples, the rule
+    pages of test_docs and `healthlint test-rules` in test_ruletest."""
+    kept = _RULE_RUNNERS.get(id(rule))
+    if kept is None:
+        kept = _RULE_RUNNERS[id(rule)] = (rule, Linter([rule]))
+    return kept[1]
+
+
+@contextmanager
+def rule_runners_shared() -> Iterator[None]:
+    """Within it, `Linter([rule])` with nothing else, as healthlint.running.ruletest and
+    healthlint.output.rulepages build the runner of each rule, gives runner_of(rule): each rule's
+    runner is built once for the session, whichever test asks first. A built runner keeps no
+    state between documents, so it lints as a new one does (test_rule_examples compares
+    runner_of's findings with ruletest.flagged building its own runner)."""
+    from healthlint.running import runner
+
+    def linter(rules: Iterable[Any], *args: Any, **kwargs: Any) -> Linter:
+        rules = list(rules)
+        return runner_of(rules[0]) if len(rules) == 1 and not args and not kwargs else Linter(rules, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(runner, "Linter", linter)
+        yield
 
 
 # A page's register decides many claim rules: the same sentence is a claim on a seller's page and
@@ -175,6 +212,16 @@ def pre_commit(tmp_path_factory) -> PreCommit:
     config.write_text(f"repos:\n  - repo: {json.dumps(str(shadow))}\n    rev: {out('rev-parse', 'HEAD', cwd=shadow).strip()}\n"
                       "    hooks:\n      - id: healthlint\n", encoding="utf-8")
     return PreCommit(config, folder / "store")
+
+
+@pytest.fixture
+def tmp_path(request, tmp_path_factory) -> Path:
+    """pytest's tmp_path (a new folder under the session's base folder, named after the test),
+    made in constant time: pytest numbers its folders by reading every folder already in the
+    base folder, so with each of the 2,000-odd tests given one (by _work_in_tmp) the suite spent
+    ~7 s listing them. Here the name's unique ending comes from tempfile.mkdtemp."""
+    name = re.sub(r"\W", "_", request.node.name)[:30]
+    return Path(tempfile.mkdtemp(prefix=f"{name}_", dir=tmp_path_factory.getbasetemp()))
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,7 @@ import textwrap
 
 import pytest
 
-from conftest import DEMO, ROOT, run_cli
+from conftest import DEMO, ROOT, rule_runners_shared, run_cli
 from healthlint.output.docs import DEFAULT_BASE_URL, DOCUMENTED_PACKS, help_url, rule_url
 from healthlint.output.rulepages import MARKER, REGENERATE, Pages, documented_rules, page
 from healthlint.rules import RuleInfo
@@ -32,7 +32,7 @@ def _pages_generated_once_per_rule_list():
         made.append((list(rules), pages))
         return pages
 
-    with pytest.MonkeyPatch.context() as patch:
+    with pytest.MonkeyPatch.context() as patch, rule_runners_shared():  # a runner per rule for the session
         patch.setattr(Pages, "of", classmethod(of))
         yield
 

@@ -2,26 +2,21 @@
 
 import pytest
 
-from conftest import DEMO
+from conftest import DEMO, runner_of
 from healthlint.running.config import Config
 from healthlint.running.engine import Session
 from healthlint.running.ruletest import EXAMPLE_PATH, flagged
-from healthlint.running.runner import Linter
 from healthlint.text.document import from_text
 
 SESSION = Session.start(Config(), (DEMO,))
 RULES = SESSION.rules
-_RUNNERS: dict[int, Linter] = {}  # id(rule) -> the runner of that rule alone, built on first use
 
 
 def flagged_by(rule, example: str) -> list[str]:
     """What ruletest.flagged(rule, example) gives (tested to agree below), with one runner per
-    rule for all its examples: building a claim rule's runner costs ~0.2 s, linting an example
-    milliseconds, and these tests lint 400-odd examples."""
-    runner = _RUNNERS.get(id(rule))
-    if runner is None:
-        runner = _RUNNERS[id(rule)] = Linter([rule])
-    result = runner.lint(from_text(example, EXAMPLE_PATH))
+    rule for all its examples (conftest.runner_of: one for the session): building a claim rule's
+    runner costs ~0.2 s, linting an example milliseconds, and these tests lint 400-odd examples."""
+    result = runner_of(rule).lint(from_text(example, EXAMPLE_PATH))
     assert result.errors == [], f"{rule.info.id} fails on {example!r}: {result.errors[0].message}"
     return [example[f.offset:f.end_offset] for f in sorted(result.findings, key=lambda f: (f.offset, f.end_offset))]
 

@@ -1,5 +1,6 @@
 """What a shell user meets: a closed pipe, colour settings from the environment, tracebacks
-with --debug. Real processes: pipes, terminals and exit codes are the point."""
+with --debug. Real processes: pipes, terminals and exit codes are the point (but for which
+colour setting wins, checked in-process on output that is no terminal, as a pipe is not)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from click.testing import CliRunner
+
 from conftest import ROOT
+from healthlint.cli import cli
 
 PLUGINS = ROOT / "tests" / "plugins"
 COMMAND = [sys.executable, "-m", "healthlint", "check", "--isolated", "--no-cache"]
@@ -55,14 +59,28 @@ def _colour_run(tmp_path: Path, env: dict[str, str], *args: str, terminal: bool 
 
 def test_no_color_and_force_color_are_honoured(tmp_path):
     assert ESCAPE not in _colour_run(tmp_path, {})  # a pipe: no colour
-    assert ESCAPE in _colour_run(tmp_path, {"FORCE_COLOR": "1"})
-    assert ESCAPE not in _colour_run(tmp_path, {"FORCE_COLOR": "0"})
     assert ESCAPE in _colour_run(tmp_path, {}, terminal=True)
     assert ESCAPE not in _colour_run(tmp_path, {"NO_COLOR": "1"}, terminal=True)
-    assert ESCAPE not in _colour_run(tmp_path, {"NO_COLOR": "1", "FORCE_COLOR": "1"})
-    assert ESCAPE in _colour_run(tmp_path, {"NO_COLOR": "1"}, "--color", "always")  # the option wins
-    assert ESCAPE not in _colour_run(tmp_path, {"FORCE_COLOR": "1"}, "--color", "never")
-    assert ESCAPE not in _colour_run(tmp_path, {"FORCE_COLOR": "1"}, "--format", "json")
+
+
+def _colour_in_process(env: dict[str, str], *args: str) -> str:
+    """What _colour_run prints to a pipe, from the CLI run in this process: its output is no
+    terminal either, and the environment is read the same way (a process start is ~0.6 s)."""
+    with open("a.md", "w", encoding="utf-8") as draft:
+        draft.write("A miracle cure.\n")
+    result = CliRunner(env={"NO_COLOR": None, "FORCE_COLOR": None, **env}).invoke(
+        cli, [*COMMAND[3:], "--select", "hype", *args, "a.md"], catch_exceptions=False)
+    assert result.exit_code == 1, result.stderr
+    return result.stdout
+
+
+def test_the_colour_settings_and_the_option_decide_colour_on_a_pipe():
+    assert ESCAPE in _colour_in_process({"FORCE_COLOR": "1"})
+    assert ESCAPE not in _colour_in_process({"FORCE_COLOR": "0"})
+    assert ESCAPE not in _colour_in_process({"NO_COLOR": "1", "FORCE_COLOR": "1"})
+    assert ESCAPE in _colour_in_process({"NO_COLOR": "1"}, "--color", "always")  # the option wins
+    assert ESCAPE not in _colour_in_process({"FORCE_COLOR": "1"}, "--color", "never")
+    assert ESCAPE not in _colour_in_process({"FORCE_COLOR": "1"}, "--format", "json")
 
 
 def test_debug_shows_the_traceback_of_a_plugin_that_fails(tmp_path):

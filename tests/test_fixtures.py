@@ -8,18 +8,34 @@ import json
 
 import pytest
 
-from conftest import FIXTURES, run_cli
+from conftest import FIXTURES, Run, run_cli
 
 DRAFTS = sorted((FIXTURES / "drafts").iterdir())
 CAREFUL = sorted((FIXTURES / "careful").iterdir())
 
 
-def findings(path):
-    run = run_cli("check", "--isolated", "--format", "json", str(path))
-    assert run.stderr == ""
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory) -> dict[str, Run]:
+    """`healthlint check --isolated --format json` over all the drafts in one run, and over all the
+    careful texts in another: a file's findings do not depend on the files checked with it
+    (tests/test_properties.py), and each run loads and builds the rules (~0.4 s) once, not once
+    a file. Run, like every test, from a folder of its own with user settings and cache of its own."""
+    folder = tmp_path_factory.mktemp("fixtures")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(folder)
+        patch.setenv("XDG_CONFIG_HOME", str(folder / ".user-config"))
+        patch.setenv("XDG_CACHE_HOME", str(folder / ".user-cache"))
+        patch.delenv("HEALTHLINT_ALLOW_CONFIG_PLUGINS", raising=False)
+        return {name: run_cli("check", "--isolated", "--format", "json", *map(str, paths))
+                for name, paths in (("drafts", DRAFTS), ("careful", CAREFUL))}
+
+
+def findings(run: Run, path):
+    """The findings of `path` in `run`: rule, category, line and the quoted span."""
+    assert run.stderr == "" and run.errors == []
     text = path.read_text(encoding="utf-8")
-    return run, [{"rule": f["rule"], "category": f["category"], "line": f["line"],
-                  "quote": text[f["offset"]:f["end_offset"]]} for f in run.findings]
+    return [{"rule": f["rule"], "category": f["category"], "line": f["line"],
+             "quote": text[f["offset"]:f["end_offset"]]} for f in run.findings if f["path"] == str(path)]
 
 
 def test_enough_fixtures():
@@ -28,18 +44,19 @@ def test_enough_fixtures():
 
 
 @pytest.mark.parametrize("path", DRAFTS, ids=lambda p: p.name)
-def test_promotional_draft_findings(path):
-    run, got = findings(path)
+def test_promotional_draft_findings(path, checked):
+    run = checked["drafts"]
+    got = findings(run, path)
     expected = json.loads((FIXTURES / "expected" / f"{path.name}.json").read_text(encoding="utf-8"))
     assert got == expected
-    assert run.exit_code == 1
+    assert got and run.exit_code == 1  # a draft checked alone exits 1: it has findings
 
 
 @pytest.mark.parametrize("path", CAREFUL, ids=lambda p: p.name)
-def test_careful_text_has_no_findings(path):
-    run, got = findings(path)
-    assert got == []
-    assert run.exit_code == 0
+def test_careful_text_has_no_findings(path, checked):
+    run = checked["careful"]
+    assert findings(run, path) == []
+    assert run.exit_code == 0  # no careful text has a finding or an error: each checked alone exits 0
     assert json.loads((FIXTURES / "expected" / f"{path.name}.json").read_text(encoding="utf-8")) == []
 
 

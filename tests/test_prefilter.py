@@ -31,9 +31,13 @@ def test_requirements(pattern, sets):
     assert requirements(pattern) == sets
 
 
-def test_a_set_spelling_out_a_vocabulary_is_not_tested():
-    many = "|".join(f"word{i}" for i in range(500))
-    assert needs(rf"\b(?:{many})\s+helps", regex.IGNORECASE) == (("helps",),)
+def test_a_large_set_is_tested_by_an_automaton_and_a_vocabulary_of_thousands_not_at_all():
+    many = "|".join(f"word{i}" for i in range(20))
+    required = needs(rf"\b(?:{many})\s+helps", regex.IGNORECASE)
+    assert required[0] == ("helps",) and len(required) == 2
+    assert met(required, "Word7 helps.", 0, 12) and not met(required, "Word helps.", 0, 11)
+    huge = "|".join(f"word{i}" for i in range(2500))
+    assert needs(rf"\b(?:{huge})\s+helps", regex.IGNORECASE) == (("helps",),)
     assert needs("(?x) miracle \\s+ cure", regex.IGNORECASE | regex.VERBOSE) == ()  # verbose without a line break
 
 

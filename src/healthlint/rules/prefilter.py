@@ -4,18 +4,23 @@ A search costs the regex module about 2 us before it reads a character, and a se
 one of a pattern's keywords seldom matches it. Most pack patterns need more than their keyword:
 a digit and '%', 'of' and 'people' ("90% of people"). A casefolded sentence is tested for those
 words (healthlint.rules.keywords.requirements) in a fraction of that, and a pattern none of
-whose matches could fit is neither run nor compiled.
+whose matches could fit is neither run nor compiled. A large set (a vocabulary spelt out) is
+tested in one Aho-Corasick pass.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import regex
 
 from healthlint.rules.keywords import DIGIT
 
-Needs = tuple[tuple[str, ...], ...]  # every match holds a member of each set
+# Every match holds a member of each set: a tuple of words, or a large set's automaton.
+Needs = tuple[tuple[str, ...] | Any, ...]
 MAX_SETS = 4  # sets tested per sentence: the most selective
-MAX_MEMBERS = 400  # beyond a few hundred words (a large vocabulary spelt out) a test costs what a search does
+SMALL = 8  # members tested one by one; a larger set by an automaton
+MAX_MEMBERS = 2000  # a larger set is not tested (as large as the vocabularies runner.BY_WORDS reads whole)
 _DIGITS = "0123456789"
 _last: tuple[str, int, int, str] = ("", 0, 0, "")  # the sentence tested last, casefolded
 
@@ -28,8 +33,19 @@ def needs(source: str, flags: int) -> Needs:
     from healthlint.rules.keywords import requirements  # parses the pattern: only for patterns in use
 
     sets = list(dict.fromkeys(tuple(option) for option in requirements(source) if len(option) <= MAX_MEMBERS))
-    sets.sort(key=lambda option: (option != (DIGIT,), -min(map(len, option)), len(option)))
-    return tuple(sets[:MAX_SETS])
+    sets.sort(key=lambda option: (len(option) > SMALL, option != (DIGIT,), -min(map(len, option)), len(option)))
+    return tuple(option if len(option) <= SMALL or DIGIT in option else _automaton(option)
+                 for option in sets[:MAX_SETS])
+
+
+def _automaton(words: tuple[str, ...]) -> Any:
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for word in words:
+        automaton.add_word(word, 1)
+    automaton.make_automaton()
+    return automaton
 
 
 def met(required: Needs, text: str, start: int, end: int) -> bool:
@@ -42,6 +58,10 @@ def met(required: Needs, text: str, start: int, end: int) -> bool:
         folded = text[start:end].casefold()
         _last = (text, start, end, folded)
     for option in required:
+        if not isinstance(option, tuple):
+            if next(option.iter(folded), None) is None:
+                return False
+            continue
         for word in option:
             if word in folded if word != DIGIT else _has_digit(folded):
                 break

@@ -39,6 +39,7 @@ _GROUP_DIGITS = frozenset("123456789")
 _SPACE_CLASS = ("in", False, (("cat", "s"),))  # \s
 # A run of characters that stand for themselves, read in one step (stdlib re: it is fast to load)
 _PLAIN = re.compile(r"[^\\\[|()*+?{.^$]+")
+_QUANTIFIERS = frozenset("*+?{")
 _PLAIN_VERBOSE = re.compile(r"[^\\\[|()*+?{.^$# \t\n\r\v\f]+")
 DIGIT = "\\d"  # in requirements(): a decimal digit, not these two characters
 
@@ -74,7 +75,8 @@ class Look:
 
 
 # Atoms are tuples compared by value, as the standard parser's are: ("lit", c), ("notlit", c),
-# ("in", negated, members), ("at", name), ("any",), ("ref", name).
+# ("in", negated, members), ("at", name), ("any",), ("ref", name). In a sequence, ("lit", text)
+# may hold a run of characters (never one a quantifier follows).
 Item = tuple | Group | Branch | Repeat | Look
 
 
@@ -122,7 +124,7 @@ class _Parser:
             if len(item) != 1 or not isinstance(item[0], tuple):
                 break
             atom = item[0]
-            if atom[0] == "lit":
+            if atom[0] == "lit" and len(atom[1]) == 1:
                 members.append(atom)
             elif atom[0] == "in" and not atom[1]:
                 members.extend(atom[2])
@@ -136,9 +138,12 @@ class _Parser:
         items: list[Item] = []
         while True:
             plain = (_PLAIN_VERBOSE if verbose else _PLAIN).match(self.text, self.pos)
-            if plain is not None:
-                items.extend([("lit", c) for c in plain.group()])
-                self.pos = plain.end()
+            if plain is not None:  # one item, but a quantifier's character stands alone
+                run, self.pos = plain.group(), plain.end()
+                if self.peek() in _QUANTIFIERS:
+                    items.extend(item for item in (("lit", run[:-1]), ("lit", run[-1])) if item[1])
+                else:
+                    items.append(("lit", run))
             this = self.peek()
             if this is None or this in "|)":
                 break

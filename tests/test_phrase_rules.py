@@ -4,6 +4,7 @@ import pytest
 
 from conftest import DEMO_ARGS, run_cli
 from healthlint.errors import RuleError
+from healthlint.rules.context import DocumentContext
 from healthlint.rules.phrase import phrase_rule
 from healthlint.running.runner import Linter
 from healthlint.text.document import from_text
@@ -128,6 +129,9 @@ def test_a_phrase_rule_with_register_fires_on_a_promotional_page_only(tmp_path):
     assert found("Order now! Side effects are rare.\n") == ["Side effects are rare"]
     assert found("Side effects are rare. Talk to your doctor about them.\n") == []
     assert found("Side effects are rare.\n") == ["Side effects are rare"]  # no cue either way: a bare claim
+    # Asked once per document, before any sentence is checked.
+    assert rule.applies(DocumentContext.build(from_text("Order now! Side effects are rare.\n", "d.md")))
+    assert not rule.applies(DocumentContext.build(from_text("Side effects are rare. Talk to your doctor.\n", "d.md")))
 
 
 def test_register_on_a_phrase_rule_needs_the_files_register_table(tmp_path):

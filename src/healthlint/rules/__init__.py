@@ -72,6 +72,11 @@ class Rule:
     def check(self, ctx: SentenceContext) -> Iterable[Match]:
         raise NotImplementedError
 
+    def applies(self, ctx: DocumentContext) -> bool:
+        """The rule may flag something in this document: asked once per stretch of a document
+        (after the keyword pass) before `check` runs on its sentences there."""
+        return True
+
     def taggers(self) -> tuple[ConceptTagger, ...]:
         """The concept taggers whose mentions the rule reads (`ConceptTagger.in_sentence`): the
         runner tags them in its one keyword pass."""

@@ -48,7 +48,7 @@ from healthlint.rules.schema import Kind
 if TYPE_CHECKING:  # annotations only: importing these costs a cached run time
     from healthlint.claims.concepts import ConceptTagger
     from healthlint.claims.rule import Analyzer
-    from healthlint.rules.context import SentenceContext
+    from healthlint.rules.context import DocumentContext, SentenceContext
 
 # ConText categories of core's lexicon (healthlint/claims/context.toml) a phrase rule may name in `unless`.
 SCOPED = ("hypothetical", "reported", "conditional", "comparative", "limited")
@@ -202,14 +202,18 @@ class PhraseRule(Rule):
         it to learn which patterns a rule's examples reach."""
         return replace(self, patterns=(self.patterns[index],), gates=(self.gates[index],))
 
+    def applies(self, ctx: DocumentContext) -> bool:
+        """Not in a document that does not read as promotional, for a rule limited to that
+        register (measured once per document)."""
+        if not (self.register and self.analyzer):
+            return True
+        register = self.analyzer.register(ctx)
+        return register is None or register.promotional
+
     def check(self, ctx: SentenceContext) -> Iterable[Match]:
         patterns = self._gated(ctx.keywords)  # only the patterns whose keywords the sentence holds can match
         if not patterns:
             return
-        if self.register and self.analyzer:  # the register is measured once per document
-            register = self.analyzer.register(ctx.document)
-            if register is not None and not register.promotional:
-                return
         text, start, end = ctx.document.text, ctx.start, ctx.end
         if self.requires and not self.requires.search(text, start, end):
             return

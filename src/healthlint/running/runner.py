@@ -290,7 +290,8 @@ class Linter:
                 elif index not in failures:
                     # run() calls the lambda at once, so the loop variables it reads are this turn's.
                     run(index, lambda: [m for s in sorted(sentences) if s >= 0  # noqa: B023
-                                        for m in rule.check(ctx.sentence(s))])  # noqa: B023
+                                        for m in rule.check(ctx.sentence(s))]  # noqa: B023
+                        if rule.applies(ctx) else [])  # noqa: B023
         ctx.hits.clear()  # the mentions stay: a document rule may read the register from them
         for index in sorted(document_rules):
             document_rule = self.rules[index]

@@ -2,17 +2,15 @@
 holds the words it requires, so a sentence without them is skipped without changing any finding."""
 
 import pickle
-import re
 
 import pytest
 import regex
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from healthlint.rules.keywords import DIGIT, requirements
 from healthlint.rules.phrase import LazyPattern
 from healthlint.rules.prefilter import met, needs
-from test_keywords import _drawable, _texts, pack_rules
+from test_keywords import _texts, generated_text, pack_rules
 
 
 @pytest.mark.parametrize("pattern, sets", [
@@ -85,11 +83,7 @@ def test_every_match_in_the_examples_and_fixtures_meets_its_patterns_needs():
 
 @pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
-@given(data=st.data())
-def test_every_match_of_generated_text_meets_its_patterns_needs(data):
+@given(drawn=generated_text(" \n\t.,abcuer-1"))
+def test_every_match_of_generated_text_meets_its_patterns_needs(drawn):
     """Texts drawn from a pack pattern itself (a match, in random case, amid random text)."""
-    source, flags = data.draw(st.sampled_from(_drawable()))
-    sample = data.draw(st.from_regex(re.compile(source, re.IGNORECASE | (re.VERBOSE if "\n" in source else 0))))
-    noise = data.draw(st.text(alphabet=" \n\t.,abcuer-1", max_size=12))
-    text = "".join(c.upper() if i % 3 == 0 else c for i, c in enumerate(noise + sample + noise))
-    assert_matches_meet_needs(source, flags, text)
+    assert_matches_meet_needs(*drawn)

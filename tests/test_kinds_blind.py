@@ -1,0 +1,65 @@
+"""Kinds of claim found in blind test sets 2-4 (written by a helper that never saw the rules):
+each kind flagged on a seller's page with its exact rule and span, and left alone on a careful
+page; and the careful wordings of new agencies that must not be flagged at all."""
+
+import pytest
+
+from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, flagged
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # care run down, skipped or said to have failed
+    ("Most GPs are still scared of hormones.", [("discourages-care/care-failed-you", "GPs are still scared of")]),
+    ("Audiologists are trained to sell hearing devices.",
+     [("discourages-care/care-failed-you", "Audiologists are trained to sell")]),
+    ("Hearing aids didn't help.", [("discourages-care/care-did-not-work", "Hearing aids didn't help")]),
+    ("Skip the expensive sleep lab.", [("discourages-care/replaces-care", "Skip the expensive sleep lab")]),
+    ("Many students come off their tablets.", [("discourages-care/replaces-care", "come off their tablets")]),
+    ("Why wait months for a referral?", [("discourages-care/why-settle-for-care", "Why wait months for a referral")]),
+    # devices that diagnose, illness that passes users by, lives and youth given back
+    ("The ring detects disease before you feel a thing.", [("efficacy-overstatement/detects-condition", "detects disease")]),
+    ("Regular clients just don't get sick.", [("efficacy-overstatement/never-ill", "don't get sick")]),
+    ("Get your drive back in 2 weeks.", [("efficacy-overstatement/life-back", "your drive back")]),
+    ("It upregulates growth hormone receptors.",
+     [("efficacy-overstatement/mechanism-as-fact", "upregulates growth hormone")]),
+    # safety in other words
+    ("TRT does not cause prostate cancer.", [("safety-claim/harm-denied", "does not cause prostate cancer")]),
+    ("It's been used safely for years.", [("safety-claim/safe-for-everyone", "been used safely")]),
+])
+def test_a_kind_from_the_blind_sets_is_flagged_on_a_sellers_page_only(sentence, expected):
+    assert_seller_only(sentence, expected, among={rule for rule, _ in expected})
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Only 23 panels left in this batch.", [("commercial-conflict/call-to-action", "Only 23 panels left")]),
+    ("Spaces for newborns fill quickly.", [("commercial-conflict/call-to-action", "fill quickly")]),
+    ("Over 180,000 bottles have now been sold.",
+     [("anecdote-as-evidence/popularity-as-proof", "Over 180,000 bottles have now been sold")]),
+    ("Mushrooms have been used as medicine for 4,000 years.",
+     [("anecdote-as-evidence/popularity-as-proof", "used as medicine for 4,000 years")]),
+    ("My ENT consultant was stunned at my follow-up.",
+     [("anecdote-as-evidence/testimonial", "My ENT consultant was stunned")]),
+])
+def test_selling_by_scarcity_crowds_and_amazed_doctors_is_flagged_on_a_sellers_page(sentence, expected):
+    assert flagged(SELLER, sentence, {rule for rule, _ in expected}) == expected
+
+
+def test_a_harms_list_on_a_sellers_page_is_not_a_list_of_diseases_treated():
+    """"Side effects can include ..." puts the list among the treatment's harms (the pack's
+    `adverse` context); the same conditions after "our drops ease" are a cure-all."""
+    assert_silent("Side effects can include neck pain, stiffness and muscle weakness, headache and drooping eyelids.",
+                  among="efficacy-overstatement/")
+    assert flagged(SELLER, "Our drops ease neck pain, stiffness, headache and eyelid twitching.",
+                   "efficacy-overstatement/many-conditions") == [
+        ("efficacy-overstatement/many-conditions", "neck pain, stiffness, headache")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Some practitioners advertise that sessions will realign the spine and cure back pain permanently.",
+    "Be cautious of anyone who says they can cure sciatica in a fixed number of sessions.",
+    "Some people notice a temporary change in tooth color after varnish.",
+    "People who used the bright-light visor reported better sleep on average than those who used the dim one.",
+    "Riluzole is the only drug approved by the FDA to treat ALS.",
+])
+def test_careful_wordings_of_new_agencies_are_not_flagged(sentence):
+    assert [f for f in flagged(CAREFUL, sentence) if not f[0].startswith(("uncited-evidence/", "unsourced-statistic/"))] == []

@@ -159,7 +159,8 @@ def test_another_regex_module_version_gets_another_file(monkeypatch):
 
 def test_a_kept_runner_finds_what_it_found_before_it_was_pickled():
     """A runner kept between runs, unpickled, has the same word-by-word steps through the condition
-    vocabulary and finds the same, terms of several words of that vocabulary included."""
+    vocabulary (made as documents first hold a term's first word) and finds the same, terms of
+    several words of that vocabulary included."""
     from healthlint.running.config import Config
     from healthlint.running.engine import Session
     from healthlint.text.document import from_text
@@ -169,7 +170,7 @@ def test_a_kept_runner_finds_what_it_found_before_it_was_pickled():
             "A miracle cure for type 2 diabetes, heart disease and high blood pressure!\n")
     runner = session.linter_for("draft.md")
     before = runner.lint(from_text(text, "draft.md")).findings
-    assert len(runner._steps) > 10_000 and before
+    assert before and any(key.startswith("chronic obstructive") for key in runner._steps)
     kept = pickle.loads(pickle.dumps(runner))
     assert kept._steps == runner._steps
     assert kept.lint(from_text(text, "draft.md")).findings == before

@@ -379,7 +379,8 @@ def test_missing_harms_reads_harms_of_the_treatment_not_the_diseases_it_sells_ag
                    "Some patients have tenderness, swelling or a headache afterwards.",
                    "Manipulation of the neck has been linked to stroke and artery damage.",
                    "Minor bruising, soreness or a little bleeding at the needle sites is common.",
-                   "Rarely, serious problems such as a punctured lung have been reported."):
+                   "Rarely, serious problems such as a punctured lung have been reported.",
+                   "Looking at the lamp without protection can harm your eyes."):
         assert not [f for f in check(CHIRO_AD + warned + "\n").findings if f["category"] == "missing-harms"], warned
     other = "Memory slips can come from stress, poor sleep and the side effects of some medicines.\n"
     assert [f["rule"] for f in check(CHIRO_AD + other).findings if f["category"] == "missing-harms"] == [

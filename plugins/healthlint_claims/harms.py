@@ -59,8 +59,9 @@ _HARM = lazy(
     r"|safety\s+(?:\w+\s+){0,3}(?:yet\s+to\s+be|not\s+(?:been\s+)?(?:established|known|proven)|unknown|concerns?))\b", regex.I)
 # Mentions that do not discuss harms: reassurance, or the risk of getting the disease itself.
 _NOT_A_HARM = lazy(
-    r"\b(?:minimi[sz]\w*|reduc\w*|lower\w*|fewer|less|minimal|no|zero|without|free\s+of|none\s+of|eliminat\w*)[\s-]+(?:the\s+)?(?:\w+\s+){0,2}?"
-    r"(?:side[- ]effects?|risks?|complications?|harms?)"
+    # (not "without protection can harm your eyes": a modal between makes it a harm stated)
+    r"\b(?:minimi[sz]\w*|reduc\w*|lower\w*|fewer|less|minimal|no|zero|without|free\s+of|none\s+of|eliminat\w*)[\s-]+(?:the\s+)?"
+    r"(?:(?!(?:can|may|might|could|will|would)\b)\w+\s+){0,2}?(?:side[- ]effects?|risks?|complications?|harms?)"
     r"|\b(?:side[- ]effects?|adverse\s+\w+|risks?|complications?)\s+(?:are|is|were)\s+(?:\w+\s+)?(?:minimal|rare|negligible|low|mild)"
     r"|\b(?:higher|increased|greater|lower|slightly\s+\w+)\s+risk\s+of\s+(?:developing|getting|having)"
     r"|\brisk\s+(?:of|for)\s+(?:developing|getting)"

@@ -73,6 +73,8 @@ def test_negation_goes_on_through_a_list_of_single_words_and_no_further():
 def test_pseudo_triggers_are_not_negations():
     assert scopes("It not only cures pain, it heals joints.") == []
     assert scopes("It is 100% safe for every age.") == []
+    assert scopes("Unlike what you may have heard, TRT does not cause cancer.") == [
+        ("negated", "not", "cause cancer.")]
 
 
 def test_hedges_hypotheses_conditions_and_limits():

@@ -22,6 +22,8 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, flagged
     ("Get your drive back in 2 weeks.", [("efficacy-overstatement/life-back", "your drive back")]),
     ("It upregulates growth hormone receptors.",
      [("efficacy-overstatement/mechanism-as-fact", "upregulates growth hormone")]),
+    ("When you heal the gut, everything else follows.",
+     [("efficacy-overstatement/root-cause", "everything else follows")]),
     # safety in other words
     ("TRT does not cause prostate cancer.", [("safety-claim/harm-denied", "does not cause prostate cancer")]),
     ("It's been used safely for years.", [("safety-claim/safe-for-everyone", "been used safely")]),

@@ -312,6 +312,28 @@ def test_register_verdict_from_cue_density(promotional, careful, sentences, verd
     assert Register(promotional, careful, sentences, threshold=0.05).promotional is verdict
 
 
+def test_at_most_caps_how_many_cues_of_a_vocabulary_count():
+    """A review summary's "we" on every line is not a cue per line; offers are not capped."""
+    from healthlint.claims.concepts import Mention
+    from healthlint.claims.register import RegisterSpec
+
+    spec = RegisterSpec(("provider", "offers"), ("care",), 0.05, {"provider": 5})
+    we = [Mention("provider", i, i + 2) for i in range(12)]
+    assert spec.count(we, 40).promotional_cues == 5
+    assert spec.count(we + [Mention("offers", 50, 52)] * 3, 40).promotional_cues == 8
+    assert RegisterSpec(("provider",), (), 0.05).count(we, 40).promotional_cues == 12
+
+
+def test_a_register_cap_that_is_not_a_count_is_one_clear_error():
+    from healthlint.claims.rule import analyzer_for
+
+    lexicon = load_lexicon({"we": ["we"]}, "p.toml")
+    with pytest.raises(RuleError, match=r"p.toml: \[register\]: 'at-most' maps vocabulary names to how many"):
+        analyzer_for({"register": {"promotional": ["we"], "at-most": {"we": "five"}}}, lexicon, "p.toml")
+    with pytest.raises(RuleError, match=r"unknown vocabulary"):
+        analyzer_for({"register": {"promotional": ["we"], "at-most": {"us": 3}}}, lexicon, "p.toml")
+
+
 def test_the_pass_finds_a_large_vocabularys_terms_of_several_words_as_a_tagger_alone_does():
     """Terms of several words of a vocabulary over BY_WORDS terms are found word by word from
     their first word; what the pass records must be what the tagger finds on its own: the

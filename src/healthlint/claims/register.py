@@ -7,8 +7,9 @@ vocabularies named by the pack (`[register]` in its rules file); this module onl
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from healthlint.claims.concepts import Mention
 
@@ -37,15 +38,20 @@ class Register:
 
 @dataclass
 class RegisterSpec:
+    """A pack's `[register]`: its promotional and careful cue vocabularies, the threshold, and how
+    many cues of a vocabulary count at most (`at-most`: a "we" said ten times in a review summary
+    is not ten sales pitches)."""
+
     promotional: tuple[str, ...]
     careful: tuple[str, ...]
     threshold: float
+    at_most: dict[str, int] = field(default_factory=dict)
 
     def count(self, mentions: Iterable[Mention], sentences: int) -> Register:
         """The register of a document of `sentences` sentences with these concept mentions."""
-        promotional = careful = 0
         wanted_promotional, wanted_careful = set(self.promotional), set(self.careful)
-        for mention in mentions:
-            promotional += mention.concept in wanted_promotional
-            careful += mention.concept in wanted_careful
+        per_vocabulary = Counter(mention.concept for mention in mentions)
+        counted = {name: min(n, self.at_most.get(name, n)) for name, n in per_vocabulary.items()}
+        promotional = sum(n for name, n in counted.items() if name in wanted_promotional)
+        careful = sum(n for name, n in counted.items() if name in wanted_careful)
         return Register(promotional, careful, sentences, self.threshold)

@@ -286,13 +286,19 @@ def analyzer_for(data: Mapping[str, Any], lexicon: Lexicon, source: str) -> Anal
     if "register" in data:
         table = data["register"]
         where = f"{source}: [register]"
-        if not isinstance(table, Mapping) or set(table) - {"promotional", "careful", "threshold"}:
-            raise RuleError(f"{where}: keys are promotional, careful (vocabulary names) and threshold")
+        if not isinstance(table, Mapping) or set(table) - {"promotional", "careful", "threshold", "at-most"}:
+            raise RuleError(f"{where}: keys are promotional, careful (vocabulary names), threshold and at-most")
         for key in ("promotional", "careful"):
             lexicon.require(table.get(key, []), f"{where}: {key!r}")
         threshold = table.get("threshold", 0.2)
         if not isinstance(threshold, (int, float)) or isinstance(threshold, bool):
             raise RuleError(f"{where}: 'threshold' must be a number")
-        spec = RegisterSpec(tuple(table.get("promotional", ())), tuple(table.get("careful", ())), float(threshold))
+        at_most = table.get("at-most", {})
+        if not isinstance(at_most, Mapping) or not all(
+                isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in at_most.values()):
+            raise RuleError(f"{where}: 'at-most' maps vocabulary names to how many of their cues count (0 or more)")
+        lexicon.require(list(at_most), f"{where}: 'at-most'")
+        spec = RegisterSpec(tuple(table.get("promotional", ())), tuple(table.get("careful", ())), float(threshold),
+                            dict(at_most))
     return Analyzer(lexicon, context, spec)
 

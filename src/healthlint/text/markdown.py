@@ -83,18 +83,13 @@ def _tag(value: str | dict[str, Any]) -> str:
 def _image_title(source: str, start: int, end: int, title: str, to_char: _ByteToChar,
                  prose: list[tuple[int, int]], blocks: Blocks) -> None:
     """An image's title as a block of alternative text, where it stands in the image's own source
-    as written (one with escapes, or from a reference definition elsewhere, is left out)."""
-    byte_source = source.encode("utf-8")[start:end] if not source.isascii() else None
-    if byte_source is None:
-        at = source.rfind(title, start, end)
-        if at < 0:
-            return
-        first, last = to_char(at), to_char(at + len(title))
-    else:
-        at = byte_source.rfind(title.encode("utf-8"))
-        if at < 0:
-            return
-        first, last = to_char(start + at), to_char(start + at + len(title.encode("utf-8")))
+    as written (one with escapes, or from a reference definition elsewhere, is left out). `start`
+    and `end` are the parser's UTF-8 byte offsets."""
+    encoded = title.encode("utf-8")
+    at = source.encode("utf-8").rfind(encoded, start, end)
+    if at < 0:
+        return
+    first, last = to_char(at), to_char(at + len(encoded))
     prose.append((first, last))
     blocks.append(first, last, "alt")
 

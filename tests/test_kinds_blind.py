@@ -27,12 +27,7 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, flagged
     # safety in other words
     ("TRT does not cause prostate cancer.", [("safety-claim/harm-denied", "does not cause prostate cancer")]),
     ("It's been used safely for years.", [("safety-claim/safe-for-everyone", "been used safely")]),
-])
-def test_a_kind_from_the_blind_sets_is_flagged_on_a_sellers_page_only(sentence, expected):
-    assert_seller_only(sentence, expected, among={rule for rule, _ in expected})
-
-
-@pytest.mark.parametrize(("sentence", "expected"), [
+    # selling by scarcity, crowds and an amazed doctor
     ("Only 23 panels left in this batch.", [("commercial-conflict/call-to-action", "Only 23 panels left")]),
     ("Spaces for newborns fill quickly.", [("commercial-conflict/call-to-action", "fill quickly")]),
     ("Over 180,000 bottles have now been sold.",
@@ -42,8 +37,8 @@ def test_a_kind_from_the_blind_sets_is_flagged_on_a_sellers_page_only(sentence, 
     ("My ENT consultant was stunned at my follow-up.",
      [("anecdote-as-evidence/testimonial", "My ENT consultant was stunned")]),
 ])
-def test_selling_by_scarcity_crowds_and_amazed_doctors_is_flagged_on_a_sellers_page(sentence, expected):
-    assert flagged(SELLER, sentence, {rule for rule, _ in expected}) == expected
+def test_a_kind_from_the_blind_sets_is_flagged_on_a_sellers_page_only(sentence, expected):
+    assert_seller_only(sentence, expected, among={rule for rule, _ in expected})
 
 
 def test_a_harms_list_on_a_sellers_page_is_not_a_list_of_diseases_treated():

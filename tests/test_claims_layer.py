@@ -409,3 +409,19 @@ def test_missing_harms_reads_harms_of_the_treatment_not_the_diseases_it_sells_ag
     other = "Memory slips can come from stress, poor sleep and the side effects of some medicines.\n"
     assert [f["rule"] for f in check(CHIRO_AD + other).findings if f["category"] == "missing-harms"] == [
         "missing-harms/no-risks-discussed"]
+
+
+NEWS_VOICE_ADVERT = ("ADVERTISEMENT\n\n# Retired nurse's tea has doctors talking\n\nResearchers at a university "
+                     "studied the herbs in it. Sudden chest pain is a medical emergency; see a doctor. Readers get "
+                     "50% off their first order. Take one cup daily. These statements have not been evaluated by "
+                     "the Food and Drug Administration.\n")
+
+
+def test_an_adverts_own_label_its_discount_and_the_supplement_disclaimer_make_it_promotional():
+    """An advert in a news report's voice names researchers and says "see a doctor"; its label, its
+    "% off" and the disclaimer a supplement seller must print are what give it away."""
+    assert [f["rule"] for f in check(NEWS_VOICE_ADVERT).findings if f["category"] == "missing-harms"] == [
+        "missing-harms/no-risks-discussed"]
+    unlabelled = (NEWS_VOICE_ADVERT.replace("ADVERTISEMENT\n\n", "").replace("50% off", "a leaflet with")
+                  .replace("These statements have not been evaluated by the Food and Drug Administration.", ""))
+    assert [f for f in check(unlabelled).findings if f["category"] == "missing-harms"] == []

@@ -36,9 +36,40 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, flagged
      [("anecdote-as-evidence/popularity-as-proof", "used as medicine for 4,000 years")]),
     ("My ENT consultant was stunned at my follow-up.",
      [("anecdote-as-evidence/testimonial", "My ENT consultant was stunned")]),
+    # outcomes promised without a condition word, detox by drawing out, tests waved away, cover-ups
+    ("Kids focus better within days.", [("efficacy-overstatement/timed-result", "focus better within days")]),
+    ("Feel better from the very first treatment.",
+     [("efficacy-overstatement/timed-result", "Feel better from the very first treatment")]),
+    ("Finally, relief that lasts.", [("cure-claim/outcome-promise", "relief that lasts")]),
+    ("Patients walk out without their cane.", [("efficacy-overstatement/life-back", "without their cane")]),
+    ("Why take pills when you can fix the cause?", [("discourages-care/why-settle-for-care", "Why take pills")]),
+    ("There's no need for an MRI; we can tell from your posture.",
+     [("discourages-care/replaces-care", "no need for an MRI")]),
 ])
 def test_a_kind_from_the_blind_sets_is_flagged_on_a_sellers_page_only(sentence, expected):
     assert_seller_only(sentence, expected, among={rule for rule, _ in expected})
+
+
+@pytest.mark.parametrize(("sentence", "span"), [
+    ("The secret the pharmaceutical industry doesn't want out.", "industry doesn't want out"),
+    ("Doctors hate this one simple trick.", "Doctors hate"),
+])
+def test_a_cover_up_hook_is_hype_on_any_page_but_not_when_warned_about(sentence, span):
+    """suppressed-secret has no register: said in a page's own voice, a cover-up is the hook
+    whoever writes it; a page that warns about the hook is left alone."""
+    assert flagged(SELLER, sentence, "hype/") == [("hype/suppressed-secret", span)]
+    assert_silent(f'Be wary of ads that say "{sentence}"', among="hype/", page=CAREFUL)
+
+
+def test_toxins_drawn_out_are_a_detox_claim_on_any_page_unless_described_as_a_claim():
+    """boost-detox has no register: "draws toxins out" is said of no real product; a page that
+    reports the claim ("claim to draw toxins") is left alone."""
+    sentence = "The pads draw toxins out through the soles of your feet."
+    for page in (SELLER, CAREFUL):
+        assert flagged(page, sentence, "efficacy-overstatement/boost-detox") == [
+            ("efficacy-overstatement/boost-detox", "draw toxins")]
+    assert_silent("Sellers claim the pads draw toxins out through the feet.", among="efficacy-overstatement/",
+                  page=CAREFUL)
 
 
 def test_a_harms_list_on_a_sellers_page_is_not_a_list_of_diseases_treated():
@@ -57,6 +88,9 @@ def test_a_harms_list_on_a_sellers_page_is_not_a_list_of_diseases_treated():
     "Some people notice a temporary change in tooth color after varnish.",
     "People who used the bright-light visor reported better sleep on average than those who used the dim one.",
     "Riluzole is the only drug approved by the FDA to treat ALS.",
+    "Results are not permanent.",
+    "Be wary of anyone who promises a cure, asks for large payments up front, or tells you to stop your prescribed medicines.",
+    "Your kidneys and liver remove toxins from the blood.",
 ])
 def test_careful_wordings_of_new_agencies_are_not_flagged(sentence):
     assert [f for f in flagged(CAREFUL, sentence) if not f[0].startswith(("uncited-evidence/", "unsourced-statistic/"))] == []

@@ -1,8 +1,9 @@
 """Built rules kept between runs (issue 18, start-up of a one-file check): after an edit, a
 pre-commit run lints the changed file with the rules and automaton an earlier run built, without
-calling any plugin's hook; a changed plugin builds again; the kept file lives among the user's
-own files, never a repository's, and one that someone else could have written is never loaded.
-Real processes, files edited between runs."""
+calling any plugin's hook; a `--no-cache` run, which keeps no findings, does the same with the
+rules; a changed plugin builds again; the kept file lives among the user's own files, never a
+repository's, and one that someone else could have written is never loaded. Real processes,
+files edited between runs."""
 
 from __future__ import annotations
 
@@ -51,8 +52,8 @@ class Planted:
         return (Path.write_text, (self.marker, "ran"))
 
 
-@pytest.fixture
-def edits(tmp_path):
+@pytest.fixture(params=[(), ("--no-cache",)], ids=["findings-cache", "no-cache"])
+def edits(tmp_path, request):
     site = tmp_path / "site"
     (site / "thirdpack").mkdir(parents=True)
     (site / "thirdpack" / "__init__.py").write_text(PACK)
@@ -66,7 +67,7 @@ def edits(tmp_path):
         """Edit the draft (a new line each time, as a writer does), then check it."""
         with open(repo / "draft.md", "a") as draft:
             draft.write(f"\nEdit {next(count)}: Zapito cures colds.\n")
-        done = healthlint(repo, "check", "--format", "json", "--select", "third", "draft.md",
+        done = healthlint(repo, "check", *request.param, "--format", "json", "--select", "third", "draft.md",
                           home=tmp_path / "home", PYTHONPATH=str(site))
         assert done.returncode == 1 and done.stderr == b"", done.stderr
         return [(f["rule"], f["line"]) for f in json.loads(done.stdout)]
@@ -123,12 +124,13 @@ def test_a_damaged_kept_file_builds_the_rules_again(edits):
     assert run() == findings(4) and built() == 3  # and kept a whole one again
 
 
-def test_without_a_cache_nothing_is_kept(tmp_path):
+def test_a_no_cache_run_keeps_rules_but_no_findings(tmp_path):
     repo = commit(tmp_path / "repo", {"draft.md": "A miracle cure.\n"})
-    done = healthlint(repo, "check", "--no-cache", "draft.md", home=tmp_path / "home")
-    assert done.returncode == 1
-    assert not (tmp_path / "home" / "cache" / "healthlint" / "compiled").exists()
-    assert not list(Path(tmp_path).rglob("*.pickle"))
+    for _ in range(2):
+        done = healthlint(repo, "check", "--no-cache", "draft.md", home=tmp_path / "home")
+        assert done.returncode == 1
+    assert len(list((tmp_path / "home" / "cache" / "healthlint" / "compiled").glob("*.pickle"))) == 1
+    assert not list(repo.rglob("*.pickle")) and not (repo / ".healthlint_cache").exists()
 
 
 def test_a_changed_healthlint_file_changes_the_fingerprint(monkeypatch):
@@ -201,7 +203,7 @@ def test_a_changed_file_is_linted_without_compiling_a_pattern(tmp_path):
     args = ["check", "--format", "json", "draft.md"]
     kept = subprocess.run([sys.executable, "-P", "-c", COUNTING, *args], cwd=repo, capture_output=True,
                           env=user_env(home))
-    fresh = healthlint(repo, *args, "--no-cache", home=home)
+    fresh = healthlint(repo, *args, "--no-cache", home=tmp_path / "fresh-home")  # no kept rules there
     assert kept.stderr.splitlines()[-1] == b"0"
     assert (kept.returncode, kept.stdout) == (fresh.returncode, fresh.stdout) == (1, fresh.stdout)
     assert len(json.loads(kept.stdout)) >= 4

@@ -50,7 +50,7 @@ class Linter:
              report_unused_suppressions: bool | None = None, cache_dir: str | Path | None = None,
              baseline: str | Path | None = None, report_stale: bool = False, changed_since: str | None = None,
              fingerprints: bool = True, timed: bool = False, allow_config_plugins: bool = False,
-             nearest: bool | None = None) -> Linter:
+             nearest: bool | None = None, keep_rules: bool = False) -> Linter:
         """Load a configuration and its plugins once.
 
         `config` is a file (or a ready `Config`); without one, the nearest configuration at or
@@ -59,6 +59,8 @@ class Linter:
         folder with a configuration of its own is linted with that one instead. `plugins`
         are extra plugin modules (dotted names or .py paths). `select` replaces the configured
         selection; `ignore` adds to it. With `cache_dir`, findings of unchanged files are reused.
+        With `cache_dir` or `keep_rules`, the rules are kept built in the user's cache folder for
+        the next load with the same settings (healthlint.running.compiled).
         `fingerprints=False` saves a hash per finding when no baseline will be written. The
         plugins a configuration file names load only with `allow_config_plugins` (or the user's
         permission, see healthlint.running.trust): they are code from the repository.
@@ -73,7 +75,8 @@ class Linter:
         options: dict[str, Any] = {"select": tuple(select) if select is not None else None, "ignore": tuple(ignore),
                    "fail_on": fail_on, "report_unused_suppressions": report_unused_suppressions}
         start: dict[str, Any] = {"extra_plugins": tuple(plugins), "cache_dir": Path(cache_dir) if cache_dir else None,
-                 "fingerprints": fingerprints or baseline is not None, "allow_config_plugins": allow_config_plugins}
+                 "fingerprints": fingerprints or baseline is not None, "allow_config_plugins": allow_config_plugins,
+                 "keep_rules": keep_rules}
         session = Session.start(settings(base, **options), **start)
         session.timed = timed
         if nearest is None:

@@ -108,7 +108,11 @@ def cli() -> None:
               help="Report suppression comments that silenced nothing.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Processes to lint with; 0 means one per core.")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the findings cache.")
+@click.option("--no-cache", is_flag=True,
+              help="Neither read nor write the findings cache. The rules built from the packs are still "
+                   "kept, as Python keeps .pyc files, in ~/.cache/healthlint/compiled/ (under $XDG_CACHE_HOME "
+                   "when set), a file per version of healthlint, packs and configuration: delete that folder "
+                   "to build them afresh.")
 @click.option("--cache-dir", type=click.Path(file_okay=False),
               help="Where to keep the findings cache (default: .healthlint_cache beside the config file).")
 @click.option("--timings", is_flag=True, help="Print the time each rule and pack took, to standard error.")
@@ -154,7 +158,8 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
                              fail_on=fail_on, report_unused_suppressions=report_unused_suppressions,
                              cache_dir=cache, baseline=baseline_path, report_stale=report_stale,
                              changed_since=changed_since, fingerprints=fingerprints, timed=timings,
-                             allow_config_plugins=_allowed(), nearest=not (config_path or isolated))
+                             allow_config_plugins=_allowed(), nearest=not (config_path or isolated),
+                             keep_rules=True)
         reporter_class = linter.session.reporter(output_format)
         targets, workers = list(paths) or ["."], jobs or default_jobs()
         if show_settings or show_files:

@@ -1,7 +1,7 @@
-"""Built rules kept between runs: a run with a findings cache that must lint a file (the one
-file a pre-commit hook checks after an edit) loads its rules and the pass's automaton from one
-file instead of loading the plugins and building them again. The file is written by the second
-run that builds the same rules (the first leaves a mark).
+"""Built rules kept between runs: a run that must lint a file (the one file a pre-commit hook
+checks after an edit, or every file with `--no-cache`) loads its rules and the pass's automaton
+from one file instead of loading the plugins and building them again. The file is written by the
+second run that builds the same rules (the first leaves a mark). It holds rules, never findings.
 
 The file is a pickle, and unpickling runs code, so it is kept only among the user's own files
 (`user_cache_dir()/compiled`, never a repository's cache folder, which a pull request could fill),
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from healthlint import lazyregex, running
-from healthlint.running.cache import NOFOLLOW, blake2b  # used only with a findings cache, so loaded already
+from healthlint.running.cache import NOFOLLOW, blake2b  # loaded already: the settings fingerprint is made there
 from healthlint.running.trust import user_cache_dir
 
 if TYPE_CHECKING:

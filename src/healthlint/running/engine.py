@@ -61,6 +61,7 @@ class Session:
     entry_points: bool = True  # load the installed packs
     keyword_cache: bool = False  # keep derived keywords in the user's cache (runs with a findings cache)
     cache: Cache | None = None
+    kept_as: str | None = None  # the settings fingerprint built rules are kept under (healthlint.running.compiled)
     timed: bool = False
     fingerprints: bool = True  # compute each finding's baseline fingerprint (only baselines read it)
     _recipe: tuple[object, ...] = ()  # Session.start's arguments: what a pickle carries
@@ -77,28 +78,27 @@ class Session:
     @classmethod
     def start(cls, config: Config, extra_plugins: tuple[str, ...] = (), entry_points: bool = True,
               cache_dir: Path | None = None, fingerprints: bool = True,
-              allow_config_plugins: bool = False) -> Session:
+              allow_config_plugins: bool = False, keep_rules: bool = False) -> Session:
         """Load plugins and rules; with `cache_dir`, reuse findings of files seen before, and
-        load the plugins only when a file is not in the cache. Without `fingerprints`, findings
-        carry no baseline fingerprint (a hash per finding saved). The config's own plugins load
-        only when the user allows them (see healthlint.running.trust)."""
+        load the plugins only when a file is not in the cache. With `cache_dir` or `keep_rules`,
+        the rules an earlier run built under the same settings are loaded instead of built
+        (healthlint.running.compiled). Without `fingerprints`, findings carry no baseline
+        fingerprint (a hash per finding saved). The config's own plugins load only when the
+        user allows them (see healthlint.running.trust)."""
         check_config_plugins(config.path, config.plugins, allow_config_plugins)
         session = cls(config, extra_plugins, entry_points, cache_dir is not None, fingerprints=fingerprints,
-                      _recipe=(config, extra_plugins, entry_points, cache_dir, fingerprints, allow_config_plugins))
+                      _recipe=(config, extra_plugins, entry_points, cache_dir, fingerprints, allow_config_plugins,
+                               keep_rules))
         if cache_dir is None:
+            if keep_rules:
+                session.kept_as = session._settings_fingerprint()
             session._load()
             return session
-        from healthlint.rules import plugins as plugins_module
-        from healthlint.running.cache import Cache, sources_fingerprint
+        from healthlint.running.cache import Cache
         from healthlint.running.summary import Summary
 
-        found = plugins_module.source_files(config.plugins + extra_plugins, config.root, entry_points)
-        if found is None:  # a plugin found only by importing it: hash the files of what was loaded
-            plugins = session._load().plugins
-            assert plugins is not None  # loaded before the cache, so from the plugins themselves
-            found = _loaded_sources(plugins)
-        vocabularies = [("vocabulary files", config.vocabulary_files())]
-        session.cache = Cache(cache_dir, f"{sources_fingerprint(found + vocabularies)}{config!r}{fingerprints}")
+        session.kept_as = session._settings_fingerprint()
+        session.cache = Cache(cache_dir, session.kept_as)
         if session._loaded is None:
             session._summary = Summary.from_json(session.cache.get_rules())
         if session._summary is None:
@@ -108,6 +108,22 @@ class Session:
                 session.cache.put_rules(summary.as_json())
         return session
 
+    def _settings_fingerprint(self) -> str:
+        """What the rules are built from: healthlint's and every plugin's files, the files the
+        configuration reads, and the configuration itself (loads the plugins when one is found
+        only by importing it)."""
+        from healthlint.rules import plugins as plugins_module
+        from healthlint.running.cache import sources_fingerprint
+
+        config = self.config
+        found = plugins_module.source_files(config.plugins + self.extra_plugins, config.root, self.entry_points)
+        if found is None:  # a plugin found only by importing it: hash the files of what was loaded
+            plugins = self._load().plugins
+            assert plugins is not None  # loaded before a fingerprint, so from the plugins themselves
+            found = _loaded_sources(plugins)
+        vocabularies = [("vocabulary files", config.vocabulary_files())]
+        return f"{sources_fingerprint(found + vocabularies)}{config!r}{self.fingerprints}"
+
     def _load(self) -> Loaded:
         """Load the plugins and build the rules (once); check the configuration's selectors."""
         if self._loaded is not None:
@@ -115,10 +131,10 @@ class Session:
         from healthlint.rules import keywordcache
         from healthlint.rules.plugins import load as load_plugins
 
-        if self.cache is not None:
+        if self.kept_as is not None:
             from healthlint.running import compiled
 
-            kept = compiled.load(self.cache.fingerprint)
+            kept = compiled.load(self.kept_as)
             if kept is not None:  # built by an earlier run under the same settings: nothing to import or build
                 for runner in kept.runners.values():
                     runner.timed = self.timed
@@ -227,11 +243,11 @@ class Session:
         """Keep the rules and the runners built in this process for the next run with these
         settings (healthlint.running.compiled), when one was built that the file lacks."""
         built = {key for key, runner in self._linters.items() if runner.built}
-        if self.cache is None or self._loaded is None or self._loaded.errors or built <= self._kept:
+        fingerprint = self.kept_as
+        if fingerprint is None or self._loaded is None or self._loaded.errors or built <= self._kept:
             return
         from healthlint.running import compiled
 
-        fingerprint = self.cache.fingerprint
         runners = {key: self._linters[key] for key in built}
         compiled.save(fingerprint, compiled.Compiled(fingerprint, self._loaded.rules, self._loaded.reporters, runners))
         self._kept = built

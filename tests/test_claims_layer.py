@@ -411,7 +411,7 @@ def test_missing_harms_reads_harms_of_the_treatment_not_the_diseases_it_sells_ag
         "missing-harms/no-risks-discussed"]
 
 
-NEWS_VOICE_ADVERT = ("ADVERTISEMENT\n\n# Retired nurse's tea has doctors talking\n\nResearchers at a university "
+NEWS_VOICE_ADVERT = ("PAID ADVERTISEMENT\n\n# Retired nurse's tea has doctors talking\n\nResearchers at a university "
                      "studied the herbs in it. Sudden chest pain is a medical emergency; see a doctor. Readers get "
                      "50% off their first order. Take one cup daily. These statements have not been evaluated by "
                      "the Food and Drug Administration.\n")
@@ -422,6 +422,21 @@ def test_an_adverts_own_label_its_discount_and_the_supplement_disclaimer_make_it
     "% off" and the disclaimer a supplement seller must print are what give it away."""
     assert [f["rule"] for f in check(NEWS_VOICE_ADVERT).findings if f["category"] == "missing-harms"] == [
         "missing-harms/no-risks-discussed"]
-    unlabelled = (NEWS_VOICE_ADVERT.replace("ADVERTISEMENT\n\n", "").replace("50% off", "a leaflet with")
+    unlabelled = (NEWS_VOICE_ADVERT.replace("PAID ADVERTISEMENT\n\n", "").replace("50% off", "a leaflet with")
                   .replace("These statements have not been evaluated by the Food and Drug Administration.", ""))
     assert [f for f in check(unlabelled).findings if f["category"] == "missing-harms"] == []
+
+
+FRAUD_WARNING = ("# Health fraud scams\n\nScammers promote bogus products in magazines and online. Watch for "
+                 "phrases such as quick fix, scientific breakthrough, cure all, no-risk, money-back guarantee.\n\n"
+                 "One product does it all. Be suspicious of products that claim to cure many diseases.\n")
+
+
+def test_a_fraud_warning_that_lists_the_sellers_phrases_unquoted_is_left_alone():
+    """A regulator's scam warning names fraud ("scammers", "bogus") and lists the sellers'
+    phrases after "watch for phrases such as", without quotation marks; the same phrases in a
+    seller's own voice are flagged."""
+    assert check(FRAUD_WARNING).findings == []
+    selling = "# Joint Flex\n\nA scientific breakthrough with a money-back guarantee. One product does it all.\n"
+    assert [f["rule"] for f in check(selling).findings if f["category"] != "missing-harms"] == [
+        "hype/hype-phrase", "commercial-conflict/call-to-action", "efficacy-overstatement/cure-all"]

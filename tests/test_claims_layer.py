@@ -440,3 +440,20 @@ def test_a_fraud_warning_that_lists_the_sellers_phrases_unquoted_is_left_alone()
     selling = "# Joint Flex\n\nA scientific breakthrough with a money-back guarantee. One product does it all.\n"
     assert [f["rule"] for f in check(selling).findings if f["category"] != "missing-harms"] == [
         "hype/hype-phrase", "commercial-conflict/call-to-action", "efficacy-overstatement/cure-all"]
+
+
+HOSPITAL_PAGE = ("# Kidney stones\n\nOur urologists see many people with kidney stones, and we can help you plan "
+                 "treatment. Small stones usually pass on their own. Drinking more water lowers the risk of another "
+                 "stone. Some medicines may cause stones. Larger stones may need a procedure. For more information, "
+                 "see our stones clinic page.\n")
+
+
+def test_a_hospitals_we_and_our_beside_public_health_wording_reads_as_careful():
+    """A hospital says "our urologists" and "we can help" as a seller does; the way it words risk
+    and what may be needed ("the risk of", "may cause", "may need", "for more information") is a
+    public-health page's, so its register is careful and the document-level harms rule is silent."""
+    assert [f for f in check(HOSPITAL_PAGE).findings if f["category"] == "missing-harms"] == []
+    plain = (HOSPITAL_PAGE.replace("lowers the risk of another stone", "stops stones").replace("may cause", "cause")
+             .replace("may need", "need").replace("For more information, see", "See"))
+    assert [f["rule"] for f in check(plain).findings if f["category"] == "missing-harms"] == [
+        "missing-harms/no-risks-discussed"]

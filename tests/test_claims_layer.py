@@ -457,3 +457,18 @@ def test_a_hospitals_we_and_our_beside_public_health_wording_reads_as_careful():
              .replace("may need", "need").replace("For more information, see", "See"))
     assert [f["rule"] for f in check(plain).findings if f["category"] == "missing-harms"] == [
         "missing-harms/no-risks-discussed"]
+
+
+FORUM_POST = ("# Three months in\n\nHonestly, I started the drops after my doctor said there was nothing else to try. "
+              "My husband noticed first. I've been telling everyone. Talk to your doctor before you change anything.\n")
+
+
+def test_a_buyers_own_voice_makes_a_forum_post_promotional():
+    """A forum post sells in the first person ("my doctor", "my husband", "honestly", "I started"),
+    words a public-health page does not use; without them the same page has only "talk to your
+    doctor" and reads as careful."""
+    assert [f["rule"] for f in check(FORUM_POST).findings if f["category"] == "missing-harms"] == [
+        "missing-harms/no-risks-discussed"]
+    neutral = ("# Three months in\n\nThe drops were started after the doctor said there was nothing else to try. "
+               "A relative noticed first. Talk to your doctor before you change anything.\n")
+    assert [f for f in check(neutral).findings if f["category"] == "missing-harms"] == []

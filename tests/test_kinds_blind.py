@@ -45,6 +45,17 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, flagged
     ("Why take pills when you can fix the cause?", [("discourages-care/why-settle-for-care", "Why take pills")]),
     ("There's no need for an MRI; we can tell from your posture.",
      [("discourages-care/replaces-care", "no need for an MRI")]),
+    # set 6's kinds, written as sellers in other genres would: scans declared clear, a pregnancy as
+    # the proof, care left behind, a cure-all by exception, colds that never come
+    ("Eighteen months later his scans show no active disease.", [("cure-claim/outcome-promise", "no active disease")]),
+    ("I was pregnant by my third cycle.", [("anecdote-as-evidence/first-person-result", "I was pregnant")]),
+    ("I haven't taken a painkiller since.", [("discourages-care/replaces-care", "haven't taken a painkiller since")]),
+    ("Skip the expensive fertility clinic.", [("discourages-care/replaces-care", "Skip the expensive fertility clinic")]),
+    ("There is almost no condition it can't help.", [("efficacy-overstatement/cure-all", "almost no condition")]),
+    ("Regular users basically never get colds.", [("efficacy-overstatement/never-ill", "never get colds")]),
+    ("Her tumour shrank until it could barely be felt.", [("efficacy-overstatement/condition-improves", "tumour shrank")]),
+    ("The 40 pounds came off without dieting.",
+     [("efficacy-overstatement/effortless-weight-loss", "came off without dieting")]),
 ])
 def test_a_kind_from_the_blind_sets_is_flagged_on_a_sellers_page_only(sentence, expected):
     assert_seller_only(sentence, expected, among={rule for rule, _ in expected})

@@ -472,3 +472,15 @@ def test_a_buyers_own_voice_makes_a_forum_post_promotional():
     neutral = ("# Three months in\n\nThe drops were started after the doctor said there was nothing else to try. "
                "A relative noticed first. Talk to your doctor before you change anything.\n")
     assert [f for f in check(neutral).findings if f["category"] == "missing-harms"] == []
+
+
+PRESS_RELEASE = ("# SkinCheck launches AI mole scanner\n\nBOSTON (Business Wire) - SkinCheck Health today announced "
+                 "its new app. Researchers reviewed the images in a clinical trial. The app is free on the App Store "
+                 "and Google Play. Talk to your doctor about any changing mole.\n\nMedia contact: press@example.com\n")
+
+
+def test_a_company_press_release_reads_as_promotional():
+    """A company's release names researchers and a clinical trial as a public-health page would;
+    the newswire, "today announced", the app stores and the media contact are a company's."""
+    assert [f["rule"] for f in check(PRESS_RELEASE).findings if f["category"] == "missing-harms"] == [
+        "missing-harms/no-risks-discussed"]

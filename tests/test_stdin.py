@@ -20,7 +20,8 @@ def test_fix_dash_is_a_filter_and_writes_no_file(tmp_path):
     assert "hype-adjective" not in stderr  # fixed, so no longer reported
     assert "Traceback" not in stderr and "KeyError" not in stderr
     assert run.returncode == 1
-    assert list(tmp_path.iterdir()) == []  # --stdin-filename names the text; it never writes x.md
+    assert not (tmp_path / "x.md").exists()  # --stdin-filename names the text; it never writes x.md
+    assert [p.name for p in tmp_path.iterdir()] == [".user-cache"]  # the tests' user cache folder: built rules
 
 
 def test_fix_dash_without_findings_passes_the_text_through(tmp_path):

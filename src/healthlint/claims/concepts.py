@@ -78,13 +78,9 @@ class ConceptTagger:
         if self.empty or start >= end:
             return []
         squeezed, back = read(text[start:end])
-        found: list[Mention] = []
-        for last, (length, names) in self.automaton().iter(squeezed):
-            first = last - length + 1
-            if whole_word(squeezed, first, last):
-                m_start, m_end = start + back(first), start + back(last) + 1
-                found.extend(Mention(name, m_start, m_end) for name in names)
-        return in_order(found)
+        return found((names, start + back(last - length + 1), start + back(last) + 1)
+                     for last, (length, names) in self.automaton().iter(squeezed)
+                     if whole_word(squeezed, last - length + 1, last))
 
     def in_sentence(self, ctx: SentenceContext) -> list[Mention]:
         """The mentions in one sentence: those the runner's pass found when it tagged this
@@ -113,23 +109,20 @@ def whole_word(squeezed: str, first: int, last: int) -> bool:
 
 
 def found(raw: Iterable[tuple[tuple[str, ...], int, int]]) -> list[Mention]:
-    """Mentions from the runner's record of a sentence: (concept names, start, end) per term."""
-    return in_order(Mention(name, start, end) for names, start, end in raw for name in names)
+    """Mentions from (concept names, start, end) per term (the runner's record of a sentence), by
+    start, the longest first at one start, without one inside a longer mention of the same concept."""
+    return _longest({(start, -end, name) for names, start, end in raw for name in names})
 
 
-def in_order(mentions: Iterable[Mention]) -> list[Mention]:
-    """Mentions by start, the longest first at one start, without one inside a longer mention of
-    the same concept."""
-    return _longest(sorted(set(mentions), key=lambda m: (m.start, -m.end, m.concept)))
-
-
-def _longest(mentions: list[Mention]) -> list[Mention]:
-    """Drop a mention inside a longer mention of the same concept ("cancer" in "breast cancer")."""
+def _longest(keys: set[tuple[int, int, str]]) -> list[Mention]:
+    """The mentions (start, -end, concept) in that order, without one inside a longer mention of
+    the same concept ("cancer" in "breast cancer"); a Mention is made only for those kept."""
     reach: dict[str, int] = {}
     kept = []
-    for mention in mentions:
-        if reach.get(mention.concept, -1) >= mention.end:
+    for start, negative_end, concept in sorted(keys):
+        end = -negative_end
+        if reach.get(concept, -1) >= end:
             continue
-        reach[mention.concept] = max(reach.get(mention.concept, -1), mention.end)
-        kept.append(mention)
+        reach[concept] = end  # further than any earlier mention of the concept reached
+        kept.append(Mention(concept, start, end))
     return kept

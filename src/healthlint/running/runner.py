@@ -22,7 +22,7 @@ from healthlint.rules import DocumentRule, Match, Rule, RuleInfo
 from healthlint.rules.context import DocumentContext
 from healthlint.rules.vocabulary import Term, Vocabulary
 from healthlint.running import suppressions
-from healthlint.running.timelimit import RULE_TIME_LIMIT, RuleTimeout, time_limit
+from healthlint.running.timelimit import RULE_TIME_LIMIT, RuleTimeout, TimeLimit
 from healthlint.text.document import Document
 from healthlint.text.reading import read, term_key
 
@@ -270,7 +270,7 @@ class Linter:
             started = time.perf_counter()
             try:
                 limit = None if self.time_limit is None else max(self.time_limit - spent[index], 0.0)
-                with time_limit(limit):
+                with TimeLimit(limit):
                     produced[index].extend([_valid(m, rule, length) for m in check()])
             except RuleTimeout:
                 failures[index] = RunError(

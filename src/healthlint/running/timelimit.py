@@ -13,8 +13,6 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 RULE_TIME_LIMIT = 10.0  # seconds a rule may spend on one file; `rule-time-limit` in the configuration
 POLL = 0.02  # seconds between two looks of the watchdog at the running limits
@@ -36,7 +34,7 @@ class _Slot:
 
 
 _slots: dict[int, _Slot] = {}
-_watchdog_pid: int | None = None
+_watching = False  # this process's watchdog runs
 _start_lock = threading.Lock()
 
 
@@ -60,38 +58,59 @@ def _watch() -> None:
 
 
 def _ensure_watchdog() -> None:
-    """Start this process's watchdog (a forked worker does not inherit its parent's thread)."""
-    global _watchdog_pid
-    if _watchdog_pid == os.getpid():
+    """Start this process's watchdog on first use."""
+    global _watching
+    if _watching:
         return
     with _start_lock:
-        if _watchdog_pid != os.getpid():
-            _slots.clear()  # a fork copies the parent's slots, whose threads are not here
+        if not _watching:
             threading.Thread(target=_watch, name="healthlint-time-limit", daemon=True).start()
-            _watchdog_pid = os.getpid()
+            _watching = True
 
 
-@contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise RuleTimeout in this thread if the body runs longer than `seconds` (None: no limit)."""
-    if seconds is None:
-        yield
-        return
-    _ensure_watchdog()
-    thread_id = threading.get_ident()
-    slot = _slots.get(thread_id)
-    if slot is None:
-        slot = _slots[thread_id] = _Slot()
-    slot.fired = False
-    slot.deadline = time.monotonic() + seconds
-    try:
-        yield
-    finally:
+def _forked() -> None:
+    """A forked child has no watchdog (threads are not copied) and none of its parent's threads."""
+    global _watching, _start_lock
+    _watching = False
+    _start_lock = threading.Lock()
+    _slots.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forked)
+
+
+class TimeLimit:
+    """`with TimeLimit(seconds):` raises RuleTimeout in this thread if the body runs longer than
+    `seconds` (None: no limit). A class, not a generator: it is entered once per rule and file."""
+
+    __slots__ = ("seconds", "slot")
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.slot: _Slot | None = None
+
+    def __enter__(self) -> None:
+        if self.seconds is None:
+            return
+        _ensure_watchdog()
+        thread_id = threading.get_ident()
+        slot = _slots.get(thread_id)
+        if slot is None:
+            slot = _slots[thread_id] = _Slot()
+        slot.fired = False
+        slot.deadline = time.monotonic() + self.seconds
+        self.slot = slot
+
+    def __exit__(self, failure: type[BaseException] | None, *_: object) -> None:
+        slot = self.slot
+        if slot is None:
+            return
         with slot.lock:
             slot.deadline = None
             fired = slot.fired
             slot.fired = False
         if fired:  # the exception may still be pending: take it back, and raise it here instead
-            _raise_in(thread_id, None)
-    if fired:
-        raise RuleTimeout
+            _raise_in(threading.get_ident(), None)
+            if failure is None:
+                raise RuleTimeout

@@ -19,7 +19,7 @@ _TO_SPACE = str.maketrans({**dict.fromkeys(_WHITE_SPACE, " "), "\u2019": "'"})  
 _SPACES = lazy(" {2,}")
 # Stdlib re, a quarter of the regex module's cost a call: the class is ASCII, so both read it alike.
 _PLAIN = re.compile(r"[a-z0-9'.,&%/+-]+(?: [a-z0-9'.,&%/+-]+)*")
-_DROPPED = lazy(r"(?<= ) +")  # a space after a space
+_DROPPED = re.compile(r"(?<= ) +")  # a space after a space (stdlib re: see _PLAIN)
 _EDITORIAL = lazy(r" *\[sic\]|\[(?=\w{1,3}\])|(?<=\[\w{1,3})\]")
 
 

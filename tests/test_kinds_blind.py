@@ -56,6 +56,14 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, flagged
     ("Her tumour shrank until it could barely be felt.", [("efficacy-overstatement/condition-improves", "tumour shrank")]),
     ("The 40 pounds came off without dieting.",
      [("efficacy-overstatement/effortless-weight-loss", "came off without dieting")]),
+    # medicine said to be bought or lazy, and the hype of the best ever
+    ("Big Pharma bankrolls the medical schools.",
+     [("discourages-care/care-failed-you", "bankrolls the medical schools")]),
+    ("They are unavailable here only because drug companies can't patent them.",
+     [("discourages-care/care-failed-you", "drug companies can't patent")]),
+    ("My doctor told me to just wait and see.", [("discourages-care/care-failed-you", "doctor told me to just")]),
+    ("It's the single best nootropic I've ever tried.",
+     [("hype/sales-superlative", "the single best nootropic I've ever tried")]),
 ])
 def test_a_kind_from_the_blind_sets_is_flagged_on_a_sellers_page_only(sentence, expected):
     assert_seller_only(sentence, expected, among={rule for rule, _ in expected})
@@ -102,6 +110,7 @@ def test_a_harms_list_on_a_sellers_page_is_not_a_list_of_diseases_treated():
     "Results are not permanent.",
     "Be wary of anyone who promises a cure, asks for large payments up front, or tells you to stop your prescribed medicines.",
     "Your kidneys and liver remove toxins from the blood.",
+    "The NIH funds the research at many hospitals.",
 ])
 def test_careful_wordings_of_new_agencies_are_not_flagged(sentence):
     assert [f for f in flagged(CAREFUL, sentence) if not f[0].startswith(("uncited-evidence/", "unsourced-statistic/"))] == []

@@ -80,6 +80,16 @@ def test_a_condition_after_a_body_part_word_stays_whole():
         ("efficacy-overstatement/treats-condition", "relieve knee pain")]
 
 
+def test_a_verb_inside_a_conditions_name_is_not_a_predicate():
+    """'Lower' in 'lower back pain' and 'blocked' in 'blocked tubes' are words of the condition's
+    name: a physiotherapy page about lower back pain promises nothing; 'lower' said of blood
+    pressure still does."""
+    assert_silent("What to expect from physical therapy for lower back pain.", among="efficacy-overstatement/")
+    assert_silent("Blocked tubes are a common cause of infertility.", among="efficacy-overstatement/")
+    assert findings(SELLER + "Our drops lower blood pressure.\n") == [
+        ("efficacy-overstatement/treats-condition", "lower blood pressure")]
+
+
 
 @pytest.mark.parametrize("sentence, expected", [
     # "immunotherapy" only modifies "protocol": the subject is the seller's protocol, not care

@@ -111,6 +111,8 @@ def test_a_harms_list_on_a_sellers_page_is_not_a_list_of_diseases_treated():
     "Be wary of anyone who promises a cure, asks for large payments up front, or tells you to stop your prescribed medicines.",
     "Your kidneys and liver remove toxins from the blood.",
     "The NIH funds the research at many hospitals.",
+    "The detox pad manufacturers say the process cleanses the lymphatic system and improves sleep.",
+    "Marketing often touts these teas as a quick fix for weight loss.",
 ])
 def test_careful_wordings_of_new_agencies_are_not_flagged(sentence):
     assert [f for f in flagged(CAREFUL, sentence) if not f[0].startswith(("uncited-evidence/", "unsourced-statistic/"))] == []

@@ -69,6 +69,13 @@ def subject_start(text: str, clause_start: int, position: int) -> int:
     return start
 
 
+def _inside_a_longer(mention: Mention, others: Sequence[Mention]) -> bool:
+    """`mention` is a word of a longer term found at the same place: "lower" in "lower back pain"
+    is part of the condition's name, not a verb said of it."""
+    return any(o.start <= mention.start and mention.end <= o.end and o.end - o.start > mention.end - mention.start
+               for o in others)
+
+
 @dataclass(frozen=True, slots=True)
 class Frame:
     """A claim: `predicate` said of `object` (None when the predicate needs none)."""
@@ -136,7 +143,7 @@ class SentenceAnalysis:
         found = []
         for predicate in self.of(predicates):
             lo, hi = self.clause(predicate.start)
-            if self._in_a_name(predicate, lo):
+            if self._in_a_name(predicate, lo) or _inside_a_longer(predicate, object_mentions):
                 continue
             target = None
             if objects:  # a capitalised predicate in a title takes its object after it ("Reduce Acne"),

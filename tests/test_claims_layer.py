@@ -334,6 +334,31 @@ def test_a_register_cap_that_is_not_a_count_is_one_clear_error():
         analyzer_for({"register": {"promotional": ["we"], "at-most": {"us": 3}}}, lexicon, "p.toml")
 
 
+def test_a_warning_threshold_that_is_not_a_count_and_an_unknown_warning_vocabulary_are_clear_errors():
+    from healthlint.claims.rule import analyzer_for
+
+    lexicon = load_lexicon({"we": ["we"], "scam": ["scam"]}, "p.toml")
+    with pytest.raises(RuleError, match=r"p.toml: \[register\]: 'warning-at-least' must be a whole number"):
+        analyzer_for({"register": {"warning": ["scam"], "warning-at-least": 0}}, lexicon, "p.toml")
+    with pytest.raises(RuleError, match=r"unknown vocabulary"):
+        analyzer_for({"register": {"warning": ["fraud"]}}, lexicon, "p.toml")
+
+
+SCAM_PAGE = ("# Spotting a scam\n\nScammers sell bogus cures online.\n\n## Miracle Cure!\n\nOne pill will not cure "
+             "many different diseases. Success stories are easy to make up.\n")
+
+
+def test_a_fraud_warning_page_silences_the_rules_that_let_reported_speech_be():
+    """Two fraud words on a careful page make it a warning: its "Miracle Cure!" heading and
+    "success stories" are the sellers' words it lists. One fraud word is not enough, and a
+    seller's page that mentions scams is still a seller's page."""
+    assert check(SCAM_PAGE).findings == []
+    one_word = SCAM_PAGE.replace("Scammers sell bogus cures online.", "Some sellers sell cures online.")
+    assert [f["rule"] for f in check(one_word).findings if f["category"] == "hype"] == ["hype/hype-phrase"]
+    seller = "# Beware of scams\n\nAvoid bogus copies: order only from our shop. A miracle for your joints.\n"
+    assert "hype/hype-phrase" in [f["rule"] for f in check(seller).findings]
+
+
 def test_the_pass_finds_a_large_vocabularys_terms_of_several_words_as_a_tagger_alone_does():
     """Terms of several words of a vocabulary over BY_WORDS terms are found word by word from
     their first word; what the pass records must be what the tagger finds on its own: the

@@ -22,6 +22,8 @@ class Register:
     careful_cues: int
     sentences: int
     threshold: float  # promotional cues, net of careful ones, per sentence
+    warning_cues: int = 0  # cues of a warning about health fraud ("scam", "bogus")
+    warning_at_least: int = 0  # 0: the pack names no warning cues
 
     @property
     def score(self) -> float:
@@ -35,17 +37,26 @@ class Register:
             return True
         return self.score >= self.threshold
 
+    @property
+    def warns(self) -> bool:
+        """A careful page that warns about health fraud ("scammers", "bogus"): the sellers' words
+        it lists, quoted or not, are reported, not said."""
+        return bool(self.warning_at_least) and self.warning_cues >= self.warning_at_least and not self.promotional
+
 
 @dataclass
 class RegisterSpec:
-    """A pack's `[register]`: its promotional and careful cue vocabularies, the threshold, and how
+    """A pack's `[register]`: its promotional and careful cue vocabularies, the threshold, how
     many cues of a vocabulary count at most (`at-most`: a "we" said ten times in a review summary
-    is not ten sales pitches)."""
+    is not ten sales pitches), and the cues of a warning about health fraud (`warning`, counted
+    from `warning-at-least`)."""
 
     promotional: tuple[str, ...]
     careful: tuple[str, ...]
     threshold: float
     at_most: dict[str, int] = field(default_factory=dict)
+    warning: tuple[str, ...] = ()  # vocabularies of a fraud warning's cues (Register.warns)
+    warning_at_least: int = 2
 
     def count(self, mentions: Iterable[Mention], sentences: int) -> Register:
         """The register of a document of `sentences` sentences with these concept mentions."""
@@ -54,4 +65,6 @@ class RegisterSpec:
         counted = {name: min(n, self.at_most.get(name, n)) for name, n in per_vocabulary.items()}
         promotional = sum(n for name, n in counted.items() if name in wanted_promotional)
         careful = sum(n for name, n in counted.items() if name in wanted_careful)
-        return Register(promotional, careful, sentences, self.threshold)
+        warning = sum(n for name, n in per_vocabulary.items() if name in self.warning)
+        return Register(promotional, careful, sentences, self.threshold, warning,
+                        self.warning_at_least if self.warning else 0)

@@ -66,7 +66,7 @@ class Analyzer:
         are built): the runner tags it in its keyword pass."""
         if self._tagger is None:
             spec = self.register_spec
-            cues = (*spec.promotional, *spec.careful) if spec else ()
+            cues = (*spec.promotional, *spec.careful, *spec.warning) if spec else ()
             self._tagger = ConceptTagger(self.lexicon, sorted(self.used.union(cues)))
         return self._tagger
 
@@ -82,6 +82,12 @@ class Analyzer:
         document, else from a pass of its own."""
         return None if self.register_spec is None else document.once(self._register_key, self._measure)
 
+    def warns(self, document: DocumentContext) -> bool:
+        """The document is a warning about health fraud (Register.warns): a rule that lets
+        reported speech be ("reported" in its `unless`) has nothing to flag in it."""
+        register = self.register(document)
+        return bool(register and register.warns)
+
     def reads_promotional(self, document: DocumentContext) -> bool:
         """The document reads as promotional by this analyzer's register cues (False without any)."""
         register = self.register(document)
@@ -94,7 +100,7 @@ class Analyzer:
         a story whose only cue is a scare-quoted "Miracle" in its headline is not."""
         spec = self.register_spec
         assert spec is not None
-        cues = {*spec.promotional, *spec.careful}
+        cues = {*spec.promotional, *spec.careful, *spec.warning}
         tagger, text = self.tagger, document.text
         if document.whole and tagger.key in document.tagged:
             # Only the cues' terms: the pass also holds every other vocabulary the rules read.
@@ -114,7 +120,8 @@ class Analyzer:
         def said(index: int | None, mention: Mention) -> bool:
             at = document.sentence_at(mention.start) if index is None else index
             return at is None or not quoted(text, mention.start, mention.end, starts[at], ends[at])
-        return spec.count((m for index, m in located if m.concept in spec.careful or said(index, m)),
+        return spec.count((m for index, m in located
+                           if m.concept in spec.careful or m.concept in spec.warning or said(index, m)),
                           len(document.sentences))
 
 
@@ -141,6 +148,10 @@ class ClaimRule(Rule):
     def concept_gate(self) -> tuple[ConceptTagger, frozenset[str]]:
         assert self.analyzer is not None
         return self.analyzer.tagger, frozenset(self.predicates)
+
+    def applies(self, ctx: DocumentContext) -> bool:
+        """Not in a warning about health fraud, when the rule lets reported speech be."""
+        return not ("reported" in self.unless and self.analyzer is not None and self.analyzer.warns(ctx))
 
     def frames(self, ctx: SentenceContext) -> list[Frame]:
         """The frames of this rule's concepts in the sentence, before any condition."""
@@ -286,9 +297,11 @@ def analyzer_for(data: Mapping[str, Any], lexicon: Lexicon, source: str) -> Anal
     if "register" in data:
         table = data["register"]
         where = f"{source}: [register]"
-        if not isinstance(table, Mapping) or set(table) - {"promotional", "careful", "threshold", "at-most"}:
-            raise RuleError(f"{where}: keys are promotional, careful (vocabulary names), threshold and at-most")
-        for key in ("promotional", "careful"):
+        if not isinstance(table, Mapping) or set(table) - {"promotional", "careful", "threshold", "at-most",
+                                                           "warning", "warning-at-least"}:
+            raise RuleError(f"{where}: keys are promotional, careful, warning (vocabulary names), threshold, "
+                            "at-most and warning-at-least")
+        for key in ("promotional", "careful", "warning"):
             lexicon.require(table.get(key, []), f"{where}: {key!r}")
         threshold = table.get("threshold", 0.2)
         if not isinstance(threshold, (int, float)) or isinstance(threshold, bool):
@@ -298,7 +311,10 @@ def analyzer_for(data: Mapping[str, Any], lexicon: Lexicon, source: str) -> Anal
                 isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in at_most.values()):
             raise RuleError(f"{where}: 'at-most' maps vocabulary names to how many of their cues count (0 or more)")
         lexicon.require(list(at_most), f"{where}: 'at-most'")
+        warning_at_least = table.get("warning-at-least", 2)
+        if not isinstance(warning_at_least, int) or isinstance(warning_at_least, bool) or warning_at_least < 1:
+            raise RuleError(f"{where}: 'warning-at-least' must be a whole number of cues (1 or more)")
         spec = RegisterSpec(tuple(table.get("promotional", ())), tuple(table.get("careful", ())), float(threshold),
-                            dict(at_most))
+                            dict(at_most), tuple(table.get("warning", ())), warning_at_least)
     return Analyzer(lexicon, context, spec)
 

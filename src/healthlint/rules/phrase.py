@@ -204,8 +204,13 @@ class PhraseRule(Rule):
 
     def applies(self, ctx: DocumentContext) -> bool:
         """Not in a document that does not read as promotional, for a rule limited to that
-        register (measured once per document)."""
-        if not (self.register and self.analyzer):
+        register, nor in a warning about health fraud for a rule that lets reported speech be
+        (both measured once per document)."""
+        if self.analyzer is None:
+            return True
+        if "reported" in self.unless and self.analyzer.warns(ctx):
+            return False
+        if not self.register:
             return True
         register = self.analyzer.register(ctx)
         return register is None or register.promotional
@@ -377,12 +382,12 @@ def load_phrase_rules(path: str | Path, pack: str) -> list[Rule]:
     lexicon = load_lexicon(data.get("vocabularies", {}), str(path), path.parent)
     phrases = [phrase_rule(table, pack, str(path), eager=False, lexicon=lexicon) for table in data.get("rule", [])]
     rules: list[Rule] = list(phrases)
-    if "claim" in data or any(rule.register for rule in phrases):
+    if "claim" in data or "register" in data or any(rule.register for rule in phrases):
         analyzer = analyzer_for(data, lexicon, str(path))
         for rule in phrases:
-            if rule.register:
-                if analyzer.register_spec is None:
-                    raise RuleError(f"{path}: rule {rule.info.id!r}: 'register' needs a [register] table in {path}")
-                rule.analyzer = analyzer
+            if rule.register and analyzer.register_spec is None:
+                raise RuleError(f"{path}: rule {rule.info.id!r}: 'register' needs a [register] table in {path}")
+            if analyzer.register_spec is not None:
+                rule.analyzer = analyzer  # its register, and whether a page warns of fraud
         rules.extend(claim_rule(table, pack, str(path), analyzer) for table in data.get("claim", []))
     return rules

@@ -80,7 +80,8 @@ class Linter:
         """The one automaton of the keyword and concept pass, built on first use (a run answered
         from the cache never builds it). Its values index `self._entries`; each entry: the term's
         length, the term when it is a keyword, the rules it is a keyword of, the (tagger key,
-        concepts) it is a form of, and the rules those concepts gate. Terms of one vocabulary
+        concepts) it is a form of, the rules those concepts gate, and for a door (see below) the
+        pairs of characters its terms go on with after it. Terms of one vocabulary
         share an entry per length: the automaton holds integers, which pickle fast
         (healthlint.running.compiled keeps a built runner for the next run)."""
         keyword_rules: dict[str, list[int]] = defaultdict(list)
@@ -122,16 +123,21 @@ class Linter:
         none: tuple[int, ...] = ()
         self._steps, self._closed = {}, {}
         payloads: dict[tuple[object, ...], tuple[object, ...]] = {}
+        # A door's terms go on from it with one of a few pairs of characters (" d" for "... disease",
+        # "'s" for "...'s disease"): a door followed by another pair opens no term (see candidates).
+        follow: dict[str, set[str]] = defaultdict(set)
         for form in doors.keys() - held:
             payload = (tuple(concepts[form]), gated.get(form, none))
             self._closed.setdefault(doors[form], []).append((form, payloads.setdefault(payload, payload)))
+            follow[doors[form]].add(form[len(doors[form]):len(doors[form]) + 2])
         opening = set(self._closed)
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         numbers: dict[tuple[Any, ...], int] = {}
         for word in held | opening:
             in_rules, of_concepts = keyword_rules.get(word), concepts.get(word)
             entry = (len(word), word if in_rules else None, tuple(in_rules) if in_rules else none,
-                     tuple(of_concepts) if of_concepts else none, gated.get(word, none), word in opening)
+                     tuple(of_concepts) if of_concepts else none, gated.get(word, none),
+                     frozenset(follow[word]) if word in opening else frozenset())
             automaton.add_word(word, numbers.setdefault(entry, len(numbers)))
         self._entries = list(numbers)
         automaton.make_automaton()
@@ -235,7 +241,7 @@ class Linter:
                         tagged.setdefault(key, []).append((names, start, end))
                     for index in gated:
                         found[index].add(sentence)
-                    if door:
+                    if piece[last + 1:last + 3] in door:  # a term of several words may begin here
                         for stop_char, (of_concepts, opening) in self._continued(piece, first_char, last + 1):
                             end = text_start + back(stop_char - 1) + 1
                             for key, names in of_concepts:

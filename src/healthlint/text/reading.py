@@ -62,8 +62,8 @@ def read(piece: str) -> tuple[str, Callable[[int], int]]:
     if not drops:
         return piece, _identity
     kept: list[str] = []
-    points: list[int] = []  # index in the result where a kept stretch begins
-    shifts: list[int] = []  # how far that stretch moved left
+    points: list[int] = [-1]  # index in the result where a kept stretch begins (-1: the first)
+    shifts: list[int] = [0]  # how far that stretch moved left
     position = removed = 0
     for start, end in drops:
         start = max(start, position)
@@ -77,8 +77,7 @@ def read(piece: str) -> tuple[str, Callable[[int], int]]:
     kept.append(piece[position:])
 
     def back(index: int) -> int:
-        k = bisect.bisect_right(points, index) - 1
-        return index + (shifts[k] if k >= 0 else 0)
+        return index + shifts[bisect.bisect_right(points, index) - 1]
     return "".join(kept), back
 
 

@@ -64,6 +64,7 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, flagged
     ("My doctor told me to just wait and see.", [("discourages-care/care-failed-you", "doctor told me to just")]),
     ("It's the single best nootropic I've ever tried.",
      [("hype/sales-superlative", "the single best nootropic I've ever tried")]),
+    ("Hearing aids cost thousands.", [("discourages-care/disparages-standard-care", "Hearing aids cost thousands")]),
 ])
 def test_a_kind_from_the_blind_sets_is_flagged_on_a_sellers_page_only(sentence, expected):
     assert_seller_only(sentence, expected, among={rule for rule, _ in expected})

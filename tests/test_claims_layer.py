@@ -359,6 +359,32 @@ def test_a_fraud_warning_page_silences_the_rules_that_let_reported_speech_be():
     assert "hype/hype-phrase" in [f["rule"] for f in check(seller).findings]
 
 
+CLINIC = ("# Dry needling at our clinic\n\nBook an evaluation today. We offer dry needling as an add-on for $40. "
+          "Some studies suggest it can reduce pain in the short term.{caveats}\n")
+CAVEATS = " The research is mixed, and the effects are often small. It won't reverse arthritis."
+
+
+def test_a_clinic_candid_about_its_evidence_is_taken_at_its_word_on_hedged_claims():
+    """Two statements of the evidence's limits make a page candid: its hedged claim ("some studies
+    suggest it can reduce pain") is not flagged, though the page sells; the same page without them
+    is flagged, and an unhedged claim on the candid page still is."""
+    def treats(text: str) -> list[str]:
+        return [text[f["offset"]:f["end_offset"]] for f in check(text).findings
+                if f["rule"] == "efficacy-overstatement/treats-condition"]
+    assert treats(CLINIC.format(caveats="")) == ["reduce pain"]
+    assert treats(CLINIC.format(caveats=CAVEATS)) == []
+    unhedged = CLINIC.format(caveats=CAVEATS).replace("Some studies suggest it can reduce", "It reduces")
+    assert treats(unhedged) == ["reduces pain"]
+
+
+def test_a_candour_threshold_that_is_not_a_count_is_one_clear_error():
+    from healthlint.claims.rule import analyzer_for
+
+    lexicon = load_lexicon({"mixed": ["research is mixed"]}, "p.toml")
+    with pytest.raises(RuleError, match=r"p.toml: \[register\]: 'candour-at-least' must be a whole number"):
+        analyzer_for({"register": {"candour": ["mixed"], "candour-at-least": "two"}}, lexicon, "p.toml")
+
+
 def test_the_pass_finds_a_large_vocabularys_terms_of_several_words_as_a_tagger_alone_does():
     """Terms of several words of a vocabulary over BY_WORDS terms are found word by word from
     their first word; what the pass records must be what the tagger finds on its own: the

@@ -24,6 +24,8 @@ class Register:
     threshold: float  # promotional cues, net of careful ones, per sentence
     warning_cues: int = 0  # cues of a warning about health fraud ("scam", "bogus")
     warning_at_least: int = 0  # 0: the pack names no warning cues
+    candour_cues: int = 0  # statements of the evidence's limits ("the research is mixed")
+    candour_at_least: int = 0  # 0: the pack names no candour cues
 
     @property
     def score(self) -> float:
@@ -43,13 +45,19 @@ class Register:
         it lists, quoted or not, are reported, not said."""
         return bool(self.warning_at_least) and self.warning_cues >= self.warning_at_least and not self.promotional
 
+    @property
+    def candid(self) -> bool:
+        """The page states the limits of its own evidence more than once ("the research is mixed",
+        "it won't reverse arthritis"): its hedged and limited claims are taken at their word."""
+        return bool(self.candour_at_least) and self.candour_cues >= self.candour_at_least
+
 
 @dataclass
 class RegisterSpec:
     """A pack's `[register]`: its promotional and careful cue vocabularies, the threshold, how
     many cues of a vocabulary count at most (`at-most`: a "we" said ten times in a review summary
-    is not ten sales pitches), and the cues of a warning about health fraud (`warning`, counted
-    from `warning-at-least`)."""
+    is not ten sales pitches), the cues of a warning about health fraud (`warning`, counted
+    from `warning-at-least`) and of a page candid about its evidence (`candour`, `candour-at-least`)."""
 
     promotional: tuple[str, ...]
     careful: tuple[str, ...]
@@ -57,6 +65,8 @@ class RegisterSpec:
     at_most: dict[str, int] = field(default_factory=dict)
     warning: tuple[str, ...] = ()  # vocabularies of a fraud warning's cues (Register.warns)
     warning_at_least: int = 2
+    candour: tuple[str, ...] = ()  # vocabularies of statements of the evidence's limits (Register.candid)
+    candour_at_least: int = 2
 
     def count(self, mentions: Iterable[Mention], sentences: int) -> Register:
         """The register of a document of `sentences` sentences with these concept mentions."""
@@ -66,5 +76,7 @@ class RegisterSpec:
         promotional = sum(n for name, n in counted.items() if name in wanted_promotional)
         careful = sum(n for name, n in counted.items() if name in wanted_careful)
         warning = sum(n for name, n in per_vocabulary.items() if name in self.warning)
+        candour = sum(n for name, n in per_vocabulary.items() if name in self.candour)
         return Register(promotional, careful, sentences, self.threshold, warning,
-                        self.warning_at_least if self.warning else 0)
+                        self.warning_at_least if self.warning else 0, candour,
+                        self.candour_at_least if self.candour else 0)

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from healthlint.rules.context import DocumentContext, SentenceContext
 
 SENTENCE_CONDITIONS = ("question", "heading", "cited", "paragraph-cited", "quoted")
+CANDID = frozenset({"hedged", "limited"})  # what a page candid about its evidence is taken at its word on
 
 
 class Analyzer:
@@ -66,7 +67,7 @@ class Analyzer:
         are built): the runner tags it in its keyword pass."""
         if self._tagger is None:
             spec = self.register_spec
-            cues = (*spec.promotional, *spec.careful, *spec.warning) if spec else ()
+            cues = (*spec.promotional, *spec.careful, *spec.warning, *spec.candour) if spec else ()
             self._tagger = ConceptTagger(self.lexicon, sorted(self.used.union(cues)))
         return self._tagger
 
@@ -88,6 +89,15 @@ class Analyzer:
         register = self.register(document)
         return bool(register and register.warns)
 
+    def candid(self, document: DocumentContext) -> bool:
+        """The document states the limits of its own evidence (Register.candid)."""
+        register = self.register(document)
+        return bool(register and register.candid)
+
+    def unless(self, conditions: frozenset[str], document: DocumentContext) -> frozenset[str]:
+        """A rule's `unless` in this document: on a candid page, hedged and limited claims too."""
+        return conditions | CANDID if self.candid(document) else conditions
+
     def reads_promotional(self, document: DocumentContext) -> bool:
         """The document reads as promotional by this analyzer's register cues (False without any)."""
         register = self.register(document)
@@ -100,7 +110,7 @@ class Analyzer:
         a story whose only cue is a scare-quoted "Miracle" in its headline is not."""
         spec = self.register_spec
         assert spec is not None
-        cues = {*spec.promotional, *spec.careful, *spec.warning}
+        cues = {*spec.promotional, *spec.careful, *spec.warning, *spec.candour}
         tagger, text = self.tagger, document.text
         if document.whole and tagger.key in document.tagged:
             # Only the cues' terms: the pass also holds every other vocabulary the rules read.
@@ -121,7 +131,8 @@ class Analyzer:
             at = document.sentence_at(mention.start) if index is None else index
             return at is None or not quoted(text, mention.start, mention.end, starts[at], ends[at])
         return spec.count((m for index, m in located
-                           if m.concept in spec.careful or m.concept in spec.warning or said(index, m)),
+                           if m.concept in spec.careful or m.concept in spec.warning or m.concept in spec.candour
+                           or said(index, m)),
                           len(document.sentences))
 
 
@@ -166,13 +177,14 @@ class ClaimRule(Rule):
             return
         if self.register and not self._register_allows(ctx, None) and not self._names_a_subject(ctx):
             return  # a careful page, and no named speaker: no frame of this rule can fire here
-        frames = [f for f in self.frames(ctx) if not (f.modifiers & self.unless)
+        unless = self.analyzer.unless(self.unless, ctx.document)
+        frames = [f for f in self.frames(ctx) if not (f.modifiers & unless)
                   and not (f.subject and f.subject.concept in self.not_subjects)]
-        if not frames or ctx.silenced(self.unless):
+        if not frames or ctx.silenced(unless):
             return
         taken: list[tuple[int, int]] = []
         for frame in frames:
-            if "quoted" in self.unless and ctx.quoted(frame.start, frame.end):
+            if "quoted" in unless and ctx.quoted(frame.start, frame.end):
                 continue
             if not self._register_allows(ctx, frame):
                 continue
@@ -196,9 +208,10 @@ class ClaimRule(Rule):
         mentions = analysis.of(self.predicates)
         if len(names_of(mentions)) < self.at_least:
             return
-        mentions = [m for m in mentions if not (analysis.categories_at(m.start) & self.unless)]
+        unless = self.analyzer.unless(self.unless, ctx.document)
+        mentions = [m for m in mentions if not (analysis.categories_at(m.start) & unless)]
         names = names_of(mentions)
-        if len(names) < self.at_least or ctx.silenced(self.unless):
+        if len(names) < self.at_least or ctx.silenced(unless):
             return
         listed = ", ".join(names[:3]) + (" ..." if len(names) > 3 else "")
         message = self.info.message.format(predicate=listed, object=listed, subject="it", count=len(names))
@@ -297,11 +310,11 @@ def analyzer_for(data: Mapping[str, Any], lexicon: Lexicon, source: str) -> Anal
     if "register" in data:
         table = data["register"]
         where = f"{source}: [register]"
-        if not isinstance(table, Mapping) or set(table) - {"promotional", "careful", "threshold", "at-most",
-                                                           "warning", "warning-at-least"}:
-            raise RuleError(f"{where}: keys are promotional, careful, warning (vocabulary names), threshold, "
-                            "at-most and warning-at-least")
-        for key in ("promotional", "careful", "warning"):
+        if not isinstance(table, Mapping) or set(table) - {"promotional", "careful", "threshold", "at-most", "warning",
+                                                           "warning-at-least", "candour", "candour-at-least"}:
+            raise RuleError(f"{where}: keys are promotional, careful, warning, candour (vocabulary names), threshold, "
+                            "at-most, warning-at-least and candour-at-least")
+        for key in ("promotional", "careful", "warning", "candour"):
             lexicon.require(table.get(key, []), f"{where}: {key!r}")
         threshold = table.get("threshold", 0.2)
         if not isinstance(threshold, (int, float)) or isinstance(threshold, bool):
@@ -311,10 +324,12 @@ def analyzer_for(data: Mapping[str, Any], lexicon: Lexicon, source: str) -> Anal
                 isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in at_most.values()):
             raise RuleError(f"{where}: 'at-most' maps vocabulary names to how many of their cues count (0 or more)")
         lexicon.require(list(at_most), f"{where}: 'at-most'")
-        warning_at_least = table.get("warning-at-least", 2)
-        if not isinstance(warning_at_least, int) or isinstance(warning_at_least, bool) or warning_at_least < 1:
-            raise RuleError(f"{where}: 'warning-at-least' must be a whole number of cues (1 or more)")
+        at_least = {key: table.get(key, 2) for key in ("warning-at-least", "candour-at-least")}
+        for key, n in at_least.items():
+            if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+                raise RuleError(f"{where}: {key!r} must be a whole number of cues (1 or more)")
         spec = RegisterSpec(tuple(table.get("promotional", ())), tuple(table.get("careful", ())), float(threshold),
-                            dict(at_most), tuple(table.get("warning", ())), warning_at_least)
+                            dict(at_most), tuple(table.get("warning", ())), at_least["warning-at-least"],
+                            tuple(table.get("candour", ())), at_least["candour-at-least"])
     return Analyzer(lexicon, context, spec)
 

@@ -187,10 +187,6 @@ class PhraseRule(Rule):
         self.__dict__.update(_selected={}, _gate_words=None)
         self.__dict__.update(state)
 
-    @property
-    def _scoped(self) -> frozenset[str]:
-        return self.unless & _SCOPED
-
     def taggers(self) -> tuple[ConceptTagger, ...]:
         # Not the register's tagger: in a pack its claim rules tag it in the run's pass anyway, and
         # a runner of this rule alone (test-rules, rule pages) would have to build it into its own
@@ -224,22 +220,24 @@ class PhraseRule(Rule):
             return
         taken: list[tuple[int, int]] = []
         checked_sentence = False
+        unless = self.analyzer.unless(self.unless, ctx.document) if self.analyzer else self.unless
+        scoped = unless & _SCOPED
         for pattern in patterns:
             for match in pattern.finditer(text, start, end):
                 if match.end() == match.start() or (taken and any(s < match.end() and match.start() < e for s, e in taken)):
                     continue
                 if not checked_sentence:  # sentence-wide conditions, only once something matched
                     checked_sentence = True
-                    if ctx.silenced(self.unless) or (
+                    if ctx.silenced(unless) or (
                             self.excludes and self.excludes.search(text, start, end)):
                         return
-                if "negated" in self.unless and ctx.negated(match.start(), match.end()):
+                if "negated" in unless and ctx.negated(match.start(), match.end()):
                     continue
-                if "hedged" in self.unless and ctx.hedged(match.start(), match.end()):
+                if "hedged" in unless and ctx.hedged(match.start(), match.end()):
                     continue
-                if "quoted" in self.unless and ctx.quoted(match.start(), match.end()):
+                if "quoted" in unless and ctx.quoted(match.start(), match.end()):
                     continue
-                if self._scoped and ctx.modified(match.start(), self._scoped):
+                if scoped and ctx.modified(match.start(), scoped):
                     continue
                 if self.not_subject and _subject_named(self.not_subject, ctx, match.start()):
                     continue

@@ -263,6 +263,8 @@ class Session:
 
         if method == "fork":
             self._load()  # once here, not once in each worker
+            if self.cache is None:  # every file is linted: build the pass here too, not in each worker
+                self.linter_for(targets[0].path).build()
 
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
                                    initializer=_start_worker, initargs=(self,))
@@ -277,6 +279,7 @@ class Session:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
         pool.shutdown()
+        self._keep()
         return results
 
     def lint_target(self, target: Target, stdin_text: str | None = None,

@@ -133,6 +133,30 @@ def test_a_no_cache_run_keeps_rules_but_no_findings(tmp_path):
     assert not list(repo.rglob("*.pickle")) and not (repo / ".healthlint_cache").exists()
 
 
+def test_without_a_home_folder_no_file_is_kept_or_read_in_the_current_folder(tmp_path, monkeypatch):
+    """With no home folder to be found, the user's cache folder would be a relative path: the
+    current folder's, a repository's. A file planted where it would point is not read, and
+    nothing is kept there."""
+    from healthlint.running import compiled
+
+    monkeypatch.chdir(tmp_path)
+    relative = Path("~/.cache/healthlint")
+    monkeypatch.setattr(compiled, "user_cache_dir", lambda: tmp_path / relative)
+    planted = compiled._path("settings")
+    assert planted is not None
+    planted.parent.mkdir(mode=0o700, parents=True)
+    planted.write_bytes(pickle.dumps(compiled.Compiled("settings", [], {}, {})))
+    os.chmod(planted, 0o600)
+    assert compiled.load("settings") is not None  # a valid file, owned by the user ...
+    monkeypatch.setattr(compiled, "user_cache_dir", lambda: relative)
+    assert compiled._path("settings") is None
+    assert compiled.load("settings") is None  # ... is not read from a relative folder
+    planted.unlink()
+    for _ in range(2):  # the first save leaves a mark, the second would write the file
+        compiled.save("settings", compiled.Compiled("settings", [], {}, {}))
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]
+
+
 def test_a_changed_healthlint_file_changes_the_fingerprint(monkeypatch):
     """Two installs of one version from different commits (a pre-commit hook moved to a new rev)
     share the user's cache folder: their findings and built rules must not be mixed, or a rule

@@ -62,14 +62,25 @@ def _engines() -> str:
     return f"regex {regex.__version__}, ahocorasick {automaton}"
 
 
-def _path(fingerprint: str) -> Path:
+def _path(fingerprint: str) -> Path | None:
+    """The kept file of `fingerprint`; None when the user has no cache folder of their own (with no
+    home folder to be found, the folder would be a path relative to the current one: a
+    repository's, where a pull request could put a file)."""
+    try:
+        folder = user_cache_dir()
+    except (RuntimeError, KeyError, OSError):
+        return None
+    if not folder.is_absolute():
+        return None
     name = blake2b(f"{fingerprint}\0{_engines()}".encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
-    return user_cache_dir() / FOLDER / f"{name}.pickle"
+    return folder / FOLDER / f"{name}.pickle"
 
 
 def load(fingerprint: str) -> Compiled | None:
     """The rules built under `fingerprint` by an earlier run, or None."""
     path = _path(fingerprint)
+    if path is None:
+        return None
     try:
         descriptor = os.open(path, os.O_RDONLY | NOFOLLOW)
     except OSError:
@@ -106,6 +117,8 @@ def save(fingerprint: str, compiled: Compiled) -> None:
     configuration's, is not worth a pickle); nothing when a rule will not pickle (a plugin's rule
     holding an open file, say) or the folder cannot be written."""
     path = _path(fingerprint)
+    if path is None:
+        return
     seen = path.with_suffix(".seen")
     try:
         if not seen.exists():

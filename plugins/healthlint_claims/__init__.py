@@ -24,7 +24,7 @@ PACK = "health-claims"
 
 @cache
 def rules() -> list[Rule]:
-    from healthlint_claims import commercial, harms, invasiveness, testimonials
+    from healthlint_claims import commercial, harms, invasiveness, likely, testimonials
 
     phrase = load_phrase_rules(Path(__file__).with_name("rules.toml"), PACK)
     analyzer = next(r.analyzer for r in phrase if isinstance(r, ClaimRule) and r.analyzer)  # the register
@@ -33,7 +33,7 @@ def rules() -> list[Rule]:
     sales = [replace(r, register="promotional", analyzer=analyzer)
              for r in load_phrase_rules(Path(__file__).with_name("promotional.toml"), PACK)
              if isinstance(r, PhraseRule)]
-    return [*phrase, *sales, harms.RULE, invasiveness.RULE, commercial.RULE, testimonials.RULE]
+    return [*phrase, *sales, harms.RULE, invasiveness.RULE, commercial.RULE, testimonials.RULE, *likely.rules(analyzer)]
 
 
 @hookimpl

@@ -68,6 +68,11 @@ class Linter:
         """Rule id -> its place among the rules: of two findings on one span, the earlier rule's stays."""
         return {rule.info.id: place for place, rule in enumerate(self.rules)}
 
+    @cached_property
+    def fallbacks(self) -> frozenset[int]:
+        """The indices of the rules whose matches give way to any other rule's inside their span."""
+        return frozenset(index for index, rule in enumerate(self.rules) if rule.info.fallback)
+
     @property
     def built(self) -> bool:
         """The pass's automaton is built (a pickle of this runner carries it)."""
@@ -324,6 +329,8 @@ class Linter:
             assert isinstance(document_rule, DocumentRule)
             run(index, lambda: document_rule.check_document(ctx))  # noqa: B023 (called at once)
         result.errors.extend(failures[index] for index in sorted(failures))
+        if self.fallbacks & produced.keys():
+            _give_way(produced, self.fallbacks)
         directives = suppressions.parse(document, ctx.regions.html)
         accepted = Vocabulary(self.vocabulary, ctx.text) if self.vocabulary else None
         pending = sorted(directives, key=lambda s: s.start, reverse=True)
@@ -381,6 +388,14 @@ class Linter:
             sentence_start=start, sentence_end=end,
             replacement=match.replacement, safe=match.safe and match.replacement is not None,
         )
+
+
+def _give_way(produced: dict[int, list[Match]], fallbacks: frozenset[int]) -> None:
+    """Drop each match of a fallback rule that holds a match of another rule: before suppressions
+    and the vocabulary, so that silencing the precise rule never brings the fallback's out."""
+    spans = [(m.start, m.end) for index, matches in produced.items() if index not in fallbacks for m in matches]
+    for index in fallbacks & produced.keys():
+        produced[index] = [m for m in produced[index] if not any(m.start <= s and e <= m.end for s, e in spans)]
 
 
 def _door(term: str) -> str | None:

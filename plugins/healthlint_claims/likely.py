@@ -1,0 +1,162 @@
+"""Claims worded in no way the other rules know: a sentence on a seller's page whose words are
+those of overclaims of one kind, by a word-count model learned from annotated drafts.
+
+The phrase and claim rules catch what someone foresaw; sellers in a new genre word the same claims
+otherwise. `claim_model.json` holds, for each category, the log ratio of how often a word or a pair
+of words occurs in that category's overclaims against careful sentences (tools/train_claim_model.py
+builds it from the annotated drafts and careful pages in tools/claim-model/). A sentence's score for
+a category is the sum of its words' ratios over the square root of its word count; the best category
+over the model's threshold is flagged, with the words that weighed most named in the message. Only
+on pages that read as promotional (the pack's register): the model knows how overclaims read, not
+who is speaking.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from healthlint.lazyregex import lazy
+from healthlint.rules import Match, Rule, RuleInfo
+
+if TYPE_CHECKING:
+    from healthlint.claims.rule import Analyzer
+    from healthlint.rules.context import SentenceContext
+
+MODEL = Path(__file__).with_name("claim_model.json")
+SAID_OTHERWISE = frozenset({"negated", "hedged", "reported", "hypothetical", "conditional"})
+_WORD = lazy(r"[a-z0-9%$\u00a3\u20ac']+")
+
+# What each category's finding tells the writer, after "This reads as ...".
+KINDS = {
+    "cure-claim": ("a promise that the condition will be gone",
+                   "Say what changed, in how many people and for how long, with a source [cite]."),
+    "efficacy-overstatement": ("a health benefit stated as fact",
+                               "Say what a study found, in whom and by how much [cite], or describe the product "
+                               "without the benefit."),
+    "safety-claim": ("a promise of safety", "Name the known side effects and who should not use it, with a source."),
+    "regulatory-claim": ("an approval or a licence offered as proof",
+                         "Say exactly what was approved or registered, for what, and that it is not proof the product works."),
+    "invasiveness-mismatch": ("a gentle word for a procedure",
+                              "Describe what is done (needles, incisions, anaesthesia) and the recovery."),
+    "uncited-evidence": ("evidence invoked without a source", "Name the study and link it [cite], or drop the appeal."),
+    "unsourced-statistic": ("a figure with no source", "Give the figure's source, who was counted and when [cite]."),
+    "anecdote-as-evidence": ("a customer's story offered as proof",
+                             "Label it as one person's experience, or replace it with what a controlled study found [cite]."),
+    "hype": ("sales hype", "Say plainly what the product is and what is known about it."),
+    "discourages-care": ("a nudge away from standard care",
+                         "Present the product beside standard care, not instead of it; tell readers to change treatment "
+                         "only with their doctor."),
+    "commercial-conflict": ("sales pressure inside health information",
+                            "Separate the offer from the information and disclose what you sell."),
+}
+
+
+def tokens(text: str) -> set[str]:
+    """The sentence's lowercase words and pairs of adjacent words: the model's features."""
+    words = _WORD.findall(text.lower())
+    return {*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))}
+
+
+@cache
+def load(path: Path = MODEL) -> dict[str, Any]:
+    """The model: {"threshold": float, "weights": {category: {feature: ratio}}, "examples":
+    {category: {"bad": str, "good": str}}}, and "by_feature" (see by_feature), so that a sentence
+    looks each of its words up once."""
+    with open(path, encoding="utf-8") as handle:
+        data: dict[str, Any] = json.load(handle)
+    data["by_feature"] = by_feature(data["weights"])
+    return data
+
+
+def by_feature(weights: dict[str, dict[str, float]]) -> dict[str, list[tuple[str, float]]]:
+    """{feature: [(category, ratio), ...]} from {category: {feature: ratio}}."""
+    found: dict[str, list[tuple[str, float]]] = {}
+    for category in sorted(weights):
+        for feature, weight in weights[category].items():
+            found.setdefault(feature, []).append((category, weight))
+    return found
+
+
+def best(text: str, model: dict[str, Any]) -> tuple[str, float, list[str]] | None:
+    """The category whose overclaims the sentence reads most like, its score and the (up to three)
+    words that weighed most for it; None when no category scores above the model's threshold."""
+    features = tokens(text)
+    if not features:
+        return None
+    totals: dict[str, float] = {}
+    weighed: dict[str, list[tuple[float, str]]] = {}
+    for feature in features:
+        for category, weight in model["by_feature"].get(feature, ()):
+            totals[category] = totals.get(category, 0.0) + weight
+            weighed.setdefault(category, []).append((weight, feature))
+    if not totals:
+        return None
+    category = max(sorted(totals), key=totals.__getitem__)
+    score = totals[category] / math.sqrt(len(features) + 1)
+    if score <= model["threshold"]:
+        return None
+    return category, score, [f for w, f in sorted(weighed[category], reverse=True)[:3] if w > 0]
+
+
+@dataclass
+class ReadsLikeAClaim(Rule):
+    """One category's findings of the model (a rule per category, so that each keeps its id)."""
+
+    category: str = ""
+    analyzer: Analyzer | None = None
+
+    def applies(self, ctx: Any) -> bool:
+        """On a page that reads as promotional by cues of its own (a text with no cue at all, which
+        other rules take for the seller's words, is too little to read a style by)."""
+        register = self.analyzer.register(ctx) if self.analyzer else None
+        return bool(register and register.promotional and register.promotional_cues)
+
+    def check(self, ctx: SentenceContext) -> Iterable[Match]:
+        if ctx.silenced(frozenset({"question", "cited"})) or any(
+                m.category in SAID_OTHERWISE for m in ctx.modifiers()):
+            return  # the model reads words, not what denies, hedges or reports them
+        found = ctx.document.per_sentence("likely-claim", ctx.index, lambda: best(ctx.text, load()))
+        if found is None or found[0] != self.category:
+            return
+        words = ", ".join(f"'{w}'" for w in found[2])
+        kind, _ = KINDS[self.category]
+        yield Match(ctx.start, ctx.end, message=(
+            f"This reads as {kind} on a seller's page, worded as such claims are ({words}); "
+            "it needs evidence a reader can check."))
+
+
+def rules(analyzer: Analyzer) -> list[ReadsLikeAClaim]:
+    """A rule for each category the model knows."""
+    return [ReadsLikeAClaim(
+        RuleInfo(
+            id=f"{category}/reads-like-a-claim",
+            category=category,
+            severity="info",
+            message=f"This reads as {KINDS[category][0]} on a seller's page; it needs evidence a reader can check.",
+            suggestion=KINDS[category][1],
+            rationale=(
+                "Sellers in a new genre word their claims in ways no list foresees. This rule compares the "
+                "sentence's words with those of annotated overclaims of this kind and of careful writing "
+                "(tools/claim-model/); on a page that reads as promotional, a sentence that reads far more like "
+                "the first is flagged, with the words that weighed most. It is a reading, not a proof: check the "
+                "sentence, and suppress it with a reason if it is fair."
+            ),
+            bad=_example(category, "bad"),
+            good=_example(category, "good"),
+            pack="health-claims",
+            fallback=True,
+        ),
+        category=category, analyzer=analyzer) for category in sorted(load()["weights"])]
+
+
+def _example(category: str, kind: str) -> tuple[str, ...]:
+    """The model's example sentence of this kind for the category (chosen by the tool that builds it)."""
+    example = load().get("examples", {}).get(category, {}).get(kind)
+    return (example,) if example else ()

@@ -1,0 +1,50 @@
+"""The reads-like-a-claim rules (healthlint_claims.likely): a word-count model of overclaims by
+category, on pages that read as promotional only, and the tool that builds it."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import CAREFUL, SELLER, flagged
+
+from healthlint_claims import likely
+
+ROOT = Path(__file__).resolve().parents[1]
+STORY = "Within a month my energy came roaring back and my joints felt twenty again."
+
+
+def test_a_story_no_phrase_rule_knows_is_read_as_an_anecdote_on_a_sellers_page_only():
+    assert flagged(SELLER, STORY) == [("anecdote-as-evidence/reads-like-a-claim", STORY)]
+    assert flagged(CAREFUL, STORY) == []
+
+
+def test_the_message_names_the_words_that_weighed_most():
+    category, score, words = likely.best(STORY, likely.load())
+    assert category == "anecdote-as-evidence" and score > likely.load()["threshold"]
+    assert words and all(likely.load()["weights"][category][w] > 0 for w in words)
+
+
+def test_a_question_and_careful_advice_are_not_read_as_claims():
+    assert flagged(SELLER, "Did your energy come roaring back within a month?") == []
+    assert flagged(SELLER, "Talk to your doctor before you start any supplement.") == []
+
+
+def test_every_category_of_the_model_has_words_for_the_writer():
+    model = likely.load()
+    assert set(model["weights"]) <= set(likely.KINDS)
+    assert {rule.info.id for rule in likely.rules(None)} == {f"{c}/reads-like-a-claim" for c in model["weights"]}
+
+
+def test_the_tool_builds_the_same_model_twice_from_the_annotated_sets(tmp_path):
+    """Deterministic from tools/claim-model/ alone (the shipped model also read the NIH pages of the
+    project's shared material, which a clone does not have)."""
+    runs = []
+    for name in ("a.json", "b.json"):
+        out = tmp_path / name
+        subprocess.run([sys.executable, str(ROOT / "tools" / "train_claim_model.py"), "--output", str(out)],
+                       check=True, capture_output=True, text=True)
+        runs.append(out.read_bytes())
+    assert runs[0] == runs[1]
+    model = json.loads(runs[0])
+    assert model["threshold"] == likely.load()["threshold"] and "efficacy-overstatement" in model["weights"]

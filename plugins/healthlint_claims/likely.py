@@ -119,10 +119,8 @@ class ReadsLikeAClaim(Rule):
         return bool(register and register.promotional and register.promotional_cues)
 
     def check(self, ctx: SentenceContext) -> Iterable[Match]:
-        if ctx.silenced(frozenset({"question", "cited"})) or any(
-                m.category in SAID_OTHERWISE for m in ctx.modifiers()):
-            return  # the model reads words, not what denies, hedges or reports them
-        found = ctx.document.per_sentence("likely-claim", ctx.index, lambda: best(ctx.text, load()))
+        # in a 1-tuple: the cache takes None for "not yet computed", and most sentences read as no claim
+        (found,) = ctx.document.per_sentence("likely-claim", ctx.index, lambda: (reading(ctx),))
         if found is None or found[0] != self.category:
             return
         words = ", ".join(f"'{w}'" for w in found[2])
@@ -130,6 +128,17 @@ class ReadsLikeAClaim(Rule):
         yield Match(ctx.start, ctx.end, message=(
             f"This reads as {kind} on a seller's page, worded as such claims are ({words}); "
             "it needs evidence a reader can check."))
+
+
+def reading(ctx: SentenceContext) -> tuple[str, float, list[str]] | None:
+    """The model's reading of the sentence (best), unless it is a question or cited, or a ConText
+    trigger denies, hedges or reports it: the model reads words, not what is said of them. Made
+    once per sentence for all the categories' rules, the model first (most sentences stop there)."""
+    found = best(ctx.text, load())
+    if found is None or ctx.silenced(frozenset({"question", "cited"})) or any(
+            m.category in SAID_OTHERWISE for m in ctx.modifiers()):
+        return None
+    return found
 
 
 def rules(analyzer: Analyzer) -> list[ReadsLikeAClaim]:

@@ -91,18 +91,18 @@ def best(text: str, model: dict[str, Any]) -> tuple[str, float, list[str]] | Non
     if not features:
         return None
     totals: dict[str, float] = {}
-    weighed: dict[str, list[tuple[float, str]]] = {}
     for feature in features:
         for category, weight in model["by_feature"].get(feature, ()):
             totals[category] = totals.get(category, 0.0) + weight
-            weighed.setdefault(category, []).append((weight, feature))
     if not totals:
         return None
     category = max(sorted(totals), key=totals.__getitem__)
     score = totals[category] / math.sqrt(len(features) + 1)
     if score <= model["threshold"]:
         return None
-    return category, score, [f for w, f in sorted(weighed[category], reverse=True)[:3] if w > 0]
+    weights = model["weights"][category]
+    weighed = sorted(((weights[f], f) for f in features if f in weights), reverse=True)
+    return category, score, [f for w, f in weighed[:3] if w > 0]
 
 
 @dataclass

@@ -68,6 +68,11 @@ class RegisterSpec:
     candour: tuple[str, ...] = ()  # vocabularies of statements of the evidence's limits (Register.candid)
     candour_at_least: int = 2
 
+    @property
+    def cues(self) -> frozenset[str]:
+        """Every vocabulary the register counts."""
+        return frozenset((*self.promotional, *self.careful, *self.warning, *self.candour))
+
     def count(self, mentions: Iterable[Mention], sentences: int) -> Register:
         """The register of a document of `sentences` sentences with these concept mentions."""
         wanted_promotional, wanted_careful = set(self.promotional), set(self.careful)

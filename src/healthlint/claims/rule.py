@@ -67,8 +67,7 @@ class Analyzer:
         are built): the runner tags it in its keyword pass."""
         if self._tagger is None:
             spec = self.register_spec
-            cues = (*spec.promotional, *spec.careful, *spec.warning, *spec.candour) if spec else ()
-            self._tagger = ConceptTagger(self.lexicon, sorted(self.used.union(cues)))
+            self._tagger = ConceptTagger(self.lexicon, sorted(self.used.union(spec.cues if spec else ())))
         return self._tagger
 
     def analyse(self, ctx: SentenceContext) -> SentenceAnalysis:
@@ -110,7 +109,7 @@ class Analyzer:
         a story whose only cue is a scare-quoted "Miracle" in its headline is not."""
         spec = self.register_spec
         assert spec is not None
-        cues = {*spec.promotional, *spec.careful, *spec.warning, *spec.candour}
+        cues = spec.cues
         tagger, text = self.tagger, document.text
         if document.whole and tagger.key in document.tagged:
             # Only the cues' terms: the pass also holds every other vocabulary the rules read.
@@ -126,13 +125,12 @@ class Analyzer:
         if not (register.careful_cues and register.promotional_cues):
             return register
         starts, ends = document.sentences.starts, document.sentences.ends
+        quoted_too = {*spec.careful, *spec.warning, *spec.candour}  # cues that count quoted or not
 
         def said(index: int | None, mention: Mention) -> bool:
             at = document.sentence_at(mention.start) if index is None else index
             return at is None or not quoted(text, mention.start, mention.end, starts[at], ends[at])
-        return spec.count((m for index, m in located
-                           if m.concept in spec.careful or m.concept in spec.warning or m.concept in spec.candour
-                           or said(index, m)),
+        return spec.count((m for index, m in located if m.concept in quoted_too or said(index, m)),
                           len(document.sentences))
 
 

@@ -220,14 +220,16 @@ class PhraseRule(Rule):
             return
         taken: list[tuple[int, int]] = []
         checked_sentence = False
-        unless = self.analyzer.unless(self.unless, ctx.document) if self.analyzer else self.unless
-        scoped = unless & _SCOPED
+        unless, scoped = self.unless, frozenset[str]()
         for pattern in patterns:
             for match in pattern.finditer(text, start, end):
                 if match.end() == match.start() or (taken and any(s < match.end() and match.start() < e for s, e in taken)):
                     continue
                 if not checked_sentence:  # sentence-wide conditions, only once something matched
                     checked_sentence = True
+                    if self.analyzer:  # on a candid page, hedged and limited claims are let be too
+                        unless = self.analyzer.unless(self.unless, ctx.document)
+                    scoped = unless & _SCOPED
                     if ctx.silenced(unless) or (
                             self.excludes and self.excludes.search(text, start, end)):
                         return

@@ -493,6 +493,21 @@ def test_a_fraud_warning_that_lists_the_sellers_phrases_unquoted_is_left_alone()
         "hype/hype-phrase", "commercial-conflict/call-to-action", "efficacy-overstatement/cure-all"]
 
 
+REGULATOR_NOTICE = ("# Slimming capsules: our findings\n\nOur laboratory found undeclared sibutramine in capsules "
+                    "sold online. The seller's misleading claims included: Melts fat overnight. No side effects. "
+                    "Selling unapproved medicines is illegal. Stop taking the capsules and talk to your doctor.\n")
+
+
+def test_a_regulators_notice_is_a_warning_by_what_it_charges_the_seller_with():
+    """A regulator's notice need not say "scam": "undeclared", "misleading", "unapproved" and
+    "illegal" are what it finds and charges, and the seller's phrases it lists, unquoted, are then
+    reported, not said. The same phrases on the seller's page are flagged."""
+    assert [f for f in check(REGULATOR_NOTICE).findings if f["category"] != "missing-harms"] == []
+    selling = "# Slim capsules\n\nOur capsules: Melts fat overnight. No side effects.\n"
+    assert [f["rule"] for f in check(selling).findings if f["category"] != "missing-harms"] == [
+        "efficacy-overstatement/treats-condition", "safety-claim/absolute-safety"]
+
+
 HOSPITAL_PAGE = ("# Kidney stones\n\nOur urologists see many people with kidney stones, and we can help you plan "
                  "treatment. Small stones usually pass on their own. Drinking more water lowers the risk of another "
                  "stone. Some medicines may cause stones. Larger stones may need a procedure. For more information, "

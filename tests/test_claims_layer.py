@@ -324,6 +324,35 @@ def test_at_most_caps_how_many_cues_of_a_vocabulary_count():
     assert RegisterSpec(("provider",), (), 0.05).count(we, 40).promotional_cues == 12
 
 
+ABSCESS_PAGE = ("# Abscess\n\n## What is an abscess?\n\nAn abscess is a pocket of pus. It can form almost anywhere "
+                "in the body. When an area of your body becomes infected, white blood cells go to the infected area. "
+                "Pus is a mixture of living and dead white blood cells, germs and dead tissue. Bacteria, viruses, "
+                "parasites and swallowed objects can all lead to abscesses. Skin abscesses are easy to detect. They "
+                "are red, raised and painful. Abscesses inside the body may not be obvious.\n")
+TAGLINES = ("# Liver Flush\n\nParasites lead to fatigue\n\nDraws out toxins overnight\n\nSupports the liver\n\n"
+            "For energy and focus\n\nNatural formula\n\nGentle daily cleanse\n\nDoctor formulated\n\n"
+            "Made in small batches\n")
+
+
+def test_prose_with_no_cue_reads_as_careful_and_a_list_of_taglines_as_the_sellers():
+    """An encyclopaedia's page (nine finished sentences and a question heading) says nothing of
+    "our" product, offers or "your doctor": with `careful-prose-from = 8` its "parasites ... lead to
+    abscesses" is an explanation, not a seller's hidden enemy. The same count of lines written as
+    taglines, without a full stop, is read as the seller's words; so is a short claim alone."""
+    assert [f["rule"] for f in check(ABSCESS_PAGE).findings if f["category"] != "uncited-evidence"] == []
+    assert "efficacy-overstatement/hidden-enemy" in [f["rule"] for f in check(TAGLINES).findings]
+    assert [f["rule"] for f in check("# Note\n\nParasites lead to fatigue.\n").findings] == [
+        "efficacy-overstatement/hidden-enemy"]
+
+
+def test_a_prose_threshold_that_is_not_a_count_of_sentences_is_one_clear_error():
+    from healthlint.claims.rule import analyzer_for
+
+    lexicon = load_lexicon({"we": ["we"]}, "p.toml")
+    with pytest.raises(RuleError, match=r"p.toml: \[register\]: 'careful-prose-from' must be a whole number"):
+        analyzer_for({"register": {"promotional": ["we"], "careful-prose-from": 2.5}}, lexicon, "p.toml")
+
+
 def test_a_register_cap_that_is_not_a_count_is_one_clear_error():
     from healthlint.claims.rule import analyzer_for
 

@@ -26,6 +26,8 @@ class Register:
     warning_at_least: int = 0  # 0: the pack names no warning cues
     candour_cues: int = 0  # statements of the evidence's limits ("the research is mixed")
     candour_at_least: int = 0  # 0: the pack names no candour cues
+    prose: int = 0  # sentences that end in a full stop, a question or an exclamation mark
+    careful_prose_from: int = 0  # 0: a text with no cue reads as promotional at any length
 
     @property
     def score(self) -> float:
@@ -33,10 +35,13 @@ class Register:
 
     @property
     def promotional(self) -> bool:
-        """Net promotional cues reach `threshold` per sentence; a text with no cue either way (a
-        label, a claim quoted on its own) is read as the seller's own words."""
+        """Net promotional cues reach `threshold` per sentence. A text with no cue either way is
+        read as the seller's own words (a label, a claim quoted on its own, a list of taglines),
+        unless it is prose of `careful_prose_from` sentences or more, two thirds of them finished:
+        an explanation that never sells, never speaks of "our" product or "your" order."""
         if self.promotional_cues == 0 and self.careful_cues == 0:
-            return True
+            return not (self.careful_prose_from and self.sentences >= self.careful_prose_from
+                        and 3 * self.prose >= 2 * self.sentences)
         return self.score >= self.threshold
 
     @property
@@ -57,7 +62,8 @@ class RegisterSpec:
     """A pack's `[register]`: its promotional and careful cue vocabularies, the threshold, how
     many cues of a vocabulary count at most (`at-most`: a "we" said ten times in a review summary
     is not ten sales pitches), the cues of a warning about health fraud (`warning`, counted
-    from `warning-at-least`) and of a page candid about its evidence (`candour`, `candour-at-least`)."""
+    from `warning-at-least`), of a page candid about its evidence (`candour`, `candour-at-least`),
+    and from how many sentences a text of prose with no cue reads as careful (`careful-prose-from`)."""
 
     promotional: tuple[str, ...]
     careful: tuple[str, ...]
@@ -67,14 +73,16 @@ class RegisterSpec:
     warning_at_least: int = 2
     candour: tuple[str, ...] = ()  # vocabularies of statements of the evidence's limits (Register.candid)
     candour_at_least: int = 2
+    careful_prose_from: int = 0  # a text with no cue, of this many sentences of prose, reads as careful
 
     @property
     def cues(self) -> frozenset[str]:
         """Every vocabulary the register counts."""
         return frozenset((*self.promotional, *self.careful, *self.warning, *self.candour))
 
-    def count(self, mentions: Iterable[Mention], sentences: int) -> Register:
-        """The register of a document of `sentences` sentences with these concept mentions."""
+    def count(self, mentions: Iterable[Mention], sentences: int, prose: int = 0) -> Register:
+        """The register of a document of `sentences` sentences (`prose` of them finished) with
+        these concept mentions."""
         wanted_promotional, wanted_careful = set(self.promotional), set(self.careful)
         per_vocabulary = Counter(mention.concept for mention in mentions)
         counted = {name: min(n, self.at_most.get(name, n)) for name, n in per_vocabulary.items()}
@@ -84,4 +92,4 @@ class RegisterSpec:
         candour = sum(n for name, n in per_vocabulary.items() if name in self.candour)
         return Register(promotional, careful, sentences, self.threshold, warning,
                         self.warning_at_least if self.warning else 0, candour,
-                        self.candour_at_least if self.candour else 0)
+                        self.candour_at_least if self.candour else 0, prose, self.careful_prose_from)

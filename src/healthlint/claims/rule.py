@@ -121,7 +121,8 @@ class Analyzer:
             by_sentence = ((None, [m for m in tagger.mentions(text, start, end) if m.concept in cues])
                            for start, end in pieces(text))
         located = [(index, mention) for index, mentions in by_sentence for mention in mentions]
-        register = spec.count((m for _, m in located), len(document.sentences))
+        prose = _finished(document)
+        register = spec.count((m for _, m in located), len(document.sentences), prose)
         if not (register.careful_cues and register.promotional_cues):
             return register
         starts, ends = document.sentences.starts, document.sentences.ends
@@ -131,7 +132,15 @@ class Analyzer:
             at = document.sentence_at(mention.start) if index is None else index
             return at is None or not quoted(text, mention.start, mention.end, starts[at], ends[at])
         return spec.count((m for index, m in located if m.concept in quoted_too or said(index, m)),
-                          len(document.sentences))
+                          len(document.sentences), prose)
+
+
+def _finished(document: DocumentContext) -> int:
+    """How many of the document's sentences end in a full stop, a question or an exclamation mark
+    (a tagline, a list item or a heading usually does not)."""
+    text = document.text
+    return sum(text[start:end].rstrip()[-1:] in (".", "?", "!")
+               for start, end in zip(document.sentences.starts, document.sentences.ends))
 
 
 @dataclass
@@ -309,9 +318,10 @@ def analyzer_for(data: Mapping[str, Any], lexicon: Lexicon, source: str) -> Anal
         table = data["register"]
         where = f"{source}: [register]"
         if not isinstance(table, Mapping) or set(table) - {"promotional", "careful", "threshold", "at-most", "warning",
-                                                           "warning-at-least", "candour", "candour-at-least"}:
+                                                           "warning-at-least", "candour", "candour-at-least",
+                                                           "careful-prose-from"}:
             raise RuleError(f"{where}: keys are promotional, careful, warning, candour (vocabulary names), threshold, "
-                            "at-most, warning-at-least and candour-at-least")
+                            "at-most, warning-at-least, candour-at-least and careful-prose-from")
         for key in ("promotional", "careful", "warning", "candour"):
             lexicon.require(table.get(key, []), f"{where}: {key!r}")
         threshold = table.get("threshold", 0.2)
@@ -326,8 +336,11 @@ def analyzer_for(data: Mapping[str, Any], lexicon: Lexicon, source: str) -> Anal
         for key, n in at_least.items():
             if not isinstance(n, int) or isinstance(n, bool) or n < 1:
                 raise RuleError(f"{where}: {key!r} must be a whole number of cues (1 or more)")
+        prose_from = table.get("careful-prose-from", 0)
+        if not isinstance(prose_from, int) or isinstance(prose_from, bool) or prose_from < 0:
+            raise RuleError(f"{where}: 'careful-prose-from' must be a whole number of sentences (0: never)")
         spec = RegisterSpec(tuple(table.get("promotional", ())), tuple(table.get("careful", ())), float(threshold),
                             dict(at_most), tuple(table.get("warning", ())), at_least["warning-at-least"],
-                            tuple(table.get("candour", ())), at_least["candour-at-least"])
+                            tuple(table.get("candour", ())), at_least["candour-at-least"], prose_from)
     return Analyzer(lexicon, context, spec)
 

@@ -114,6 +114,8 @@ def test_a_harms_list_on_a_sellers_page_is_not_a_list_of_diseases_treated():
     "The NIH funds the research at many hospitals.",
     "The detox pad manufacturers say the process cleanses the lymphatic system and improves sleep.",
     "Marketing often touts these teas as a quick fix for weight loss.",
+    "In some cases the disease advances so slowly that people notice little change in their vision.",
+    "The drug is injected into a vein and activated by light; photodynamic therapy is relatively painless.",
 ])
 def test_careful_wordings_of_new_agencies_are_not_flagged(sentence):
     assert [f for f in flagged(CAREFUL, sentence) if not f[0].startswith(("uncited-evidence/", "unsourced-statistic/"))] == []

@@ -336,7 +336,7 @@ TAGLINES = ("# Liver Flush\n\nParasites lead to fatigue\n\nDraws out toxins over
 
 def test_prose_with_no_cue_reads_as_careful_and_a_list_of_taglines_as_the_sellers():
     """An encyclopaedia's page (nine finished sentences and a question heading) says nothing of
-    "our" product, offers or "your doctor": with `careful-prose-from = 8` its "parasites ... lead to
+    "our" product, offers or "your doctor": with `careful-prose-from` (the pack: 4) its "parasites ... lead to
     abscesses" is an explanation, not a seller's hidden enemy. The same count of lines written as
     taglines, without a full stop, is read as the seller's words; so is a short claim alone."""
     assert [f["rule"] for f in check(ABSCESS_PAGE).findings if f["category"] != "uncited-evidence"] == []

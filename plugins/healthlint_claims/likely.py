@@ -58,9 +58,15 @@ KINDS = {
 }
 
 
+MIN_WORDS = 4  # a heading or a label of three words ("How it works") is too little to read a claim in
+
+
 def tokens(text: str) -> set[str]:
     """The sentence's lowercase words and pairs of adjacent words: the model's features."""
-    words = _WORD.findall(text.lower())
+    return _features(_WORD.findall(text.lower()))
+
+
+def _features(words: list[str]) -> set[str]:
     return {*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))}
 
 
@@ -86,10 +92,12 @@ def by_feature(weights: dict[str, dict[str, float]]) -> dict[str, list[tuple[str
 
 def best(text: str, model: dict[str, Any]) -> tuple[str, float, list[str]] | None:
     """The category whose overclaims the sentence reads most like, its score and the (up to three)
-    words that weighed most for it; None when no category scores above the model's threshold."""
-    features = tokens(text)
-    if not features:
+    words that weighed most for it; None when no category scores above the model's threshold or
+    the sentence has fewer than MIN_WORDS words."""
+    words = _WORD.findall(text.lower())
+    if len(words) < MIN_WORDS:
         return None
+    features = _features(words)
     totals: dict[str, float] = {}
     for feature in features:
         for category, weight in model["by_feature"].get(feature, ()):

@@ -65,6 +65,13 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, flagged
     ("It's the single best nootropic I've ever tried.",
      [("hype/sales-superlative", "the single best nootropic I've ever tried")]),
     ("Hearing aids cost thousands.", [("discourages-care/disparages-standard-care", "Hearing aids cost thousands")]),
+    # the offer's end as the reason to buy now
+    ("This intro price ends Sunday at midnight.", [("commercial-conflict/call-to-action", "price ends")]),
+    ("Once this shipment is gone, it's gone until autumn.",
+     [("commercial-conflict/call-to-action", "Once this shipment is gone")]),
+    ("Seating is limited to the first 30 guests.", [("commercial-conflict/call-to-action", "limited to the first 30")]),
+    ("Check out before the timer runs out.", [("commercial-conflict/call-to-action", "before the timer runs out")]),
+    ("Enjoy a nerve screening (a $250 value).", [("commercial-conflict/call-to-action", "(a $250 value)")]),
 ])
 def test_a_kind_from_the_blind_sets_is_flagged_on_a_sellers_page_only(sentence, expected):
     assert_seller_only(sentence, expected, among={rule for rule, _ in expected})
@@ -116,6 +123,7 @@ def test_a_harms_list_on_a_sellers_page_is_not_a_list_of_diseases_treated():
     "Marketing often touts these teas as a quick fix for weight loss.",
     "In some cases the disease advances so slowly that people notice little change in their vision.",
     "The drug is injected into a vein and activated by light; photodynamic therapy is relatively painless.",
+    "Drug prices rise every year, and the trial is limited to 30 patients.",
 ])
 def test_careful_wordings_of_new_agencies_are_not_flagged(sentence):
     assert [f for f in flagged(CAREFUL, sentence) if not f[0].startswith(("uncited-evidence/", "unsourced-statistic/"))] == []

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from conftest import CAREFUL, SELLER, flagged
 
+import healthlint_claims
 from healthlint_claims import likely
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,10 +31,21 @@ def test_a_question_and_careful_advice_are_not_read_as_claims():
     assert flagged(SELLER, "Talk to your doctor before you start any supplement.") == []
 
 
+def test_directions_for_use_are_not_read_as_claims_and_a_three_word_line_is_not_read():
+    """An instruction opens with one of the pack's `directions` ("Take", "Do not use"), in a list item
+    too; the same words as a report of a result are read. Three words are too few to read."""
+    assert flagged(SELLER, "Take one in three days.", "anecdote-as-evidence/") == []
+    assert flagged(SELLER, "- **Take** one in three days.", "anecdote-as-evidence/") == []
+    assert flagged(SELLER, "I took one in three days.", "anecdote-as-evidence/") == [
+        ("anecdote-as-evidence/reads-like-a-claim", "I took one in three days.")]
+    assert likely.best("How it works", likely.load()) is None
+
+
 def test_every_category_of_the_model_has_words_for_the_writer():
     model = likely.load()
     assert set(model["weights"]) <= set(likely.KINDS)
-    assert {rule.info.id for rule in likely.rules(None)} == {f"{c}/reads-like-a-claim" for c in model["weights"]}
+    pack = {rule.info.id for rule in healthlint_claims.rules() if isinstance(rule, likely.ReadsLikeAClaim)}
+    assert pack == {f"{c}/reads-like-a-claim" for c in model["weights"]}
 
 
 def test_the_tool_builds_the_same_model_twice_from_the_annotated_sets(tmp_path):

@@ -22,6 +22,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import regex
+
 from healthlint.lazyregex import lazy
 from healthlint.rules import Match, Rule, RuleInfo
 
@@ -119,6 +121,7 @@ class ReadsLikeAClaim(Rule):
 
     category: str = ""
     analyzer: Analyzer | None = None
+    directions: regex.Pattern[str] | None = None  # how an instruction begins (the pack's `directions`)
 
     def applies(self, ctx: Any) -> bool:
         """On a page that reads as promotional by cues of its own (a text with no cue at all, which
@@ -128,7 +131,7 @@ class ReadsLikeAClaim(Rule):
 
     def check(self, ctx: SentenceContext) -> Iterable[Match]:
         # in a 1-tuple: the cache takes None for "not yet computed", and most sentences read as no claim
-        (found,) = ctx.document.per_sentence("likely-claim", ctx.index, lambda: (reading(ctx),))
+        (found,) = ctx.document.per_sentence("likely-claim", ctx.index, lambda: (reading(ctx, self.directions),))
         if found is None or found[0] != self.category:
             return
         words = ", ".join(f"'{w}'" for w in found[2])
@@ -138,19 +141,25 @@ class ReadsLikeAClaim(Rule):
             "it needs evidence a reader can check."))
 
 
-def reading(ctx: SentenceContext) -> tuple[str, float, list[str]] | None:
-    """The model's reading of the sentence (best), unless it is a question or cited, or a ConText
-    trigger denies, hedges or reports it: the model reads words, not what is said of them. Made
-    once per sentence for all the categories' rules, the model first (most sentences stop there)."""
+def reading(ctx: SentenceContext, directions: regex.Pattern[str] | None = None) -> tuple[str, float, list[str]] | None:
+    """The model's reading of the sentence (best), unless it is a question, cited or an instruction
+    (it opens with one of `directions`: "Take one in three days"), or a ConText trigger denies,
+    hedges or reports it: the model reads words, not what is said of them. Made once per sentence
+    for all the categories' rules, the model first (most sentences stop there)."""
     found = best(ctx.text, load())
     if found is None or ctx.silenced(frozenset({"question", "cited"})) or any(
             m.category in SAID_OTHERWISE for m in ctx.modifiers()):
+        return None
+    if directions is not None and directions.match(ctx.document.text, ctx.start, ctx.end):
         return None
     return found
 
 
 def rules(analyzer: Analyzer) -> list[ReadsLikeAClaim]:
     """A rule for each category the model knows."""
+    directions = None
+    if "directions" in analyzer.lexicon:  # markup first: "- Take one daily", "**Use** twice a day"
+        directions = regex.compile(r"[\s#>*_+-]*" + analyzer.lexicon.pattern("directions"), regex.I)
     return [ReadsLikeAClaim(
         RuleInfo(
             id=f"{category}/reads-like-a-claim",
@@ -170,7 +179,7 @@ def rules(analyzer: Analyzer) -> list[ReadsLikeAClaim]:
             pack="health-claims",
             fallback=True,
         ),
-        category=category, analyzer=analyzer) for category in sorted(load()["weights"])]
+        category=category, analyzer=analyzer, directions=directions) for category in sorted(load()["weights"])]
 
 
 def _example(category: str, kind: str) -> tuple[str, ...]:

@@ -65,6 +65,11 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, flagged
     ("It's the single best nootropic I've ever tried.",
      [("hype/sales-superlative", "the single best nootropic I've ever tried")]),
     ("Hearing aids cost thousands.", [("discourages-care/disparages-standard-care", "Hearing aids cost thousands")]),
+    ("Why gabapentin and other medications mask the pain while the nerves keep dying.",
+     [("discourages-care/disparages-standard-care", "medications mask the pain")]),
+    ("Honestly, I threw out my tretinoin.", [("discourages-care/replaces-care", "threw out my tretinoin")]),
+    ("Most users never need to refill their pain pills again.",
+     [("discourages-care/replaces-care", "never need to refill their pain pills")]),
     # the offer's end as the reason to buy now
     ("This intro price ends Sunday at midnight.", [("commercial-conflict/call-to-action", "price ends")]),
     ("Once this shipment is gone, it's gone until autumn.",
@@ -124,6 +129,8 @@ def test_a_harms_list_on_a_sellers_page_is_not_a_list_of_diseases_treated():
     "In some cases the disease advances so slowly that people notice little change in their vision.",
     "The drug is injected into a vein and activated by light; photodynamic therapy is relatively painless.",
     "Drug prices rise every year, and the trial is limited to 30 patients.",
+    "Gabapentin can mask the pain of nerve damage for a while.",
+    "You may not need an endoscopy if your symptoms go away.",
 ])
 def test_careful_wordings_of_new_agencies_are_not_flagged(sentence):
     assert [f for f in flagged(CAREFUL, sentence) if not f[0].startswith(("uncited-evidence/", "unsourced-statistic/"))] == []

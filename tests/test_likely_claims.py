@@ -23,7 +23,7 @@ def test_a_story_no_phrase_rule_knows_is_read_as_an_anecdote_on_a_sellers_page_o
 def test_the_message_names_the_words_that_weighed_most():
     category, score, words = likely.best(STORY, likely.load())
     assert category == "anecdote-as-evidence" and score > likely.load()["threshold"]
-    assert words and all(likely.load()["weights"][category][w] > 0 for w in words)
+    assert words and all(likely.load()["detect"][w] > 0 for w in words)
 
 
 def test_a_question_and_careful_advice_are_not_read_as_claims():
@@ -60,3 +60,15 @@ def test_the_tool_builds_the_same_model_twice_from_the_annotated_sets(tmp_path):
     assert runs[0] == runs[1]
     model = json.loads(runs[0])
     assert model["threshold"] == likely.load()["threshold"] and "efficacy-overstatement" in model["weights"]
+
+
+def test_a_reading_gives_way_to_a_finding_of_its_own_category_only():
+    """'Our tea cures arthritis for good' reads as a cure claim, and a precise rule already says so:
+    the reading gives way. 'Within a week the swelling had vanished' is a cure claim to a precise
+    rule and reads as a customer's story: a second kind, so both are reported."""
+    assert likely.best("Our tea cures arthritis for good.", likely.load())[0] == "cure-claim"
+    assert flagged(SELLER, "Our tea cures arthritis for good.") == [
+        ("cure-claim/permanent-relief", "cures arthritis for good")]
+    assert flagged(SELLER, "Within a week the swelling had vanished.") == [
+        ("anecdote-as-evidence/reads-like-a-claim", "Within a week the swelling had vanished."),
+        ("cure-claim/condition-gone", "swelling had vanished")]

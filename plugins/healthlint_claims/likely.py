@@ -2,13 +2,14 @@
 those of overclaims of one kind, by a word-count model learned from annotated drafts.
 
 The phrase and claim rules catch what someone foresaw; sellers in a new genre word the same claims
-otherwise. `claim_model.json` holds, for each category, the log ratio of how often a word or a pair
-of words occurs in that category's overclaims against careful sentences (tools/train_claim_model.py
-builds it from the annotated drafts and careful pages in tools/claim-model/). A sentence's score for
-a category is the sum of its words' ratios over the square root of its word count; the best category
-over the model's threshold is flagged, with the words that weighed most named in the message. Only
-on pages that read as promotional (the pack's register): the model knows how overclaims read, not
-who is speaking.
+otherwise. `claim_model.json` holds the log ratio of how often a word or a pair of words occurs in
+overclaims of any kind against careful sentences, and for each category the ratio of its rate in
+that category's overclaims against the other overclaims (tools/train_claim_model.py builds it from
+the annotated drafts and careful pages in tools/claim-model/). A sentence whose words' first ratios,
+summed over the square root of its word count, pass the model's threshold reads as an overclaim; it
+is flagged in the category whose ratios (and share of overclaims) sum highest, with the words that
+weighed most named in the message. Only on pages that read as promotional (the pack's register):
+the model knows how overclaims read, not who is speaking.
 """
 
 from __future__ import annotations
@@ -74,9 +75,9 @@ def _features(words: list[str]) -> set[str]:
 
 @cache
 def load(path: Path = MODEL) -> dict[str, Any]:
-    """The model: {"threshold": float, "weights": {category: {feature: ratio}}, "examples":
-    {category: {"bad": str, "good": str}}}, and "by_feature" (see by_feature), so that a sentence
-    looks each of its words up once."""
+    """The model: {"threshold": float, "detect": {feature: ratio}, "weights": {category: {feature:
+    ratio}}, "bias": {category: float}, "examples": {category: {"bad": str, "good": str}}}, and
+    "by_feature" (see by_feature), so that a sentence looks each of its words up once."""
     with open(path, encoding="utf-8") as handle:
         data: dict[str, Any] = json.load(handle)
     data["by_feature"] = by_feature(data["weights"])
@@ -93,25 +94,25 @@ def by_feature(weights: dict[str, dict[str, float]]) -> dict[str, list[tuple[str
 
 
 def best(text: str, model: dict[str, Any]) -> tuple[str, float, list[str]] | None:
-    """The category whose overclaims the sentence reads most like, its score and the (up to three)
-    words that weighed most for it; None when no category scores above the model's threshold or
-    the sentence has fewer than MIN_WORDS words."""
+    """When the sentence reads as an overclaim (its score by the `detect` ratios, of all overclaims
+    against careful sentences, is above the model's threshold): the category whose overclaims it
+    reads most like among overclaims (`bias` plus its `weights`), the score and the (up to three)
+    words that weighed most for an overclaim. None otherwise, or when the sentence has fewer than
+    MIN_WORDS words."""
     words = _WORD.findall(text.lower())
     if len(words) < MIN_WORDS:
         return None
     features = _features(words)
-    totals: dict[str, float] = {}
-    for feature in features:
-        for category, weight in model["by_feature"].get(feature, ()):
-            totals[category] = totals.get(category, 0.0) + weight
-    if not totals:
-        return None
-    category = max(sorted(totals), key=totals.__getitem__)
-    score = totals[category] / math.sqrt(len(features) + 1)
+    detect = model["detect"]
+    score = sum(detect.get(f, 0.0) for f in features) / math.sqrt(len(features) + 1)
     if score <= model["threshold"]:
         return None
-    weights = model["weights"][category]
-    weighed = sorted(((weights[f], f) for f in features if f in weights), reverse=True)
+    totals: dict[str, float] = dict(model["bias"])
+    for feature in features:
+        for category, weight in model["by_feature"].get(feature, ()):
+            totals[category] += weight
+    category = max(sorted(totals), key=totals.__getitem__)
+    weighed = sorted(((detect[f], f) for f in features if f in detect), reverse=True)
     return category, score, [f for w, f in weighed[:3] if w > 0]
 
 

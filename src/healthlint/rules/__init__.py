@@ -35,7 +35,7 @@ class RuleInfo:
     bad: tuple[str, ...] = ()  # examples the rule must flag
     good: tuple[str, ...] = ()  # examples the rule must leave alone
     pack: str = ""  # the pack that contributes the rule; defaults to the id's prefix
-    fallback: bool = False  # its match gives way to any other rule's match inside its span
+    fallback: bool = False  # its match gives way to another rule's match of its category inside its span
 
     def __post_init__(self) -> None:
         if self.id.count("/") != 1 or not all(self.id.split("/")):

@@ -70,8 +70,14 @@ class Linter:
 
     @cached_property
     def fallbacks(self) -> frozenset[int]:
-        """The indices of the rules whose matches give way to any other rule's inside their span."""
+        """The indices of the rules whose matches give way to another rule's of their category
+        inside their span."""
         return frozenset(index for index, rule in enumerate(self.rules) if rule.info.fallback)
+
+    @cached_property
+    def categories(self) -> list[str]:
+        """Each rule's category, by index."""
+        return [rule.info.category for rule in self.rules]
 
     @property
     def built(self) -> bool:
@@ -330,7 +336,7 @@ class Linter:
             run(index, lambda: document_rule.check_document(ctx))  # noqa: B023 (called at once)
         result.errors.extend(failures[index] for index in sorted(failures))
         if self.fallbacks & produced.keys():
-            _give_way(produced, self.fallbacks)
+            _give_way(produced, self.fallbacks, self.categories)
         directives = suppressions.parse(document, ctx.regions.html)
         accepted = Vocabulary(self.vocabulary, ctx.text) if self.vocabulary else None
         pending = sorted(directives, key=lambda s: s.start, reverse=True)
@@ -390,12 +396,16 @@ class Linter:
         )
 
 
-def _give_way(produced: dict[int, list[Match]], fallbacks: frozenset[int]) -> None:
-    """Drop each match of a fallback rule that holds a match of another rule: before suppressions
-    and the vocabulary, so that silencing the precise rule never brings the fallback's out."""
-    spans = [(m.start, m.end) for index, matches in produced.items() if index not in fallbacks for m in matches]
+def _give_way(produced: dict[int, list[Match]], fallbacks: frozenset[int], categories: list[str]) -> None:
+    """Drop each match of a fallback rule that holds a match of another rule of its category (a
+    rule of another category says something else of the sentence): before suppressions and the
+    vocabulary, so that silencing the precise rule never brings the fallback's out."""
+    spans = [(m.start, m.end, categories[index]) for index, matches in produced.items() if index not in fallbacks
+             for m in matches]
     for index in fallbacks & produced.keys():
-        produced[index] = [m for m in produced[index] if not any(m.start <= s and e <= m.end for s, e in spans)]
+        category = categories[index]
+        produced[index] = [m for m in produced[index]
+                           if not any(m.start <= s and e <= m.end and c == category for s, e, c in spans)]
 
 
 def _door(term: str) -> str | None:

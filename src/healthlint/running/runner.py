@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import ahocorasick
 
 from healthlint.claims.concepts import is_word_char, whole_word
+from healthlint.deferred import Deferred
 from healthlint.lazyregex import lazy
 from healthlint.output.findings import Finding, RunError, without_repeats
 from healthlint.rules import DocumentRule, Match, Rule, RuleInfo
@@ -61,7 +62,7 @@ class Linter:
         self._entries: list[tuple[Any, ...]] = []
         self._steps: dict[str, tuple[tuple[Any, ...] | None, bool]] = {}  # see _open
         # A door's terms, (term, payload), until a document first holds the door (see _open).
-        self._closed: dict[str, list[tuple[str, tuple[Any, ...]]]] = {}
+        self._closed: Deferred[dict[str, list[tuple[str, tuple[Any, ...]]]]] = Deferred({})
 
     @cached_property
     def rule_rank(self) -> dict[str, int]:
@@ -126,16 +127,18 @@ class Linter:
         self._tagged = frozenset(taggers)
         self._longest = max(map(len, keyword_rules.keys() | concepts.keys()), default=0)
         none: tuple[int, ...] = ()
-        self._steps, self._closed = {}, {}
+        self._steps = {}
+        closed: dict[str, list[tuple[str, tuple[Any, ...]]]] = {}
         payloads: dict[tuple[object, ...], tuple[object, ...]] = {}
         # A door's terms go on from it with one of a few pairs of characters (" d" for "... disease",
         # "'s" for "...'s disease"): a door followed by another pair opens no term (see candidates).
         follow: dict[str, set[str]] = defaultdict(set)
         for form in doors.keys() - held:
             payload = (tuple(concepts[form]), gated.get(form, none))
-            self._closed.setdefault(doors[form], []).append((form, payloads.setdefault(payload, payload)))
+            closed.setdefault(doors[form], []).append((form, payloads.setdefault(payload, payload)))
             follow[doors[form]].add(form[len(doors[form]):len(doors[form]) + 2])
-        opening = set(self._closed)
+        self._closed = Deferred(closed)  # a kept runner unpickles it when a document first holds a door
+        opening = set(closed)
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         numbers: dict[tuple[Any, ...], int] = {}
         for word in held | opening:
@@ -160,18 +163,19 @@ class Linter:
         longer terms go on; the terms of two doors share no step, since their first words differ.
         The steps are added at once, then the door is closed, so another thread never reads half."""
         steps: dict[str, tuple[tuple[Any, ...] | None, bool]] = {}
-        for form, payload in self._closed.get(door, ()):
+        closed = self._closed.get()
+        for form, payload in closed.get(door, ()):
             ends = [m.end() for m in _words(form).finditer(form)]
             for end in ends[:-1]:
                 steps[form[:end]] = (steps.get(form[:end], (None, True))[0], True)
             steps[form] = (payload, steps.get(form, (None, False))[1])
         self._steps.update(steps)
-        self._closed.pop(door, None)
+        closed.pop(door, None)
 
     def _continued(self, piece: str, start: int, end: int) -> list[tuple[int, tuple[Any, ...]]]:
         """The ends and (concepts, gated rules) of the terms of several words that begin with
         the word piece[start:end], found word by word."""
-        if piece[start:end] in self._closed:
+        if piece[start:end] in self._closed.get():
             self._open(piece[start:end])
         steps, words = self._steps, _words(piece)
         found: list[tuple[int, tuple[Any, ...]]] = []

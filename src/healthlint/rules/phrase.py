@@ -160,6 +160,8 @@ class LazyPattern:
 
 @dataclass
 class Near:
+    """A phrase rule's `near`: a match counts only with `pattern` within `words` words of it."""
+
     pattern: LazyPattern
     words: int
 

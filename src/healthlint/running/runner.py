@@ -21,7 +21,6 @@ from healthlint.lazyregex import lazy
 from healthlint.output.findings import Finding, RunError, without_repeats
 from healthlint.rules import DocumentRule, Match, Rule, RuleInfo
 from healthlint.rules.context import DocumentContext
-from healthlint.rules.vocabulary import Term, Vocabulary
 from healthlint.running import suppressions
 from healthlint.running.timelimit import RULE_TIME_LIMIT, RuleTimeout, TimeLimit
 from healthlint.text.document import Document
@@ -29,6 +28,8 @@ from healthlint.text.reading import read, term_key
 
 if TYPE_CHECKING:
     import regex
+
+    from healthlint.rules.vocabulary import Term, Vocabulary
 
 _TOKEN = lazy(r"\w+")
 _ASCII_TOKEN = re.compile(r"\w+")  # the same words in ASCII text, at a quarter of the cost a call
@@ -38,6 +39,8 @@ WINDOW = 2048  # sentences whose keyword hits and candidate sets are held at onc
 
 @dataclass
 class FileResult:
+    """One document's findings and rule errors, and each rule's seconds when timed."""
+
     findings: list[Finding] = field(default_factory=list)
     errors: list[RunError] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # rule id -> seconds, when timed
@@ -336,7 +339,11 @@ class Linter:
         if self.fallbacks & produced.keys():
             _give_way(produced, self.fallbacks)
         directives = suppressions.parse(document, ctx.regions.html)
-        accepted = Vocabulary(self.vocabulary, ctx.text) if self.vocabulary else None
+        accepted = None
+        if self.vocabulary:  # a configuration's accepted terms (healthlint.rules.vocabulary)
+            from healthlint.rules.vocabulary import Vocabulary
+
+            accepted = Vocabulary(self.vocabulary, ctx.text)
         pending = sorted(directives, key=lambda s: s.start, reverse=True)
         active: list[suppressions.Suppression] = []
         # Each rule's matches in order, merged lazily: a big document's matches are not copied again.

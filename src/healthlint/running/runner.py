@@ -144,11 +144,15 @@ class Linter:
         opening = set(closed)
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         numbers: dict[tuple[Any, ...], int] = {}
+        # Equal parts of entries as one object, which the kept file unpickles once: of the packs'
+        # ~16,000 parts of ~4,000 entries, ~1,100 differ (unpickling them takes a third of the time).
+        parts: dict[object, Any] = {}
         for word in held | opening:
             in_rules, of_concepts = keyword_rules.get(word), concepts.get(word)
-            entry = (len(word), word if in_rules else None, tuple(in_rules) if in_rules else none,
-                     tuple(of_concepts) if of_concepts else none, gated.get(word, none),
-                     frozenset(follow[word]) if word in opening else frozenset())
+            entry = (len(word), word if in_rules else None,
+                     *(parts.setdefault(part, part) for part in (
+                         tuple(in_rules) if in_rules else none, tuple(of_concepts) if of_concepts else none,
+                         gated.get(word, none), frozenset(follow[word]) if word in opening else frozenset())))
             automaton.add_word(word, numbers.setdefault(entry, len(numbers)))
         self._entries = list(numbers)
         automaton.make_automaton()

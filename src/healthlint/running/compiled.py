@@ -44,7 +44,7 @@ class Compiled:
 
     fingerprint: str  # the settings they were built under
     rules: list[Rule]
-    reporters: dict[str, type[Reporter]]
+    reporters: Deferred[dict[str, type[Reporter]]]  # see healthlint.running.engine.Loaded
     runners: dict[tuple[object, ...], Any]
     # healthlint.lazyregex's module-level patterns, compiled: (pattern, flags) -> pickled code
     patterns: dict[tuple[str, int], bytes] = field(default_factory=dict)

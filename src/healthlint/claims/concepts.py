@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from healthlint.claims.lexicon import Lexicon
+from healthlint.deferred import Deferred
 from healthlint.text.reading import read, term_key
 
 if TYPE_CHECKING:
@@ -49,8 +50,8 @@ class ConceptTagger:
                     concepts[key] = (name,)
                 elif had[-1] != name:
                     concepts[key] = (*had, name)
-        self.forms: dict[str, tuple[str, ...]] = concepts
-        self.empty = not self.forms
+        self._forms = Deferred(concepts)  # read only to build an automaton, which a kept runner holds
+        self.empty = not concepts
         # Names this tagger in the runner's record of a document (DocumentContext.tagged): unlike
         # id(), it is the same after a pickle (healthlint.running.compiled keeps built runners).
         self.key = os.urandom(8).hex()
@@ -58,6 +59,11 @@ class ConceptTagger:
 
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "_automaton": None}  # built again on first use
+
+    @property
+    def forms(self) -> dict[str, tuple[str, ...]]:
+        """Each form (its term_key) -> the names of the vocabularies it is a term of."""
+        return self._forms.get()
 
     def automaton(self) -> Any:
         """The Aho-Corasick automaton of every form, built on first use (a run answered from the

@@ -21,6 +21,7 @@ from typing import Any
 
 import regex
 
+from healthlint.deferred import Deferred
 from healthlint.errors import RuleError
 from healthlint.lazyregex import lazy
 
@@ -63,11 +64,12 @@ class Lexicon:
     _pending: dict[str, Callable[[], tuple[str, ...]]] = field(default_factory=dict, repr=False)
 
     def __getstate__(self) -> dict[str, Any]:
-        """Pickled with every vocabulary read (a vocabulary not yet read is a function of this
-        process), for healthlint.running.compiled."""
+        """Pickled for healthlint.running.compiled with every vocabulary read (one not yet read is
+        a function of this process), each to be unpickled when first used again."""
         for name in list(self._pending):
             self[name]
-        return dict(self.__dict__)
+        pending = {name: Deferred(terms).get for name, terms in self.terms.items()}
+        return {**self.__dict__, "terms": {}, "_pending": pending}
 
     def __contains__(self, name: str) -> bool:
         return name in self.terms or name in self._pending

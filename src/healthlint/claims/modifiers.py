@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from healthlint.deferred import Deferred
 from healthlint.errors import RuleError
 from healthlint.lazyregex import lazy
 from healthlint.text.reading import lower_same_length
@@ -29,6 +30,8 @@ _TOKEN = lazy(r"\w[\w'\u2019]*(?:-\w[\w'\u2019]*)*|[^\w\s]")
 
 @dataclass(frozen=True)
 class Trigger:
+    """A trigger phrase of the lexicon: its category, and how far its scope runs which way."""
+
     category: str
     direction: str
     words: tuple[str, ...]
@@ -193,8 +196,21 @@ def load_context_file(path: Path, rules: ContextRules | None = None) -> ContextR
     return rules
 
 
+_kept: Deferred[ContextRules] | None = None  # core's lexicon as a kept file holds it (see use_kept)
+
+
 @cache
 def default_context() -> ContextRules:
     """Core's general-English ConText lexicon (negation, hedging, hypothesis, report, condition,
     comparison, limiting quantifiers), loaded once."""
+    if _kept is not None:
+        return _kept.get()
     return load_context_file(Path(__file__).with_name("context.toml"))
+
+
+def use_kept(context: Deferred[ContextRules]) -> None:
+    """Take core's lexicon from a kept file (healthlint.running.compiled, which holds it as
+    default_context() made it under the same settings), unpickled when first used: a run that
+    loads built rules neither parses context.toml nor builds its triggers."""
+    global _kept
+    _kept = context

@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from healthlint.rules.prefilter import DIGIT  # in requirements(): a decimal digit
+
 _WHITESPACE = frozenset(" \t\n\r\v\f")  # what verbose mode skips
 _ESCAPES = {"a": "\a", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 _CATEGORIES = frozenset("dDsSwW")
@@ -41,7 +43,6 @@ _SPACE_CLASS = ("in", False, (("cat", "s"),))  # \s
 _PLAIN = re.compile(r"[^\\\[|()*+?{.^$]+")
 _QUANTIFIERS = frozenset("*+?{")
 _PLAIN_VERBOSE = re.compile(r"[^\\\[|()*+?{.^$# \t\n\r\v\f]+")
-DIGIT = "\\d"  # in requirements(): a decimal digit, not these two characters
 
 
 class NotUnderstood(Exception):

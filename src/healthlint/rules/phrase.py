@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from healthlint.claims.lexicon import Lexicon, load_lexicon
+from healthlint.deferred import Deferred
 from healthlint.errors import RuleError
 from healthlint.lazyregex import lazy
 from healthlint.rules import SEVERITIES, Match, Rule, RuleInfo, keywordcache, prefilter, schema
@@ -75,13 +76,14 @@ class LazyPattern:
     text that lacks the words every match holds (healthlint.rules.prefilter) finds nothing
     without running, or compiling, the pattern."""
 
-    __slots__ = ("source", "flags", "where", "timeout", "_compiled", "_code", "_needs")
+    __slots__ = ("source", "flags", "where", "timeout", "_compiled", "_code", "_needs", "_kept_needs")
 
     def __init__(self, source: str, flags: int, where: str, eager: bool, timeout: float | None = None) -> None:
         self.source, self.flags, self.where, self.timeout = source, flags, where, timeout
         self._compiled: regex.Pattern[str] | None = None
         self._code: bytes | None = None  # the compiled pattern, pickled (see __getstate__)
         self._needs: prefilter.Needs | None = None  # found on first search
+        self._kept_needs: Deferred[prefilter.Needs] | None = None  # found before pickling (see __getstate__)
         if eager:
             self.compiled()
 
@@ -90,8 +92,9 @@ class LazyPattern:
         compiled pattern as that code, which it loads without parsing the pattern again, so a run
         that loads built rules (healthlint.running.compiled) skips the compiler (~2 ms for one of
         the packs' patterns) for the patterns it uses. The code is kept as bytes until first use:
-        a run does not rebuild the hundreds of patterns it never uses. (The kept file is named by
-        the regex module's version too: its code is that version's.)"""
+        a run does not rebuild the hundreds of patterns it never uses. So are the words its
+        matches need (found now if need be): such a run parses no pattern. (The kept file is
+        named by the regex module's version too: its code is that version's.)"""
         code = self._code
         if code is None:
             import pickle
@@ -101,11 +104,13 @@ class LazyPattern:
             except RuleError:  # an invalid pattern raises where it is used, as it would have
                 code = None
         return None, {"source": self.source, "flags": self.flags, "where": self.where, "timeout": self.timeout,
-                      "_compiled": None, "_code": code, "_needs": self._needs}
+                      "_compiled": None, "_code": code, "_needs": None,
+                      "_kept_needs": self._kept_needs or Deferred(self._needs if self._needs is not None
+                                                                  else self._find_needs())}
 
     def __setstate__(self, state: tuple[None, dict[str, Any]]) -> None:
-        """Also a pattern pickled before `_needs` was kept (a kept file of the same version)."""
-        self._needs = None
+        """Also a pattern pickled before its needs were kept (a kept file of the same version)."""
+        self._needs = self._kept_needs = None
         for name, value in state[1].items():
             setattr(self, name, value)
 
@@ -144,12 +149,19 @@ class LazyPattern:
         """text[start:end] holds the words every match needs (False: the pattern cannot match there)."""
         needs = self._needs
         if needs is None:
-            needs = self._needs = prefilter.needs(self.source, self.flags)
+            needs = self._needs = self._find_needs()
         return not needs or prefilter.met(needs, text, start, end)
+
+    def _find_needs(self) -> prefilter.Needs:
+        if self._kept_needs is not None:
+            return self._kept_needs.get()
+        return prefilter.needs(self.source, self.flags)
 
 
 @dataclass
 class Near:
+    """A phrase rule's `near`: a match counts only with `pattern` within `words` words of it."""
+
     pattern: LazyPattern
     words: int
 
@@ -181,11 +193,6 @@ class PhraseRule(Rule):
     def __getstate__(self) -> dict[str, Any]:
         """Pickled (healthlint.running.compiled) without the selections a run has made."""
         return {**self.__dict__, "_selected": {}}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        """A rule pickled before these fields existed (a kept file of the same version) gets them empty."""
-        self.__dict__.update(_selected={}, _gate_words=None)
-        self.__dict__.update(state)
 
     def taggers(self) -> tuple[ConceptTagger, ...]:
         # Not the register's tagger: in a pack its claim rules tag it in the run's pass anyway, and

@@ -14,13 +14,12 @@ from typing import Any
 
 import regex
 
-from healthlint.rules.keywords import DIGIT
-
 # Every match holds a member of each set: a tuple of words, or a large set's automaton.
 Needs = tuple[tuple[str, ...] | Any, ...]
 MAX_SETS = 4  # sets tested per sentence: the most selective
 SMALL = 8  # members tested one by one; a larger set by an automaton
 MAX_MEMBERS = 2000  # a larger set is not tested (as large as the vocabularies runner.BY_WORDS reads whole)
+DIGIT = "\\d"  # in a set: a decimal digit, not these two characters
 _DIGITS = "0123456789"
 _last: tuple[str, int, int, str] = ("", 0, 0, "")  # the sentence tested last, casefolded
 

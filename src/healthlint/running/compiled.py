@@ -17,15 +17,18 @@ import gc
 import os
 import pickle
 import stat
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from healthlint import lazyregex, running
+from healthlint.deferred import Deferred
 from healthlint.running.cache import NOFOLLOW, blake2b  # loaded already: the settings fingerprint is made there
 from healthlint.running.trust import user_cache_dir
 
 if TYPE_CHECKING:
+    from healthlint.claims.modifiers import ContextRules
     from healthlint.output.reporters.base import Reporter
     from healthlint.rules import Rule
 
@@ -41,10 +44,12 @@ class Compiled:
 
     fingerprint: str  # the settings they were built under
     rules: list[Rule]
-    reporters: dict[str, type[Reporter]]
+    reporters: Deferred[dict[str, type[Reporter]]]  # see healthlint.running.engine.Loaded
     runners: dict[tuple[object, ...], Any]
     # healthlint.lazyregex's module-level patterns, compiled: (pattern, flags) -> pickled code
     patterns: dict[tuple[str, int], bytes] = field(default_factory=dict)
+    # core's ConText lexicon (healthlint.claims.modifiers.default_context), when the rules read it
+    context: Deferred[ContextRules] | None = None
 
 
 def _engines() -> str:
@@ -104,6 +109,10 @@ def load(fingerprint: str) -> Compiled | None:
     if not isinstance(found, Compiled) or found.fingerprint != fingerprint:
         return None
     lazyregex.use_code(found.patterns)
+    if found.context is not None:
+        from healthlint.claims import modifiers
+
+        modifiers.use_kept(found.context)
     try:
         os.utime(path)  # used now: pruned last
     except OSError:
@@ -130,6 +139,8 @@ def save(fingerprint: str, compiled: Compiled) -> None:
         return
     try:
         compiled.patterns = lazyregex.compiled_code()
+        modifiers = sys.modules.get("healthlint.claims.modifiers")  # imported: the rules read the lexicon
+        compiled.context = Deferred(modifiers.default_context()) if modifiers else None
         data = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:
         return

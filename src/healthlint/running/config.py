@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING, Any
 import tomli
 
 from healthlint.errors import ConfigError
-from healthlint.rules import SEVERITIES, RuleInfo, vocabulary
-from healthlint.rules.vocabulary import Term
+from healthlint.rules import SEVERITIES, RuleInfo
 from healthlint.running.timelimit import RULE_TIME_LIMIT
 from healthlint.text.document import MAX_FILE_SIZE
 
 if TYPE_CHECKING:
     import pathspec
+
+    from healthlint.rules.vocabulary import Term
 
 CONFIG_NAMES = (".healthlint.toml", "healthlint.toml", "pyproject.toml")
 
@@ -200,6 +201,8 @@ def _override(value: Any, where: str, index: int) -> Override:
 
 def from_table(table: dict[str, Any], path: Path | None, where: str) -> Config:
     """Validate a `[tool.healthlint]` table (or a .healthlint.toml) into a Config."""
+    from healthlint.rules import vocabulary  # here: a run with no configuration file never needs it
+
     allowed = {
         "select", "ignore", "severity", "fail-on", "exclude", "overrides", "rules", "plugins",
         "report-unused-suppressions", "vocabulary", "vocabularies", "max-file-size", "rule-time-limit",

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from healthlint.deferred import Deferred
 from healthlint.errors import ConfigError, HealthlintError, InputError, PluginError
 from healthlint.output.findings import Finding, RunError, RunResult
 from healthlint.rules import Rule, RuleInfo
@@ -46,7 +47,9 @@ class Loaded:
 
     plugins: Plugins | None  # None when the rules came built from an earlier run (healthlint.running.compiled)
     rules: list[Rule]
-    reporters: dict[str, type[Reporter]]
+    # By output format. A kept file's are unpickled, their modules imported, when first asked for:
+    # a run answered from the findings cache's summary (healthlint.running.summary) never asks.
+    reporters: Deferred[dict[str, type[Reporter]]]
     errors: list[RunError]
 
 
@@ -103,7 +106,7 @@ class Session:
             session._summary = Summary.from_json(session.cache.get_rules())
         if session._summary is None:
             loaded = session._load()
-            summary = None if loaded.errors else Summary.of(loaded.rules, loaded.reporters)
+            summary = None if loaded.errors else Summary.of(loaded.rules, loaded.reporters.get())
             if summary is not None:
                 session.cache.put_rules(summary.as_json())
         return session
@@ -163,7 +166,7 @@ class Session:
         reporters, bad_reporters = _reporters(plugins)
         errors = [RunError(str(e), None, getattr(e, "detail", None)) for e in plugins.errors] + bad_reporters
         _check_selectors(config, rules)
-        self._loaded = Loaded(plugins, rules, reporters, errors)
+        self._loaded = Loaded(plugins, rules, Deferred(reporters), errors)
         return self._loaded
 
     @property
@@ -187,7 +190,7 @@ class Session:
             found = self._summary.reporter(name)
             if found is not None:
                 return found
-        reporters = self._load().reporters
+        reporters = self._load().reporters.get()
         if name not in reporters:
             raise HealthlintError(f"unknown format {name!r}; available: {', '.join(sorted(reporters))}")
         return reporters[name]

@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any
 import ahocorasick
 
 from healthlint.claims.concepts import is_word_char, whole_word
+from healthlint.deferred import Deferred
 from healthlint.lazyregex import lazy
 from healthlint.output.findings import Finding, RunError, without_repeats
 from healthlint.rules import DocumentRule, Match, Rule, RuleInfo
 from healthlint.rules.context import DocumentContext
-from healthlint.rules.vocabulary import Term, Vocabulary
 from healthlint.running import suppressions
 from healthlint.running.timelimit import RULE_TIME_LIMIT, RuleTimeout, TimeLimit
 from healthlint.text.document import Document
@@ -28,6 +28,8 @@ from healthlint.text.reading import read, term_key
 
 if TYPE_CHECKING:
     import regex
+
+    from healthlint.rules.vocabulary import Term, Vocabulary
 
 _TOKEN = lazy(r"\w+")
 _ASCII_TOKEN = re.compile(r"\w+")  # the same words in ASCII text, at a quarter of the cost a call
@@ -37,6 +39,8 @@ WINDOW = 2048  # sentences whose keyword hits and candidate sets are held at onc
 
 @dataclass
 class FileResult:
+    """One document's findings and rule errors, and each rule's seconds when timed."""
+
     findings: list[Finding] = field(default_factory=list)
     errors: list[RunError] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # rule id -> seconds, when timed
@@ -61,7 +65,7 @@ class Linter:
         self._entries: list[tuple[Any, ...]] = []
         self._steps: dict[str, tuple[tuple[Any, ...] | None, bool]] = {}  # see _open
         # A door's terms, (term, payload), until a document first holds the door (see _open).
-        self._closed: dict[str, list[tuple[str, tuple[Any, ...]]]] = {}
+        self._closed: Deferred[dict[str, list[tuple[str, tuple[Any, ...]]]]] = Deferred({})
 
     @cached_property
     def rule_rank(self) -> dict[str, int]:
@@ -132,23 +136,29 @@ class Linter:
         self._tagged = frozenset(taggers)
         self._longest = max(map(len, keyword_rules.keys() | concepts.keys()), default=0)
         none: tuple[int, ...] = ()
-        self._steps, self._closed = {}, {}
+        self._steps = {}
+        closed: dict[str, list[tuple[str, tuple[Any, ...]]]] = {}
         payloads: dict[tuple[object, ...], tuple[object, ...]] = {}
         # A door's terms go on from it with one of a few pairs of characters (" d" for "... disease",
         # "'s" for "...'s disease"): a door followed by another pair opens no term (see candidates).
         follow: dict[str, set[str]] = defaultdict(set)
         for form in doors.keys() - held:
             payload = (tuple(concepts[form]), gated.get(form, none))
-            self._closed.setdefault(doors[form], []).append((form, payloads.setdefault(payload, payload)))
+            closed.setdefault(doors[form], []).append((form, payloads.setdefault(payload, payload)))
             follow[doors[form]].add(form[len(doors[form]):len(doors[form]) + 2])
-        opening = set(self._closed)
+        self._closed = Deferred(closed)  # a kept runner unpickles it when a document first holds a door
+        opening = set(closed)
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         numbers: dict[tuple[Any, ...], int] = {}
+        # Equal parts of entries as one object, which the kept file unpickles once: of the packs'
+        # ~16,000 parts of ~4,000 entries, ~1,100 differ (unpickling them takes a third of the time).
+        parts: dict[object, Any] = {}
         for word in held | opening:
             in_rules, of_concepts = keyword_rules.get(word), concepts.get(word)
-            entry = (len(word), word if in_rules else None, tuple(in_rules) if in_rules else none,
-                     tuple(of_concepts) if of_concepts else none, gated.get(word, none),
-                     frozenset(follow[word]) if word in opening else frozenset())
+            entry = (len(word), word if in_rules else None,
+                     *(parts.setdefault(part, part) for part in (
+                         tuple(in_rules) if in_rules else none, tuple(of_concepts) if of_concepts else none,
+                         gated.get(word, none), frozenset(follow[word]) if word in opening else frozenset())))
             automaton.add_word(word, numbers.setdefault(entry, len(numbers)))
         self._entries = list(numbers)
         automaton.make_automaton()
@@ -166,18 +176,19 @@ class Linter:
         longer terms go on; the terms of two doors share no step, since their first words differ.
         The steps are added at once, then the door is closed, so another thread never reads half."""
         steps: dict[str, tuple[tuple[Any, ...] | None, bool]] = {}
-        for form, payload in self._closed.get(door, ()):
+        closed = self._closed.get()
+        for form, payload in closed.get(door, ()):
             ends = [m.end() for m in _words(form).finditer(form)]
             for end in ends[:-1]:
                 steps[form[:end]] = (steps.get(form[:end], (None, True))[0], True)
             steps[form] = (payload, steps.get(form, (None, False))[1])
         self._steps.update(steps)
-        self._closed.pop(door, None)
+        closed.pop(door, None)
 
     def _continued(self, piece: str, start: int, end: int) -> list[tuple[int, tuple[Any, ...]]]:
         """The ends and (concepts, gated rules) of the terms of several words that begin with
         the word piece[start:end], found word by word."""
-        if piece[start:end] in self._closed:
+        if piece[start:end] in self._closed.get():
             self._open(piece[start:end])
         steps, words = self._steps, _words(piece)
         found: list[tuple[int, tuple[Any, ...]]] = []
@@ -338,7 +349,11 @@ class Linter:
         if self.fallbacks & produced.keys():
             _give_way(produced, self.fallbacks, self.categories)
         directives = suppressions.parse(document, ctx.regions.html)
-        accepted = Vocabulary(self.vocabulary, ctx.text) if self.vocabulary else None
+        accepted = None
+        if self.vocabulary:  # a configuration's accepted terms (healthlint.rules.vocabulary)
+            from healthlint.rules.vocabulary import Vocabulary
+
+            accepted = Vocabulary(self.vocabulary, ctx.text)
         pending = sorted(directives, key=lambda s: s.start, reverse=True)
         active: list[suppressions.Suppression] = []
         # Each rule's matches in order, merged lazily: a big document's matches are not copied again.

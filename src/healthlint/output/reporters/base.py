@@ -11,6 +11,8 @@ from healthlint.output.findings import RunResult
 
 @dataclass
 class ReportOptions:
+    """How a reporter writes: the command line's --color, --statistics and --quiet."""
+
     color: bool = False
     statistics: bool = False
     quiet: bool = False

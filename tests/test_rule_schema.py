@@ -73,5 +73,5 @@ def test_government_cleared_is_flagged_whatever_the_rule_keywords_say(write):
     ... cleared', so its third pattern never ran on this sentence."""
     doc = write("a.md", "Visit our government-cleared clinic.\n")
     run = run_cli("check", "--isolated", "--no-cache", "--format", "json", doc)
-    assert [(f["rule"], f["offset"], f["end_offset"]) for f in run.findings] == [
-        ("regulatory-claim/misused-approval", 10, 35)]
+    assert [(f["rule"], f["offset"], f["end_offset"]) for f in run.findings
+            if not f["rule"].endswith("/reads-like-a-claim")] == [("regulatory-claim/misused-approval", 10, 35)]

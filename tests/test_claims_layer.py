@@ -345,6 +345,17 @@ def test_prose_with_no_cue_reads_as_careful_and_a_list_of_taglines_as_the_seller
         "efficacy-overstatement/hidden-enemy"]
 
 
+def test_an_encyclopaedias_headings_count_as_finished_prose():
+    """A short topic page: two headings without a full stop and two sentences. Its headings are
+    the structure of an explanation, not taglines, so the page reads as careful; as a seller's
+    list of lines the same words are flagged."""
+    page = ("# Parasites\n\n## Causes\n\nParasites are living things that use other living things for food. "
+            "Parasites can lead to diarrhea and weight loss.\n")
+    assert [f["rule"] for f in check(page).findings if f["category"] != "uncited-evidence"] == []
+    lines = "# Parasites\n\nCauses\n\nParasites use other living things for food\n\nParasites can lead to weight loss\n"
+    assert "efficacy-overstatement/root-cause" in [f["rule"] for f in check(lines).findings]
+
+
 def test_a_prose_threshold_that_is_not_a_count_of_sentences_is_one_clear_error():
     from healthlint.claims.rule import analyzer_for
 

@@ -37,7 +37,8 @@ class Register:
     def promotional(self) -> bool:
         """Net promotional cues reach `threshold` per sentence. A text with no cue either way is
         read as the seller's own words (a label, a claim quoted on its own, a list of taglines),
-        unless it is prose of `careful_prose_from` sentences or more, two thirds of them finished:
+        unless it is prose of `careful_prose_from` sentences or more, two thirds of them finished
+        (headings, and sentences that end in a full stop, a question or an exclamation mark):
         an explanation that never sells, never speaks of "our" product or "your" order."""
         if self.promotional_cues == 0 and self.careful_cues == 0:
             return not (self.careful_prose_from and self.sentences >= self.careful_prose_from

@@ -136,11 +136,12 @@ class Analyzer:
 
 
 def _finished(document: DocumentContext) -> int:
-    """How many of the document's sentences end in a full stop, a question or an exclamation mark
-    (a tagline, a list item or a heading usually does not)."""
-    text = document.text
-    return sum(text[start:end].rstrip()[-1:] in (".", "?", "!")
-               for start, end in zip(document.sentences.starts, document.sentences.ends))
+    """How many of the document's sentences are finished: headings (an explanation's structure) and
+    sentences that end in a full stop, a question or an exclamation mark (a tagline or a list item
+    usually does not)."""
+    text, sentences = document.text, document.sentences
+    return sum(text[start:end].rstrip()[-1:] in (".", "?", "!") or document.block_of(sentences[index]).kind == "heading"
+               for index, (start, end) in enumerate(zip(sentences.starts, sentences.ends)))
 
 
 @dataclass

@@ -134,3 +134,12 @@ def test_a_harms_list_on_a_sellers_page_is_not_a_list_of_diseases_treated():
 ])
 def test_careful_wordings_of_new_agencies_are_not_flagged(sentence):
     assert [f for f in flagged(CAREFUL, sentence) if not f[0].startswith(("uncited-evidence/", "unsourced-statistic/"))] == []
+
+
+def test_a_figure_counts_the_groups_a_seller_counts():
+    """'Residents', 'members', 'employees' are people a figure counts, as 'patients' are; on any
+    page, a figure with no source is one (a soft category, not seller-only)."""
+    assert flagged(SELLER, "72% of residents needed less medication within two months.", "unsourced-statistic/") == [
+        ("unsourced-statistic/unsourced-number", "72% of residents")]
+    assert flagged(SELLER, "91% of Glow Squad members saw fewer spots in week one.", "unsourced-statistic/") == [
+        ("unsourced-statistic/unsourced-number", "91% of Glow Squad members")]

@@ -549,6 +549,23 @@ def test_a_regulators_notice_is_a_warning_by_what_it_charges_the_seller_with():
         "efficacy-overstatement/treats-condition", "safety-claim/absolute-safety"]
 
 
+CONSUMER_REGULATOR = ("# Anti-ageing offers: what we found\n\nWe reviewed 40 online offers. Many used fake reviews, "
+                      "misleading before-and-after photos and unlawful subscription traps: a $1 trial, then $89 every "
+                      "month. Sellers promised permanent results and a 100% money-back guarantee. Some products were "
+                      "counterfeit. Buy only from a registered clinic.\n")
+
+
+def test_a_page_that_names_fraud_four_times_is_a_warning_whatever_it_quotes():
+    """A consumer regulator quotes the sellers' offers (prices, a trial, a guarantee, 'permanent
+    results') until they outnumber its careful words; four fraud words ('fake', 'misleading',
+    'unlawful', 'counterfeit'), twice what makes a warning, say whose page it is. A seller's page
+    says one of them at most (150 annotated drafts)."""
+    assert [f["rule"] for f in check(CONSUMER_REGULATOR).findings if f["category"] != "unsourced-statistic"] == []
+    selling = CONSUMER_REGULATOR.replace("fake", "real").replace("misleading", "stunning").replace(
+        "unlawful", "flexible").replace("counterfeit", "sold out")
+    assert "commercial-conflict/call-to-action" in [f["rule"] for f in check(selling).findings]
+
+
 HOSPITAL_PAGE = ("# Kidney stones\n\nOur urologists see many people with kidney stones, and we can help you plan "
                  "treatment. Small stones usually pass on their own. Drinking more water lowers the risk of another "
                  "stone. Some medicines may cause stones. Larger stones may need a procedure. For more information, "

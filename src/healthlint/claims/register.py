@@ -39,7 +39,11 @@ class Register:
         read as the seller's own words (a label, a claim quoted on its own, a list of taglines),
         unless it is prose of `careful_prose_from` sentences or more, two thirds of them finished
         (headings, and sentences that end in a full stop, a question or an exclamation mark):
-        an explanation that never sells, never speaks of "our" product or "your" order."""
+        an explanation that never sells, never speaks of "our" product or "your" order. A page
+        with twice the cues that make a fraud warning (`warning_at_least`) is one, whatever it
+        quotes of the sellers it warns about."""
+        if self.warning_at_least and self.warning_cues >= 2 * self.warning_at_least:
+            return False
         if self.promotional_cues == 0 and self.careful_cues == 0:
             return not (self.careful_prose_from and self.sentences >= self.careful_prose_from
                         and 3 * self.prose >= 2 * self.sentences)

@@ -153,6 +153,33 @@ def test_a_capitalised_predicate_inside_a_clause_is_a_name():
     assert frames("Read the Treat Pain Foundation's leaflet.") == []
 
 
+def _lines_modifiers(text):
+    """(line, categories of its modifiers) for each sentence of `text`, read as a document."""
+    from healthlint.rules.context import DocumentContext
+    from healthlint.text.document import from_text
+
+    document = DocumentContext.build(from_text(text, "d.md"))
+    return [(document.text[s.start:s.end], sorted({m.category for m in document.sentence(i).modifiers()}))
+            for i, s in enumerate(document.sentences)]
+
+
+def test_a_lists_lead_in_lends_its_denial_hedge_hypothesis_and_condition_to_the_lines_under_it():
+    """'The goals of treatment may include:' hedges each line below it, bulleted or not, as far as
+    the first finished paragraph; a seller's 'What our clients say:' does not make its list reported
+    speech, and a lead-in with no modifier lends nothing."""
+    text = ("The goals of treatment may include:\n\nPreventing the aneurysm from growing\n\n"
+            "- Preventing or reversing damage\n\nMost aneurysms are found by chance.\n\n"
+            "What our clients say:\n\n- My pain is gone\n\nOur protocol:\n\n- Reversing diabetes\n")
+    lines = dict(_lines_modifiers(text))
+    assert lines["Preventing the aneurysm from growing"] == ["hedged", "hypothetical"]
+    assert lines["Preventing or reversing damage"] == ["hedged", "hypothetical"]
+    assert lines["Most aneurysms are found by chance."] == ["limited"]  # a finished paragraph: the list ended
+    assert lines["My pain is gone"] == []
+    assert lines["Reversing diabetes"] == []
+    assert [f["rule"] for f in check(text).findings if f["category"] == "cure-claim"] == [
+        "cure-claim/condition-gone", "cure-claim/reverse-disease"]
+
+
 def check(text, *args):
     return run_cli("check", "--isolated", "--no-cache", "--format", "json", "-", "--stdin-filename", "d.md",
                    *args, input=text)

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 _NONE: frozenset[str] = frozenset()
 _NEGATED, _HEDGED = frozenset({"negated"}), frozenset({"hedged"})
+_LED = frozenset({"negated", "hedged", "hypothetical", "conditional"})  # what a list's lead-in lends its lines
+_LIST_REACH = 30  # blocks looked back over for a list's lead-in
+_LINE = 200  # characters of a paragraph that is one line of a list without bullets
 
 
 @dataclass
@@ -96,6 +99,29 @@ class DocumentContext:
     def block_of(self, sentence: Sentence) -> Block:
         return self.regions.blocks[sentence.block]
 
+    def lead_in(self, index: int) -> int | None:
+        """The sentence that introduces the list or the lines the sentence stands in ("Treatment
+        may include:"): the last of the nearest block above that ends in a colon, with only list
+        items or unfinished single lines between; None when the sentence is not such a line."""
+        block = self.sentences[index].block
+        if not self._listed(block):
+            return None
+        for above in range(block - 1, max(block - _LIST_REACH, -1), -1):
+            found = self.regions.blocks[above]
+            if self.text[found.start:found.end].rstrip().endswith(":"):
+                return self.sentence_at(self.text.rindex(":", found.start, found.end))
+            if not self._listed(above):
+                return None
+        return None
+
+    def _listed(self, block: int) -> bool:
+        """A list item, or a paragraph of one unfinished line (a list without bullets)."""
+        found = self.regions.blocks[block]
+        if found.kind == "item":
+            return True
+        body = self.text[found.start:found.end].strip()
+        return found.kind == "paragraph" and 0 < len(body) <= _LINE and "\n" not in body and body[-1] not in ".!?:"
+
 
 class SentenceContext:
     """One sentence of a document, with the shared helpers rules use to judge it."""
@@ -167,7 +193,22 @@ class SentenceContext:
 
         rules = context or default_context()
         return self.document.per_sentence(
-            id(rules), self.index, lambda: rules.modifiers(self.document.text, self.start, self.end))
+            id(rules), self.index, lambda: rules.modifiers(self.document.text, self.start, self.end) + self._led_in(rules))
+
+    def _led_in(self, rules: ContextRules) -> list[Modifier]:
+        """The modifiers a list's lead-in passes to the lines under it: "The goals of treatment may
+        include:" hedges "Preventing or reversing damage" below it. Denial, hedging, hypothesis and
+        condition only: a seller's "What our clients say:" would lend reported speech to its own
+        claims."""
+        lead = self.document.lead_in(self.index)
+        if lead is None:
+            return []
+        from healthlint.claims.modifiers import Modifier
+
+        above = self.document.sentence(lead)
+        colon = self.document.text.rindex(":", above.start, above.end)
+        return [Modifier(m.category, m.start, m.end, self.start, self.end) for m in above.modifiers(rules)
+                if m.category in _LED and m.covers(colon - 1)]
 
     def modified(self, position: int, categories: AbstractSet[str]) -> bool:
         """A modifier of one of `categories` (core's lexicon: "negated", "hedged", "limited",

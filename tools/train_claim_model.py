@@ -29,7 +29,7 @@ from typing import Any
 from healthlint.claims.modifiers import default_context
 from healthlint.rules.context import DocumentContext
 from healthlint.text.document import from_text
-from healthlint_claims.likely import MODEL, SAID_OTHERWISE, best, by_feature, tokens
+from healthlint_claims.likely import MODEL, SAID_OTHERWISE, best, tokens
 
 SETS = Path(__file__).with_name("claim-model")
 # Each annotated set left out in turn (nine), sentence by sentence: with `detect` at 1.5, the model
@@ -66,7 +66,6 @@ def examples(model: dict[str, Any], overclaims: dict[str, list[str]], careful: l
     """Each category's examples for its rule page and `healthlint test-rules`: the overclaim of the
     category that the model reads most surely as one, and the shortest careful sentence that it reads
     as no claim, each `plain` and after a seller's call to action."""
-    model = {**model, "by_feature": by_feature(model["weights"])}
 
     def plain(sentence: str) -> bool:
         """One line of 50 to 120 characters, a capital to a full stop, that nothing denies, hedges or

@@ -76,21 +76,10 @@ def _features(words: list[str]) -> set[str]:
 @cache
 def load(path: Path = MODEL) -> dict[str, Any]:
     """The model: {"threshold": float, "detect": {feature: ratio}, "weights": {category: {feature:
-    ratio}}, "bias": {category: float}, "examples": {category: {"bad": str, "good": str}}}, and
-    "by_feature" (see by_feature), so that a sentence looks each of its words up once."""
+    ratio}}, "bias": {category: float}, "examples": {category: {"bad": str, "good": str}}}."""
     with open(path, encoding="utf-8") as handle:
         data: dict[str, Any] = json.load(handle)
-    data["by_feature"] = by_feature(data["weights"])
     return data
-
-
-def by_feature(weights: dict[str, dict[str, float]]) -> dict[str, list[tuple[str, float]]]:
-    """{feature: [(category, ratio), ...]} from {category: {feature: ratio}}."""
-    found: dict[str, list[tuple[str, float]]] = {}
-    for category in sorted(weights):
-        for feature, weight in weights[category].items():
-            found.setdefault(feature, []).append((category, weight))
-    return found
 
 
 def best(text: str, model: dict[str, Any]) -> tuple[str, float, list[str]] | None:
@@ -107,10 +96,10 @@ def best(text: str, model: dict[str, Any]) -> tuple[str, float, list[str]] | Non
     score = sum(detect.get(f, 0.0) for f in features) / math.sqrt(len(features) + 1)
     if score <= model["threshold"]:
         return None
-    totals: dict[str, float] = dict(model["bias"])
-    for feature in features:
-        for category, weight in model["by_feature"].get(feature, ()):
-            totals[category] += weight
+    # Only sentences that read as overclaims get here: a look-up per category and feature is cheap.
+    bias = model["bias"]
+    totals = {category: bias[category] + sum(weights.get(f, 0.0) for f in features)
+              for category, weights in model["weights"].items()}
     category = max(sorted(totals), key=totals.__getitem__)
     weighed = sorted(((detect[f], f) for f in features if f in detect), reverse=True)
     return category, score, [f for w, f in weighed[:3] if w > 0]
@@ -123,6 +112,9 @@ class ReadsLikeAClaim(Rule):
     category: str = ""
     analyzer: Analyzer | None = None
     directions: regex.Pattern[str] | None = None  # how an instruction begins (the pack's `directions`)
+    # The parts of the model a reading needs (see reading_model), one object for all the categories'
+    # rules: kept with the built rules, so a run that finds them kept reads no JSON.
+    model: dict[str, Any] | None = None
 
     def applies(self, ctx: Any) -> bool:
         """On a page that reads as promotional by cues of its own (a text with no cue at all, which
@@ -132,7 +124,8 @@ class ReadsLikeAClaim(Rule):
 
     def check(self, ctx: SentenceContext) -> Iterable[Match]:
         # in a 1-tuple: the cache takes None for "not yet computed", and most sentences read as no claim
-        (found,) = ctx.document.per_sentence("likely-claim", ctx.index, lambda: (reading(ctx, self.directions),))
+        (found,) = ctx.document.per_sentence(
+            "likely-claim", ctx.index, lambda: (reading(ctx, self.model or load(), self.directions),))
         if found is None or found[0] != self.category:
             return
         words = ", ".join(f"'{w}'" for w in found[2])
@@ -142,12 +135,13 @@ class ReadsLikeAClaim(Rule):
             "it needs evidence a reader can check."))
 
 
-def reading(ctx: SentenceContext, directions: regex.Pattern[str] | None = None) -> tuple[str, float, list[str]] | None:
+def reading(ctx: SentenceContext, model: dict[str, Any],
+            directions: regex.Pattern[str] | None = None) -> tuple[str, float, list[str]] | None:
     """The model's reading of the sentence (best), unless it is a question, cited or an instruction
     (it opens with one of `directions`: "Take one in three days"), or a ConText trigger denies,
     hedges or reports it: the model reads words, not what is said of them. Made once per sentence
     for all the categories' rules, the model first (most sentences stop there)."""
-    found = best(ctx.text, load())
+    found = best(ctx.text, model)
     if found is None or ctx.silenced(frozenset({"question", "cited"})) or any(
             m.category in SAID_OTHERWISE for m in ctx.modifiers()):
         return None
@@ -156,8 +150,14 @@ def reading(ctx: SentenceContext, directions: regex.Pattern[str] | None = None) 
     return found
 
 
+def reading_model(model: dict[str, Any]) -> dict[str, Any]:
+    """What best() reads of the model (not its examples)."""
+    return {key: model[key] for key in ("threshold", "detect", "bias", "weights")}
+
+
 def rules(analyzer: Analyzer) -> list[ReadsLikeAClaim]:
     """A rule for each category the model knows."""
+    model = reading_model(load())
     directions = None
     if "directions" in analyzer.lexicon:  # markup first: "- Take one daily", "**Use** twice a day"
         directions = regex.compile(r"[\s#>*_+-]*" + analyzer.lexicon.pattern("directions"), regex.I)
@@ -180,7 +180,8 @@ def rules(analyzer: Analyzer) -> list[ReadsLikeAClaim]:
             pack="health-claims",
             fallback=True,
         ),
-        category=category, analyzer=analyzer, directions=directions) for category in sorted(load()["weights"])]
+        category=category, analyzer=analyzer, directions=directions, model=model)
+        for category in sorted(load()["weights"])]
 
 
 def _example(category: str, kind: str) -> tuple[str, ...]:

@@ -170,6 +170,24 @@ def test_a_changed_healthlint_file_changes_the_fingerprint(monkeypatch):
     assert cache.sources_fingerprint([]) != before
 
 
+def test_a_packs_data_file_of_any_kind_changes_the_fingerprint(tmp_path):
+    """A pack's model weights (claim_model.json) are data its rules are built from, as its word
+    lists are: retrained, the kept rules and cached findings of the older weights must not be used.
+    Bytecode is not what the rules are built from."""
+    from healthlint.running import cache
+
+    pack = tmp_path / "pack"
+    (pack / "__pycache__").mkdir(parents=True)
+    (pack / "__init__.py").write_text("")
+    (pack / "model.json").write_text('{"threshold": 1.5}')
+    files = lambda: sorted(p for p in pack.rglob("*"))  # noqa: E731 - as engine._loaded_sources lists them
+    before = cache.sources_fingerprint([("pack", files())])
+    (pack / "__pycache__" / "x.cpython-311.pyc").write_bytes(b"\0")
+    assert cache.sources_fingerprint([("pack", files())]) == before
+    (pack / "model.json").write_text('{"threshold": 2.5}')
+    assert cache.sources_fingerprint([("pack", files())]) != before
+
+
 def test_another_regex_module_version_gets_another_file(monkeypatch):
     """The kept file holds the regex module's compiled code: an upgraded regex module, which the
     settings fingerprint does not see, must not load code compiled by the older one."""

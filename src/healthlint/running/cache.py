@@ -65,14 +65,14 @@ def core_stamp() -> str:
 
 def sources_fingerprint(sources: list[tuple[str, list[Path]]]) -> str:
     """A hash of healthlint's version and own files (core_stamp) and of what rules are built
-    from: each plugin's name and the bytes of its source and data files (.py, .toml, .txt), and
-    files a configuration reads."""
+    from: each plugin's name and the bytes of its files (sources and data of any kind: a pack's
+    word lists, rule tables, a model's weights; not bytecode), and files a configuration reads."""
     digest = blake2b(f"{__version__}:{FORMAT}:{sys.version_info[:2]}".encode(), digest_size=32)
     digest.update(core_stamp().encode("utf-8", "surrogateescape"))
     for name, files in sources:
         digest.update(f"\0{name}\0".encode("utf-8", "surrogateescape"))
         for file in files:
-            if file.suffix in (".py", ".toml", ".txt") and file.is_file():
+            if file.suffix not in (".pyc", ".pyo") and "__pycache__" not in file.parts and file.is_file():
                 data = file.read_bytes()
                 digest.update(f"{file}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
                 digest.update(data)

@@ -45,7 +45,7 @@ SELLER = "Shop now. "  # the examples are read on a seller's page, as the rule r
 # its share of them (nine sets left out in turn: 0.448 of overclaims found in an accepted category;
 # 0.429 by ratios against careful writing and no prior; 1x the prior 0.427, 8x 0.445).
 PRIOR_WEIGHT = 5.0
-MIN_SENTENCES = 20  # fewer overclaims of a kind than this (invasiveness-mismatch: 13) teach the words of a few drafts
+MIN_SENTENCES = 20  # fewer overclaims of a kind than this teach the words of a few drafts
 
 
 def sentences(path: Path) -> list[tuple[int, int, str]]:

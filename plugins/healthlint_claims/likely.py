@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from healthlint.deferred import Deferred
 from healthlint.lazyregex import lazy
 from healthlint.rules import Match, Rule, RuleInfo
 
@@ -113,8 +114,9 @@ class ReadsLikeAClaim(Rule):
     analyzer: Analyzer | None = None
     directions: regex.Pattern[str] | None = None  # how an instruction begins (the pack's `directions`)
     # The parts of the model a reading needs (see reading_model), one object for all the categories'
-    # rules: kept with the built rules, so a run that finds them kept reads no JSON.
-    model: dict[str, Any] | None = None
+    # rules: kept with the built rules, so a run that finds them kept reads no JSON, and unpickled
+    # only when a page first needs a reading (most careful pages never do).
+    model: Deferred[dict[str, Any]] | None = None
 
     def applies(self, ctx: Any) -> bool:
         """On a page that reads as promotional by cues of its own (a text with no cue at all, which
@@ -125,7 +127,8 @@ class ReadsLikeAClaim(Rule):
     def check(self, ctx: SentenceContext) -> Iterable[Match]:
         # in a 1-tuple: the cache takes None for "not yet computed", and most sentences read as no claim
         (found,) = ctx.document.per_sentence(
-            "likely-claim", ctx.index, lambda: (reading(ctx, self.model or load(), self.directions),))
+            "likely-claim", ctx.index,
+            lambda: (reading(ctx, self.model.get() if self.model else load(), self.directions),))
         if found is None or found[0] != self.category:
             return
         words = ", ".join(f"'{w}'" for w in found[2])
@@ -157,7 +160,7 @@ def reading_model(model: dict[str, Any]) -> dict[str, Any]:
 
 def rules(analyzer: Analyzer) -> list[ReadsLikeAClaim]:
     """A rule for each category the model knows."""
-    model = reading_model(load())
+    model = Deferred(reading_model(load()))
     directions = None
     if "directions" in analyzer.lexicon:  # markup first: "- Take one daily", "**Use** twice a day"
         directions = regex.compile(r"[\s#>*_+-]*" + analyzer.lexicon.pattern("directions"), regex.I)
@@ -170,10 +173,10 @@ def rules(analyzer: Analyzer) -> list[ReadsLikeAClaim]:
             suggestion=KINDS[category][1],
             rationale=(
                 "Sellers in a new genre word their claims in ways no list foresees. This rule compares the "
-                "sentence's words with those of annotated overclaims of this kind and of careful writing "
+                "sentence's words with those of annotated overclaims of every kind and of careful writing "
                 "(tools/claim-model/); on a page that reads as promotional, a sentence that reads far more like "
-                "the first is flagged, with the words that weighed most. It is a reading, not a proof: check the "
-                "sentence, and suppress it with a reason if it is fair."
+                "the first is flagged in the kind whose overclaims it reads most like, with the words that weighed "
+                "most. It is a reading, not a proof: check the sentence, and suppress it with a reason if it is fair."
             ),
             bad=_example(category, "bad"),
             good=_example(category, "good"),

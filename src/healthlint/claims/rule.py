@@ -30,7 +30,7 @@ from healthlint.claims.modifiers import CORE_CATEGORIES, ContextRules, default_c
 from healthlint.claims.register import Register, RegisterSpec
 from healthlint.errors import RuleError
 from healthlint.rules import SEVERITIES, Match, Rule, RuleInfo
-from healthlint.text.language import quoted
+from healthlint.text.language import is_finished, quoted
 from healthlint.text.reading import pieces
 
 if TYPE_CHECKING:
@@ -82,9 +82,11 @@ class Analyzer:
         document, else from a pass of its own."""
         return None if self.register_spec is None else document.once(self._register_key, self._measure)
 
-    def warns(self, document: DocumentContext) -> bool:
-        """The document is a warning about health fraud (Register.warns): a rule that lets
-        reported speech be ("reported" in its `unless`) has nothing to flag in it."""
+    def silences(self, unless: frozenset[str], document: DocumentContext) -> bool:
+        """The document is a warning about health fraud (Register.warns) and a rule with this
+        `unless` lets reported speech be: it has nothing to flag in it."""
+        if "reported" not in unless:
+            return False
         register = self.register(document)
         return bool(register and register.warns)
 
@@ -137,10 +139,9 @@ class Analyzer:
 
 def _finished(document: DocumentContext) -> int:
     """How many of the document's sentences are finished: headings (an explanation's structure) and
-    sentences that end in a full stop, a question or an exclamation mark (a tagline or a list item
-    usually does not)."""
+    sentences that end in a full stop, a question or an exclamation mark (text.language.is_finished)."""
     text, sentences = document.text, document.sentences
-    return sum(text[start:end].rstrip()[-1:] in (".", "?", "!") or document.block_of(sentences[index]).kind == "heading"
+    return sum(is_finished(text[start:end]) or document.block_of(sentences[index]).kind == "heading"
                for index, (start, end) in enumerate(zip(sentences.starts, sentences.ends)))
 
 
@@ -170,7 +171,7 @@ class ClaimRule(Rule):
 
     def applies(self, ctx: DocumentContext) -> bool:
         """Not in a warning about health fraud, when the rule lets reported speech be."""
-        return not ("reported" in self.unless and self.analyzer is not None and self.analyzer.warns(ctx))
+        return not (self.analyzer is not None and self.analyzer.silences(self.unless, ctx))
 
     def frames(self, ctx: SentenceContext) -> list[Frame]:
         """The frames of this rule's concepts in the sentence, before any condition."""

@@ -120,7 +120,8 @@ class DocumentContext:
         if found.kind == "item":
             return True
         body = self.text[found.start:found.end].strip()
-        return found.kind == "paragraph" and 0 < len(body) <= _LINE and "\n" not in body and body[-1] not in ".!?:"
+        return (found.kind == "paragraph" and 0 < len(body) <= _LINE and "\n" not in body
+                and not language.is_finished(body) and not body.endswith(":"))
 
 
 class SentenceContext:

@@ -1,5 +1,5 @@
-"""Sentence-level language cues shared by rules: questions and quotations. (Negation and hedging
-are ConText scopes: healthlint.claims.modifiers.)"""
+"""Sentence-level language cues shared by rules: questions, finished sentences and quotations.
+(Negation and hedging are ConText scopes: healthlint.claims.modifiers.)"""
 
 from __future__ import annotations
 
@@ -7,6 +7,12 @@ from __future__ import annotations
 def is_question(text: str) -> bool:
     """True for a question such as a heading "Is stem cell therapy safe?"."""
     return text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
+
+
+def is_finished(text: str) -> bool:
+    """True for text that ends in a full stop, a question or an exclamation mark (a tagline, a list
+    item or a heading usually does not)."""
+    return text.rstrip()[-1:] in (".", "?", "!")
 
 
 _OPEN_QUOTES = "\"\u201c\u00ab"

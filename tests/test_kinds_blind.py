@@ -77,6 +77,17 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, flagged
     ("Seating is limited to the first 30 guests.", [("commercial-conflict/call-to-action", "limited to the first 30")]),
     ("Check out before the timer runs out.", [("commercial-conflict/call-to-action", "before the timer runs out")]),
     ("Enjoy a nerve screening (a $250 value).", [("commercial-conflict/call-to-action", "(a $250 value)")]),
+    # set 31 (news and press voices): care called spent, out of date or a trap
+    ("Therapy and medications just manage symptoms.",
+     [("discourages-care/disparages-standard-care", "medications just manage")]),
+    ("Minoxidil and finasteride are yesterday's news.",
+     [("discourages-care/disparages-standard-care", "finasteride are yesterday's news")]),
+    ("Frankly, the weekly clinic visit is obsolete.",
+     [("discourages-care/disparages-standard-care", "clinic visit is obsolete")]),
+    ("Millions of people are chained to a CPAP machine they hate.",
+     [("discourages-care/disparages-standard-care", "chained to a CPAP machine")]),
+    ("There's really no reason to keep trying pills first.",
+     [("discourages-care/disparages-standard-care", "no reason to keep trying pills")]),
 ])
 def test_a_kind_from_the_blind_sets_is_flagged_on_a_sellers_page_only(sentence, expected):
     assert_seller_only(sentence, expected, among={rule for rule, _ in expected})
@@ -131,6 +142,8 @@ def test_a_harms_list_on_a_sellers_page_is_not_a_list_of_diseases_treated():
     "Drug prices rise every year, and the trial is limited to 30 patients.",
     "Gabapentin can mask the pain of nerve damage for a while.",
     "You may not need an endoscopy if your symptoms go away.",
+    "Medications can manage symptoms but do not cure the disease.",
+    "Open surgery for this hernia is now rare, and keyhole repair is standard.",
 ])
 def test_careful_wordings_of_new_agencies_are_not_flagged(sentence):
     assert [f for f in flagged(CAREFUL, sentence) if not f[0].startswith(("uncited-evidence/", "unsourced-statistic/"))] == []
@@ -143,3 +156,14 @@ def test_a_figure_counts_the_groups_a_seller_counts():
         ("unsourced-statistic/unsourced-number", "72% of residents")]
     assert flagged(SELLER, "91% of Glow Squad members saw fewer spots in week one.", "unsourced-statistic/") == [
         ("unsourced-statistic/unsourced-number", "91% of Glow Squad members")]
+
+
+def test_a_figure_of_how_well_it_works_has_no_source():
+    """'95% effective', 'readmissions fell 83%': how well a product works, as a figure; with a
+    source it is left alone."""
+    assert flagged(SELLER, "Our test is 99% accurate.", "unsourced-statistic/") == [
+        ("unsourced-statistic/unsourced-number", "99% accurate")]
+    assert flagged(SELLER, "The company says readmissions fell 83%.", "unsourced-statistic/") == [
+        ("unsourced-statistic/unsourced-number", "fell 83%")]
+    assert_silent("Two doses of the vaccine are 97% effective against measles (CDC, 2024).",
+                  among="unsourced-statistic/", page=CAREFUL)

@@ -444,6 +444,31 @@ def test_a_clinic_candid_about_its_evidence_is_taken_at_its_word_on_hedged_claim
     assert treats(unhedged) == ["reduces pain"]
 
 
+def test_quotation_marks_set_words_apart_on_a_careful_page_only():
+    """A feature that sells quotes its founder to make the claim; an agency's page quotes a seller
+    to warn about it. The same quoted line is flagged on the first and left alone on the second."""
+    line = 'The director calls the water "completely natural, so there are no side effects whatsoever."'
+    seller = f"Book your spa week now: only 40 packages left at $1,890.\n\n{line}\n"
+    careful = ("Mud baths are not a treatment for arthritis. Talk to your doctor about treatments that work."
+               f"\n\n{line}\n")
+    def safety(text: str) -> list[str]:
+        return [f["rule"] for f in check(text).findings if f["category"] == "safety-claim"]
+    assert "safety-claim/absolute-safety" in safety(seller)
+    assert safety(careful) == []
+
+
+def test_a_page_that_corrects_claims_is_a_warning_whatever_it_quotes():
+    """A newspaper's corrections quote the overclaims they take back, in the paper's own "we": two
+    corrections' words make the page a warning, and the quoted claims are not flagged."""
+    page = ("## Corrections\n\nOur 9 March article said creatine \"beats antidepressants\" and has \"no side effects\". "
+            "That overstated the evidence, which comes from one small trial. We regret the error.\n\n"
+            "A headline on 7 March incorrectly said sound waves \"cure hand tremor\". We have amended it.\n")
+    assert [f["rule"] for f in check(page).findings if f["category"] != "missing-harms"] == []
+    assert [f["rule"] for f in check(page.replace("overstated", "summarised").replace("We regret the error.", "")
+                                      .replace("incorrectly ", "")).findings
+            if f["category"] == "safety-claim"] == ["safety-claim/absolute-safety"]
+
+
 def test_a_candour_threshold_that_is_not_a_count_is_one_clear_error():
     from healthlint.claims.rule import analyzer_for
 

@@ -28,6 +28,7 @@ class Register:
     candour_at_least: int = 0  # 0: the pack names no candour cues
     prose: int = 0  # sentences that end in a full stop, a question or an exclamation mark
     careful_prose_from: int = 0  # 0: a text with no cue reads as promotional at any length
+    own_voice: bool = False  # a promotional cue outside quotation marks: the page sells in its own words
 
     @property
     def score(self) -> float:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from healthlint.claims.concepts import ConceptTagger, Mention, found
@@ -96,7 +96,14 @@ class Analyzer:
         return bool(register and register.candid)
 
     def unless(self, conditions: frozenset[str], document: DocumentContext) -> frozenset[str]:
-        """A rule's `unless` in this document: on a candid page, hedged and limited claims too."""
+        """A rule's `unless` in this document: on a candid page, hedged and limited claims too. On
+        a page that reads as promotional and sells in its own voice (a cue outside quotation
+        marks), words in quotation marks are not set apart: a seller's page, a puff piece or a
+        press release quotes its founder, its doctors and its customers to make its claims (a
+        careful page quotes them to warn, and keeps `quoted`)."""
+        register = self.register(document)
+        if register and register.promotional and register.own_voice:
+            conditions = conditions - {"quoted"}
         return conditions | CANDID if self.candid(document) else conditions
 
     def reads_promotional(self, document: DocumentContext) -> bool:
@@ -124,17 +131,19 @@ class Analyzer:
                            for start, end in pieces(text))
         located = [(index, mention) for index, mentions in by_sentence for mention in mentions]
         prose = _finished(document)
-        register = spec.count((m for _, m in located), len(document.sentences), prose)
-        if not (register.careful_cues and register.promotional_cues):
-            return register
         starts, ends = document.sentences.starts, document.sentences.ends
-        quoted_too = {*spec.careful, *spec.warning, *spec.candour}  # cues that count quoted or not
 
         def said(index: int | None, mention: Mention) -> bool:
             at = document.sentence_at(mention.start) if index is None else index
             return at is None or not quoted(text, mention.start, mention.end, starts[at], ends[at])
-        return spec.count((m for index, m in located if m.concept in quoted_too or said(index, m)),
-                          len(document.sentences), prose)
+        promotional = set(spec.promotional)
+        own_voice = any(m.concept in promotional and said(index, m) for index, m in located)
+        register = replace(spec.count((m for _, m in located), len(document.sentences), prose), own_voice=own_voice)
+        if not (register.careful_cues and register.promotional_cues):
+            return register
+        quoted_too = {*spec.careful, *spec.warning, *spec.candour}  # cues that count quoted or not
+        return replace(spec.count((m for index, m in located if m.concept in quoted_too or said(index, m)),
+                                  len(document.sentences), prose), own_voice=own_voice)
 
 
 def _finished(document: DocumentContext) -> int:

@@ -446,7 +446,8 @@ def test_a_clinic_candid_about_its_evidence_is_taken_at_its_word_on_hedged_claim
 
 def test_quotation_marks_set_words_apart_on_a_careful_page_only():
     """A feature that sells quotes its founder to make the claim; an agency's page quotes a seller
-    to warn about it. The same quoted line is flagged on the first and left alone on the second."""
+    to warn about it. The same quoted line is flagged on the first and left alone on the second;
+    on the first, a quotation of three words or fewer names a term rather than quoting speech."""
     line = 'The director calls the water "completely natural, so there are no side effects whatsoever."'
     seller = f"Book your spa week now: only 40 packages left at $1,890.\n\n{line}\n"
     careful = ("Mud baths are not a treatment for arthritis. Talk to your doctor about treatments that work."
@@ -455,12 +456,16 @@ def test_quotation_marks_set_words_apart_on_a_careful_page_only():
         return [f["rule"] for f in check(text).findings if f["category"] == "safety-claim"]
     assert "safety-claim/absolute-safety" in safety(seller)
     assert safety(careful) == []
+    # a term cited as a word, not speech: the seller's own style guide is left alone
+    assert safety(seller.replace(line, 'Our style guide lists "risk-free" as a banned word.')) == []
+    assert safety(seller.replace(line, 'Our style guide lists "it is risk-free for everyone" as a banned line.')) == [
+        "safety-claim/absolute-safety"]
 
 
 def test_a_page_that_corrects_claims_is_a_warning_whatever_it_quotes():
     """A newspaper's corrections quote the overclaims they take back, in the paper's own "we": two
     corrections' words make the page a warning, and the quoted claims are not flagged."""
-    page = ("## Corrections\n\nOur 9 March article said creatine \"beats antidepressants\" and has \"no side effects\". "
+    page = ("## Corrections\n\nOur 9 March article said creatine \"beats antidepressants and has no side effects at all\". "
             "That overstated the evidence, which comes from one small trial. We regret the error.\n\n"
             "A headline on 7 March incorrectly said sound waves \"cure hand tremor\". We have amended it.\n")
     assert [f["rule"] for f in check(page).findings if f["category"] != "missing-harms"] == []

@@ -59,3 +59,16 @@ def test_a_claim_that_holds_its_own_negation_is_not_denied_by_it():
 def test_a_hedge_covers_the_claim_after_it(text, expected):
     sentence, start, end = sentence_of(text, "cure")
     assert sentence.hedged(start, end) is expected
+
+
+def test_a_short_quotation_names_a_term_and_a_long_one_quotes_speech():
+    """language.quotation finds the marks around a span within its sentence; three words or fewer
+    inside them are a term cited as a word (mentioned), more are speech."""
+    from healthlint.text.language import mentioned, quotation
+
+    text = 'We never say "no side effects", but she said "it has no side effects at all".'
+    first, second = text.index("no side"), text.rindex("no side")
+    assert quotation(text, first, first + 15, 0, len(text)) == (text.index('"'), text.index('",') + 1)
+    assert mentioned(text, first, first + 15, 0, len(text))
+    assert not mentioned(text, second, second + 15, 0, len(text))
+    assert quotation(text, 0, 8, 0, len(text)) is None

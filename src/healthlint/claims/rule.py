@@ -98,12 +98,12 @@ class Analyzer:
     def unless(self, conditions: frozenset[str], document: DocumentContext) -> frozenset[str]:
         """A rule's `unless` in this document: on a candid page, hedged and limited claims too. On
         a page that reads as promotional and sells in its own voice (a cue outside quotation
-        marks), words in quotation marks are not set apart: a seller's page, a puff piece or a
-        press release quotes its founder, its doctors and its customers to make its claims (a
-        careful page quotes them to warn, and keeps `quoted`)."""
+        marks), quoted speech is not set apart, only a term cited as a word ("mentioned"): a
+        seller's page, a puff piece or a press release quotes its founder, its doctors and its
+        customers to make its claims (a careful page quotes them to warn, and keeps `quoted`)."""
         register = self.register(document)
-        if register and register.promotional and register.own_voice:
-            conditions = conditions - {"quoted"}
+        if register and register.promotional and register.own_voice and "quoted" in conditions:
+            conditions = conditions - {"quoted"} | {"mentioned"}
         return conditions | CANDID if self.candid(document) else conditions
 
     def reads_promotional(self, document: DocumentContext) -> bool:
@@ -202,7 +202,7 @@ class ClaimRule(Rule):
             return
         taken: list[tuple[int, int]] = []
         for frame in frames:
-            if "quoted" in unless and ctx.quoted(frame.start, frame.end):
+            if ctx.set_apart(frame.start, frame.end, unless):
                 continue
             if not self._register_allows(ctx, frame):
                 continue

@@ -187,6 +187,14 @@ class SentenceContext:
         """The span sits inside quotation marks within the sentence (a title, a quoted claim)."""
         return language.quoted(self.document.text, start, end, self.start, self.end)
 
+    def set_apart(self, start: int, end: int, unless: frozenset[str]) -> bool:
+        """The span is set apart by quotation marks as a rule's `unless` asks: any quotation
+        ("quoted"), or one short enough to name a term rather than quote speech ("mentioned",
+        language.mentioned)."""
+        if "quoted" in unless:
+            return self.quoted(start, end)
+        return "mentioned" in unless and language.mentioned(self.document.text, start, end, self.start, self.end)
+
     def modifiers(self, context: ContextRules | None = None) -> list[Modifier]:
         """The sentence's ConText modifiers under `context` (core's lexicon by default), found
         once per sentence and lexicon however many rules and matches ask."""

@@ -244,7 +244,7 @@ class PhraseRule(Rule):
                     continue
                 if "hedged" in unless and ctx.hedged(match.start(), match.end()):
                     continue
-                if "quoted" in unless and ctx.quoted(match.start(), match.end()):
+                if ctx.set_apart(match.start(), match.end(), unless):
                     continue
                 if scoped and ctx.modified(match.start(), scoped):
                     continue

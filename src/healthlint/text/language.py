@@ -19,13 +19,29 @@ _OPEN_QUOTES = "\"\u201c\u00ab"
 _CLOSE_QUOTES = "\"\u201d\u00bb"
 
 
-def quoted(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> bool:
-    """True when [start, end) lies between an opening and a closing double quote in the sentence."""
+def quotation(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> tuple[int, int] | None:
+    """The quotation that [start, end) lies in within the sentence, from its opening double quote
+    to its closing one (both included); None outside quotation marks."""
     before = text[sentence_start:start]
-    after = text[end:sentence_end]
     opened = max(before.rfind(q) for q in _OPEN_QUOTES)
     if opened < 0:
-        return False
+        return None
     if '"' == before[opened] and before.count('"') % 2 == 0:
-        return False
-    return any(q in after for q in _CLOSE_QUOTES)
+        return None
+    closes = [at for q in _CLOSE_QUOTES if (at := text.find(q, end, sentence_end)) >= 0]
+    return (sentence_start + opened, min(closes) + 1) if closes else None
+
+
+def quoted(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> bool:
+    """True when [start, end) lies between an opening and a closing double quote in the sentence."""
+    return quotation(text, start, end, sentence_start, sentence_end) is not None
+
+
+MENTION_WORDS = 3  # a quotation this short names a term ("miracle", "no side effects"); a longer one is speech
+
+
+def mentioned(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> bool:
+    """True when [start, end) lies in a quotation of MENTION_WORDS words or fewer: a term cited as
+    a word ("we never say "breakthrough"", products described as "safe") rather than quoted speech."""
+    found = quotation(text, start, end, sentence_start, sentence_end)
+    return found is not None and len(text[found[0]:found[1]].split()) <= MENTION_WORDS

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from healthlint.claims.concepts import Mention
 
 
-@dataclass(frozen=True)
-class Register:
+class Register(NamedTuple):  # not a frozen dataclass: one compiles six methods at import, ~4x slower to create
     """Cue counts of one document and the verdict drawn from them."""
 
     promotional_cues: int

@@ -12,7 +12,6 @@ sentence gives every modifier; rules then ask which categories cover a span.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -50,18 +49,21 @@ class Modifier(NamedTuple):
         return self.scope_start <= position < self.scope_end
 
 
-@dataclass
 class ContextRules:
-    """A ConText lexicon: triggers by first word, pseudo-triggers, clause boundaries."""
+    """A ConText lexicon: triggers by first word, pseudo-triggers, clause boundaries. (A plain
+    class, as the other holders a one-file check imports: see healthlint.running.engine.)"""
 
-    triggers: dict[str, list[Trigger]] = field(default_factory=dict)
-    pseudo: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
-    boundaries: frozenset[str] = frozenset()
-    stops: dict[str, frozenset[str]] = field(default_factory=dict)  # category -> words ending its scope
-    categories: set[str] = field(default_factory=set)
-    # Made on first use: the first words of every phrase, and the words ending each category's scope.
-    _firsts: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
-    _ends: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    def __init__(self, triggers: dict[str, list[Trigger]] | None = None,
+                 pseudo: dict[str, list[tuple[str, ...]]] | None = None, boundaries: frozenset[str] = frozenset(),
+                 stops: dict[str, frozenset[str]] | None = None, categories: set[str] | None = None) -> None:
+        self.triggers: dict[str, list[Trigger]] = {} if triggers is None else triggers
+        self.pseudo: dict[str, list[tuple[str, ...]]] = {} if pseudo is None else pseudo
+        self.boundaries = boundaries
+        self.stops: dict[str, frozenset[str]] = {} if stops is None else stops  # category -> words ending its scope
+        self.categories: set[str] = set() if categories is None else categories
+        # Made on first use: the first words of every phrase, and the words ending each category's scope.
+        self._firsts: frozenset[str] = frozenset()
+        self._ends: dict[str, frozenset[str]] = {}
 
     def extend(self, data: Mapping[str, Any], source: str) -> None:
         """Add a `context` table: [[trigger]] lists, `pseudo`, `boundaries`, `stops`."""

@@ -92,7 +92,7 @@ def test_harms_word_lists_count_as_the_regex_alternation_would(name, piece):
 
     words = getattr(harms, name)
     alternatives = [*words.words, *(f"{stem}\\w*" for stem in words.stems)]
-    oracle = regex.compile(r"\b(?:%s)\b" % "|".join(alternatives), regex.I)
+    oracle = regex.compile(rf"\b(?:{'|'.join(alternatives)})\b", regex.I)
     parts = [*words.words, *words.stems, "HOPE", "Healing", "THERAPY", "Injections", "un", "s", "ful", "ation",
              "_", "9", "\u00e9", "-", " ", "\n", ".", "\u00a0"]
     rng = random.Random(piece)

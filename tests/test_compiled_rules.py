@@ -188,6 +188,36 @@ def test_a_packs_data_file_of_any_kind_changes_the_fingerprint(tmp_path):
     assert cache.sources_fingerprint([("pack", files())]) != before
 
 
+def test_pack_files_are_hashed_once_until_they_change(tmp_path, monkeypatch):
+    """The hash of a pack's files is remembered by their stat (path, size, inode, times), so a
+    one-file check does not read a pack's megabyte of data on every run; a file rewritten to the
+    same size with its mtime put back still changes the fingerprint (its ctime moved), and a file
+    changed within RACY of being hashed is not remembered at all."""
+    from healthlint.running import cache
+
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "model.json").write_text('{"threshold": 1.5}')
+    files = [("pack", [pack / "model.json"])]
+    racy = cache.sources_fingerprint(files)
+    assert not (tmp_path / ".user-cache" / "healthlint" / cache.SOURCES_MEMO).exists()  # just written: racy
+    monkeypatch.setattr(cache, "RACY", -10**12)  # every file settled
+    before = cache.sources_fingerprint(files)
+    assert before == racy
+    memo = tmp_path / ".user-cache" / "healthlint" / cache.SOURCES_MEMO
+    assert stat.S_IMODE(memo.stat().st_mode) == 0o600 and len(json.loads(memo.read_text())) == 1
+    reads = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self) or original(self))
+    assert cache.sources_fingerprint(files) == before and reads == []  # from the memo
+    times = (pack / "model.json").stat()
+    (pack / "model.json").write_text('{"threshold": 2.5}')
+    os.utime(pack / "model.json", ns=(times.st_atime_ns, times.st_mtime_ns))
+    assert cache.sources_fingerprint(files) != before and reads == [pack / "model.json"]
+    memo.chmod(0o666)  # another user could have written it: not read
+    assert cache.sources_fingerprint(files) != before and len(reads) == 2
+
+
 def test_another_regex_module_version_gets_another_file(monkeypatch):
     """The kept file holds the regex module's compiled code: an upgraded regex module, which the
     settings fingerprint does not see, must not load code compiled by the older one."""

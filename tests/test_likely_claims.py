@@ -6,9 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import CAREFUL, SELLER, flagged
-
 import healthlint_claims
+from conftest import CAREFUL, SELLER, flagged
 from healthlint_claims import likely
 
 ROOT = Path(__file__).resolve().parents[1]

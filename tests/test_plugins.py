@@ -109,3 +109,41 @@ def test_entry_points_are_read_like_importlib_metadata(tmp_path):
         ("one", "os.path:join", "pack_one"), ("two", "os.path", "other")]
     assert found[0].load() is os.path.join
     assert found[1].load() is os.path
+
+
+def test_hookimpl_marks_as_pluggys_own_marker_does():
+    """healthlint.hookimpl marks without importing pluggy (a run with kept rules imports the packs,
+    not the plugin manager); the mark must stay the one pluggy's HookimplMarker makes, or plugins
+    marked with either would stop registering when pluggy changes it."""
+    import pluggy
+
+    from healthlint import hookimpl
+    from healthlint.rules.hookspec import PROJECT
+
+    theirs = pluggy.HookimplMarker(PROJECT)
+    for options in ({}, {"tryfirst": True}, {"trylast": True, "specname": "healthlint_rules"},
+                    {"wrapper": True}, {"hookwrapper": True, "optionalhook": True}):
+        def ours_fn():
+            pass
+
+        def theirs_fn():
+            pass
+
+        (hookimpl(**options)(ours_fn) if options else hookimpl(ours_fn))
+        (theirs(**options)(theirs_fn) if options else theirs(theirs_fn))
+        assert getattr(ours_fn, f"{PROJECT}_impl") == getattr(theirs_fn, f"{PROJECT}_impl")
+
+
+def test_a_run_with_kept_rules_imports_no_pluggy(tmp_path):
+    """The third run of a changed file loads its rules kept by the second: no plugin manager."""
+    doc = tmp_path / "a.md"
+    code = ("import sys, runpy; sys.argv = ['healthlint', 'check', '--isolated', '--cache-dir', sys.argv[1], sys.argv[2]]\n"
+            "import atexit; atexit.register(lambda: print('pluggy' in sys.modules, file=sys.stderr))\n"
+            "runpy.run_module('healthlint', run_name='__main__')\n")
+    seen = []
+    for turn in range(3):
+        doc.write_text(f"A miracle cure, edit {turn}.\n")
+        done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "cache"), str(doc)],
+                              capture_output=True, text=True)
+        seen.append(done.stderr.strip().splitlines()[-1])
+    assert seen == ["True", "True", "False"]

@@ -6,7 +6,8 @@ from conftest import demo_check
 
 
 def quotes(path: str, run) -> list[tuple[str, int, int, str]]:
-    text = open(path, encoding="utf-8", newline="").read()
+    with open(path, encoding="utf-8", newline="") as file:
+        text = file.read()
     return [(f["rule"], f["line"], f["column"], text[f["offset"]:f["end_offset"]]) for f in run.findings]
 
 

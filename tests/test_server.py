@@ -11,8 +11,8 @@ import pytest
 
 pytest.importorskip("pygls", reason="the language server needs the lsp extra (pygls)")
 
-from lsprotocol import types  # noqa: E402
-from pygls.lsp.client import LanguageClient  # noqa: E402
+from lsprotocol import types
+from pygls.lsp.client import LanguageClient
 
 pytestmark = pytest.mark.slow
 

@@ -20,7 +20,7 @@ _API = frozenset(__all__[:8])
 if TYPE_CHECKING:
     from healthlint import api
     from healthlint.api import Config, Finding, Linter, RuleInfo, RunError, RunResult, Target, TargetResult
-    from healthlint.rules.hookspec import hookimpl
+    from healthlint.rules.hookimpl import hookimpl
 
 
 def __getattr__(name: str) -> Any:
@@ -30,7 +30,7 @@ def __getattr__(name: str) -> Any:
         api = importlib.import_module("healthlint.api")
         return api if name == "api" else getattr(api, name)
     if name == "hookimpl":
-        from healthlint.rules.hookspec import hookimpl
+        from healthlint.rules.hookimpl import hookimpl  # not hookspec: a pack's import needs no pluggy
 
         return hookimpl
     raise AttributeError(f"module 'healthlint' has no attribute {name!r}")

@@ -18,7 +18,6 @@ then keep the findings a baseline does not record and those on lines changed sin
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,17 +30,20 @@ from healthlint.running.nearest import Nearest, settings
 from healthlint.text.document import LINTED_SUFFIXES, from_text
 
 
-@dataclass
 class Linter:
     """A configuration with its plugins and rules, loaded once, and what to do after linting
-    (baseline, changed lines). Build one with `Linter.load`."""
+    (baseline, changed lines). Build one with `Linter.load`. (A plain class, not a dataclass:
+    see healthlint.running.engine.TargetResult.)"""
 
-    session: Session
-    baseline: Path | None = None  # report only findings this baseline file does not record
-    report_stale: bool = False  # ... and one finding per recorded entry that is gone
-    changed_since: str | None = None  # report only findings on lines changed since this git revision
-    repository: Path | None = None  # where to ask git about `changed_since` (default: the current folder)
-    nearest: Nearest | None = None  # each file's nearest configuration, when none was given
+    def __init__(self, session: Session, baseline: Path | None = None, report_stale: bool = False,
+                 changed_since: str | None = None, repository: Path | None = None,
+                 nearest: Nearest | None = None) -> None:
+        self.session = session
+        self.baseline = baseline  # report only findings this baseline file does not record
+        self.report_stale = report_stale  # ... and one finding per recorded entry that is gone
+        self.changed_since = changed_since  # report only findings on lines changed since this git revision
+        self.repository = repository  # where to ask git about `changed_since` (default: the current folder)
+        self.nearest = nearest  # each file's nearest configuration, when none was given
 
     @classmethod
     def load(cls, config: str | Path | Config | None = None, *, root: str | Path | None = None,

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 import regex
 
@@ -76,8 +76,7 @@ def _inside_a_longer(mention: Mention, others: Sequence[Mention]) -> bool:
                for o in others)
 
 
-@dataclass(frozen=True, slots=True)
-class Frame:
+class Frame(NamedTuple):  # not a frozen dataclass: one compiles six methods at import, ~4x slower to create
     """A claim: `predicate` said of `object` (None when the predicate needs none)."""
 
     predicate: Mention

@@ -15,7 +15,6 @@ irregular forms are listed as terms of their own). Patterns refer to a vocabular
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -54,14 +53,15 @@ def expand(term: str) -> tuple[str, ...]:
     return tuple(" ".join([form, *words[1:]]) for form in inflections(words[0]))
 
 
-@dataclass
 class Lexicon:
-    """A set of named vocabularies, each a tuple of surface forms (longest first)."""
+    """A set of named vocabularies, each a tuple of surface forms (longest first). (A plain class,
+    as the other holders a one-file check imports: see healthlint.running.engine.)"""
 
-    terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    source: str = ""
-    _patterns: dict[str, str] = field(default_factory=dict, repr=False)
-    _pending: dict[str, Callable[[], tuple[str, ...]]] = field(default_factory=dict, repr=False)
+    def __init__(self, terms: dict[str, tuple[str, ...]] | None = None, source: str = "") -> None:
+        self.terms: dict[str, tuple[str, ...]] = {} if terms is None else terms
+        self.source = source
+        self._patterns: dict[str, str] = {}
+        self._pending: dict[str, Callable[[], tuple[str, ...]]] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickled for healthlint.running.compiled with every vocabulary read (one not yet read is

@@ -12,10 +12,9 @@ sentence gives every modifier; rules then ask which categories cover a span.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from healthlint.deferred import Deferred
 from healthlint.errors import RuleError
@@ -28,8 +27,7 @@ CORE_CATEGORIES = ("negated", "hedged", "hypothetical", "reported", "conditional
 _TOKEN = lazy(r"\w[\w'\u2019]*(?:-\w[\w'\u2019]*)*|[^\w\s]")
 
 
-@dataclass(frozen=True)
-class Trigger:
+class Trigger(NamedTuple):  # not a frozen dataclass: one compiles six methods at import, ~4x slower to create
     """A trigger phrase of the lexicon: its category, and how far its scope runs which way."""
 
     category: str
@@ -38,8 +36,7 @@ class Trigger:
     max_words: int
 
 
-@dataclass(frozen=True)
-class Modifier:
+class Modifier(NamedTuple):
     """A trigger found in a sentence and the character range its scope covers."""
 
     category: str
@@ -52,18 +49,21 @@ class Modifier:
         return self.scope_start <= position < self.scope_end
 
 
-@dataclass
 class ContextRules:
-    """A ConText lexicon: triggers by first word, pseudo-triggers, clause boundaries."""
+    """A ConText lexicon: triggers by first word, pseudo-triggers, clause boundaries. (A plain
+    class, as the other holders a one-file check imports: see healthlint.running.engine.)"""
 
-    triggers: dict[str, list[Trigger]] = field(default_factory=dict)
-    pseudo: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
-    boundaries: frozenset[str] = frozenset()
-    stops: dict[str, frozenset[str]] = field(default_factory=dict)  # category -> words ending its scope
-    categories: set[str] = field(default_factory=set)
-    # Made on first use: the first words of every phrase, and the words ending each category's scope.
-    _firsts: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
-    _ends: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    def __init__(self, triggers: dict[str, list[Trigger]] | None = None,
+                 pseudo: dict[str, list[tuple[str, ...]]] | None = None, boundaries: frozenset[str] = frozenset(),
+                 stops: dict[str, frozenset[str]] | None = None, categories: set[str] | None = None) -> None:
+        self.triggers: dict[str, list[Trigger]] = {} if triggers is None else triggers
+        self.pseudo: dict[str, list[tuple[str, ...]]] = {} if pseudo is None else pseudo
+        self.boundaries = boundaries
+        self.stops: dict[str, frozenset[str]] = {} if stops is None else stops  # category -> words ending its scope
+        self.categories: set[str] = set() if categories is None else categories
+        # Made on first use: the first words of every phrase, and the words ending each category's scope.
+        self._firsts: frozenset[str] = frozenset()
+        self._ends: dict[str, frozenset[str]] = {}
 
     def extend(self, data: Mapping[str, Any], source: str) -> None:
         """Add a `context` table: [[trigger]] lists, `pseudo`, `boundaries`, `stops`."""

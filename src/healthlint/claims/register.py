@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from healthlint.claims.concepts import Mention
 
 
-@dataclass(frozen=True)
-class Register:
+class Register(NamedTuple):  # not a frozen dataclass: one compiles six methods at import, ~4x slower to create
     """Cue counts of one document and the verdict drawn from them."""
 
     promotional_cues: int
@@ -63,23 +62,26 @@ class Register:
         return bool(self.candour_at_least) and self.candour_cues >= self.candour_at_least
 
 
-@dataclass
 class RegisterSpec:
     """A pack's `[register]`: its promotional and careful cue vocabularies, the threshold, how
     many cues of a vocabulary count at most (`at-most`: a "we" said ten times in a review summary
     is not ten sales pitches), the cues of a warning about health fraud (`warning`, counted
     from `warning-at-least`), of a page candid about its evidence (`candour`, `candour-at-least`),
-    and from how many sentences a text of prose with no cue reads as careful (`careful-prose-from`)."""
+    and from how many sentences a text of prose with no cue reads as careful (`careful-prose-from`).
+    (A plain class, as the other holders a one-file check imports: see healthlint.running.engine.)"""
 
-    promotional: tuple[str, ...]
-    careful: tuple[str, ...]
-    threshold: float
-    at_most: dict[str, int] = field(default_factory=dict)
-    warning: tuple[str, ...] = ()  # vocabularies of a fraud warning's cues (Register.warns)
-    warning_at_least: int = 2
-    candour: tuple[str, ...] = ()  # vocabularies of statements of the evidence's limits (Register.candid)
-    candour_at_least: int = 2
-    careful_prose_from: int = 0  # a text with no cue, of this many sentences of prose, reads as careful
+    def __init__(self, promotional: tuple[str, ...], careful: tuple[str, ...], threshold: float,
+                 at_most: dict[str, int] | None = None, warning: tuple[str, ...] = (), warning_at_least: int = 2,
+                 candour: tuple[str, ...] = (), candour_at_least: int = 2, careful_prose_from: int = 0) -> None:
+        self.promotional = promotional
+        self.careful = careful
+        self.threshold = threshold
+        self.at_most: dict[str, int] = {} if at_most is None else at_most
+        self.warning = warning  # vocabularies of a fraud warning's cues (Register.warns)
+        self.warning_at_least = warning_at_least
+        self.candour = candour  # vocabularies of statements of the evidence's limits (Register.candid)
+        self.candour_at_least = candour_at_least
+        self.careful_prose_from = careful_prose_from  # a text with no cue, of this many sentences of prose, reads as careful
 
     @property
     def cues(self) -> frozenset[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Hashable
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -28,22 +27,23 @@ _LIST_REACH = 30  # blocks looked back over for a list's lead-in
 _LINE = 200  # characters of a paragraph that is one line of a list without bullets
 
 
-@dataclass
 class DocumentContext:
-    """A document with its prose regions, sentences and citation index."""
+    """A document with its prose regions, sentences and citation index. (A plain class, as the
+    other holders a one-file check imports: see healthlint.running.engine.)"""
 
-    document: Document
-    regions: Regions
-    sentences: Sentences
-    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
-    _per_sentence: dict[Hashable, dict[int, Any]] = field(default_factory=dict, repr=False)
-    hits: dict[int, set[str]] = field(default_factory=dict, repr=False)  # sentence -> keywords found in it
-    # What the runner's pass tagged (ConceptTagger.in_sentence reads it): the keys of the taggers it
-    # covered, and sentence -> tagger key -> (concept names, start, end) of each term found; `whole`
-    # when the pass covered every sentence.
-    tagged: frozenset[str] = field(default=frozenset(), repr=False)
-    mentions: dict[int, dict[str, list[tuple[tuple[str, ...], int, int]]]] = field(default_factory=dict, repr=False)
-    whole: bool = field(default=False, repr=False)
+    def __init__(self, document: Document, regions: Regions, sentences: Sentences) -> None:
+        self.document = document
+        self.regions = regions
+        self.sentences = sentences
+        self._memo: dict[str, Any] = {}
+        self._per_sentence: dict[Hashable, dict[int, Any]] = {}
+        self.hits: dict[int, set[str]] = {}  # sentence -> keywords found in it
+        # What the runner's pass tagged (ConceptTagger.in_sentence reads it): the keys of the taggers it
+        # covered, and sentence -> tagger key -> (concept names, start, end) of each term found; `whole`
+        # when the pass covered every sentence.
+        self.tagged: frozenset[str] = frozenset()
+        self.mentions: dict[int, dict[str, list[tuple[tuple[str, ...], int, int]]]] = {}
+        self.whole = False
 
     @classmethod
     def build(cls, document: Document) -> DocumentContext:

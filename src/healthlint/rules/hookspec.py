@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 
 import pluggy
 
+from healthlint.rules.hookimpl import PROJECT
+from healthlint.rules.hookimpl import hookimpl as hookimpl  # re-exported: plugins import it from here too
+
 if TYPE_CHECKING:
     from healthlint.output.reporters.base import Reporter
     from healthlint.rules import Rule
 
-PROJECT = "healthlint"
 hookspec = pluggy.HookspecMarker(PROJECT)
-hookimpl = pluggy.HookimplMarker(PROJECT)
 
 
 @hookspec

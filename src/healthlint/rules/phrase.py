@@ -35,7 +35,7 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
 
@@ -158,8 +158,7 @@ class LazyPattern:
         return prefilter.needs(self.source, self.flags)
 
 
-@dataclass
-class Near:
+class Near(NamedTuple):  # not a dataclass: a NamedTuple is ~2.5x faster to create at import
     """A phrase rule's `near`: a match counts only with `pattern` within `words` words of it."""
 
     pattern: LazyPattern

@@ -13,7 +13,6 @@ import importlib.machinery
 import importlib.util
 import sys
 from contextlib import redirect_stdout
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -28,12 +27,12 @@ ENTRY_POINT_GROUP = "healthlint"
 BUILTIN_PLUGINS = ("healthlint.output.reporters.builtin",)
 
 
-@dataclass
 class Plugins:
     """A loaded plugin manager and what went wrong while loading."""
 
-    manager: pluggy.PluginManager
-    errors: list[PluginError] = field(default_factory=list)
+    def __init__(self, manager: pluggy.PluginManager) -> None:
+        self.manager = manager
+        self.errors: list[PluginError] = []
 
     def call(self, hook_name: str) -> list[tuple[str, Any]]:
         """Call a hook on every plugin separately: (plugin name, result) pairs; a raising

@@ -44,6 +44,9 @@ CHUNK = 10_000  # findings per line: a 50 MB file's entry is never one string in
 NOFOLLOW = os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 _PRUNED = ".pruned"
 RULES_SUFFIX = ".rules"  # the entry that describes the rules of a settings fingerprint (healthlint.running.summary)
+SOURCES_MEMO = "sources.json"  # in user_cache_dir(): the hash of each plugin file's bytes, by its stat (see _Digests)
+MEMO_ENTRIES = 4096  # files the memo remembers (a few plugin folders, however many configurations)
+RACY = 2_000_000_000  # ns: a file changed more recently than this may change again within its mtime's tick
 
 
 def core_stamp() -> str:
@@ -69,14 +72,91 @@ def sources_fingerprint(sources: list[tuple[str, list[Path]]]) -> str:
     word lists, rule tables, a model's weights; not bytecode), and files a configuration reads."""
     digest = blake2b(f"{__version__}:{FORMAT}:{sys.version_info[:2]}".encode(), digest_size=32)
     digest.update(core_stamp().encode("utf-8", "surrogateescape"))
+    digests = _Digests.load()
     for name, files in sources:
         digest.update(f"\0{name}\0".encode("utf-8", "surrogateescape"))
         for file in files:
-            if file.suffix not in (".pyc", ".pyo") and "__pycache__" not in file.parts and file.is_file():
-                data = file.read_bytes()
-                digest.update(f"{file}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
-                digest.update(data)
+            if file.suffix in (".pyc", ".pyo") or "__pycache__" in file.parts:
+                continue
+            try:
+                found = os.stat(file)
+            except OSError:
+                continue
+            if stat.S_ISREG(found.st_mode):
+                digest.update(f"{file}\0{found.st_size}\0{digests.of(file, found)}\0".encode("utf-8", "surrogateescape"))
+    digests.save()
     return digest.hexdigest()
+
+
+class _Digests:
+    """The hash of each plugin file's bytes, remembered by the file's path, size, inode and times
+    (as git's index does): a one-file check stats a pack's files instead of reading and hashing
+    its megabyte of word lists and weights on every run. A file changed within RACY of being
+    hashed is hashed again on every run until it is older (its next change could keep its
+    mtime). The memo is the user's own file (`user_cache_dir()/sources.json`), read only when
+    nobody else may write to it, as the kept rules it helps to name (healthlint.running.compiled)."""
+
+    def __init__(self, path: Path | None, known: dict[str, str]) -> None:
+        self.path = path
+        self.known = known
+        self.used: dict[str, str] = {}
+        self.added = False
+
+    @classmethod
+    def load(cls) -> _Digests:
+        try:
+            path = user_cache_dir() / SOURCES_MEMO
+        except (RuntimeError, KeyError, OSError):
+            return cls(None, {})
+        if not path.is_absolute():  # no home folder: no memo in a folder a repository could hold
+            return cls(None, {})
+        try:
+            with os.fdopen(os.open(path, os.O_RDONLY | NOFOLLOW), "rb") as stream:
+                status = os.fstat(stream.fileno())
+                if not stat.S_ISREG(status.st_mode) or status.st_mode & 0o022 or (
+                        hasattr(os, "getuid") and status.st_uid != os.getuid()):
+                    return cls(path, {})
+                known = json.loads(stream.read())
+        except (OSError, ValueError):
+            return cls(path, {})
+        if not isinstance(known, dict) or not all(isinstance(v, str) for v in known.values()):
+            return cls(path, {})
+        return cls(path, known)
+
+    def of(self, file: Path, found: os.stat_result) -> str:
+        """The hash of `file`'s bytes; `found` is its stat."""
+        key = f"{file}\0{found.st_size}\0{found.st_mtime_ns}\0{found.st_ctime_ns}\0{found.st_ino}\0{found.st_dev}"
+        value = self.known.get(key)
+        if value is None:
+            data = file.read_bytes()
+            value = blake2b(data, digest_size=32).hexdigest()
+            settled = time.time_ns() - RACY
+            if len(data) == found.st_size and max(found.st_mtime_ns, found.st_ctime_ns) < settled:
+                self.added = True
+            else:
+                key = ""  # not remembered
+        if key:
+            self.used[key] = value
+        return value
+
+    def save(self) -> None:
+        """Write the memo when a file was hashed afresh: this run's files first, then the others
+        it knew, MEMO_ENTRIES at most; nothing when the folder cannot be written."""
+        if not self.added or self.path is None:
+            return
+        kept = dict(itertools.islice({**self.used, **self.known}.items(), MEMO_ENTRIES))
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | NOFOLLOW, 0o600)
+            with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+                json.dump(kept, stream, separators=(",", ":"))
+            os.replace(temporary, self.path)
+        except OSError:
+            try:
+                temporary.unlink(missing_ok=True)
+            except OSError:
+                pass
 
 
 def secret_key(folder: Path | None = None) -> bytes | None:

@@ -18,7 +18,6 @@ import os
 import pickle
 import stat
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,20 +35,21 @@ FOLDER = "compiled"
 KEEP = 8  # files kept: one per configuration a user lints often
 
 
-@dataclass
 class Compiled:
     """What loading the plugins and linting built: the rules, the output formats, and the
     runners (healthlint.running.runner.Linter, by the per-file settings that chose their rules)
-    with their automata."""
+    with their automata. (A plain class: see healthlint.running.engine.TargetResult.)"""
 
-    fingerprint: str  # the settings they were built under
-    rules: list[Rule]
-    reporters: Deferred[dict[str, type[Reporter]]]  # see healthlint.running.engine.Loaded
-    runners: dict[tuple[object, ...], Any]
-    # healthlint.lazyregex's module-level patterns, compiled: (pattern, flags) -> pickled code
-    patterns: dict[tuple[str, int], bytes] = field(default_factory=dict)
-    # core's ConText lexicon (healthlint.claims.modifiers.default_context), when the rules read it
-    context: Deferred[ContextRules] | None = None
+    def __init__(self, fingerprint: str, rules: list[Rule], reporters: Deferred[dict[str, type[Reporter]]],
+                 runners: dict[tuple[object, ...], Any]) -> None:
+        self.fingerprint = fingerprint  # the settings they were built under
+        self.rules = rules
+        self.reporters = reporters  # see healthlint.running.engine.Loaded
+        self.runners = runners
+        # healthlint.lazyregex's module-level patterns, compiled: (pattern, flags) -> pickled code
+        self.patterns: dict[tuple[str, int], bytes] = {}
+        # core's ConText lexicon (healthlint.claims.modifiers.default_context), when the rules read it
+        self.context: Deferred[ContextRules] | None = None
 
 
 def _engines() -> str:

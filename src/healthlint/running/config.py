@@ -12,8 +12,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import tomli
-
 from healthlint.errors import ConfigError
 from healthlint.rules import SEVERITIES, RuleInfo
 from healthlint.running.timelimit import RULE_TIME_LIMIT
@@ -246,6 +244,8 @@ def from_table(table: dict[str, Any], path: Path | None, where: str) -> Config:
 
 def load(path: Path) -> Config:
     """Read one config file; pyproject.toml without [tool.healthlint] gives the defaults."""
+    import tomli  # here: a run with no configuration file (--isolated, say) reads no TOML
+
     try:
         data = tomli.loads(path.read_text(encoding="utf-8"))
     except (tomli.TOMLDecodeError, RecursionError) as exc:  # RecursionError: nested too deeply
@@ -266,6 +266,8 @@ def load(path: Path) -> Config:
 def find(start: Path) -> Path | None:
     """The nearest config file at or above `start`: .healthlint.toml, healthlint.toml, or a
     pyproject.toml that has a [tool.healthlint] table."""
+    import tomli  # here: a run with --isolated or --config never searches
+
     for folder in (start, *start.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name

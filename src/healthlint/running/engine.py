@@ -6,7 +6,6 @@ Data flows one way: files -> documents -> rules -> findings -> reporters.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,47 +30,59 @@ LOCAL_PACK = "local"  # pack name of phrase rules declared in a user's config
 MIN_FILES_PER_WORKER = 8  # below this, a process pool costs more than it saves
 
 
-@dataclass
+# Plain classes, not dataclasses, here and in the other modules a one-file check imports: a
+# dataclass compiles its generated methods when its module is imported (~0.3-0.8 ms each, about
+# a sixth of a changed file's start-up over all of them), and these need only an __init__.
+
+
 class TargetResult:
     """One file's outcome; `source` is kept only when there are findings to show."""
 
-    findings: list[Finding]
-    errors: list[RunError]
-    source: str | None = None
-    timings: dict[str, float] = field(default_factory=dict)
+    __slots__ = ("findings", "errors", "source", "timings")
+
+    def __init__(self, findings: list[Finding], errors: list[RunError], source: str | None = None,
+                 timings: dict[str, float] | None = None) -> None:
+        self.findings = findings
+        self.errors = errors
+        self.source = source
+        self.timings: dict[str, float] = {} if timings is None else timings
 
 
-@dataclass
 class Loaded:
     """What loading the plugins gives: the rules, the output formats, and what went wrong."""
 
-    plugins: Plugins | None  # None when the rules came built from an earlier run (healthlint.running.compiled)
-    rules: list[Rule]
-    # By output format. A kept file's are unpickled, their modules imported, when first asked for:
-    # a run answered from the findings cache's summary (healthlint.running.summary) never asks.
-    reporters: Deferred[dict[str, type[Reporter]]]
-    errors: list[RunError]
+    __slots__ = ("plugins", "rules", "reporters", "errors")
+
+    def __init__(self, plugins: Plugins | None, rules: list[Rule], reporters: Deferred[dict[str, type[Reporter]]],
+                 errors: list[RunError]) -> None:
+        self.plugins = plugins  # None when the rules came built from an earlier run (healthlint.running.compiled)
+        self.rules = rules
+        # By output format. A kept file's are unpickled, their modules imported, when first asked for:
+        # a run answered from the findings cache's summary (healthlint.running.summary) never asks.
+        self.reporters = reporters
+        self.errors = errors
 
 
-@dataclass
 class Session:
     """Plugins and rules for a configuration, loaded once, when first needed: a run with a
     findings cache whose every file is answered there (and whose rules are described there,
-    see healthlint.running.summary) loads no plugin and builds no rule."""
+    see healthlint.running.summary) loads no plugin and builds no rule. Made by `Session.start`."""
 
-    config: Config
-    extra_plugins: tuple[str, ...] = ()
-    entry_points: bool = True  # load the installed packs
-    keyword_cache: bool = False  # keep derived keywords in the user's cache (runs with a findings cache)
-    cache: Cache | None = None
-    kept_as: str | None = None  # the settings fingerprint built rules are kept under (healthlint.running.compiled)
-    timed: bool = False
-    fingerprints: bool = True  # compute each finding's baseline fingerprint (only baselines read it)
-    _recipe: tuple[object, ...] = ()  # Session.start's arguments: what a pickle carries
-    _loaded: Loaded | None = None
-    _summary: Summary | None = None  # the rules as a cached run described them, until loaded
-    _linters: dict[tuple[object, ...], Linter] = field(default_factory=dict)
-    _kept: set[tuple[object, ...]] = field(default_factory=set)  # runners the compiled file has
+    def __init__(self, config: Config, extra_plugins: tuple[str, ...] = (), entry_points: bool = True,
+                 keyword_cache: bool = False, fingerprints: bool = True, recipe: tuple[object, ...] = ()) -> None:
+        self.config = config
+        self.extra_plugins = extra_plugins
+        self.entry_points = entry_points  # load the installed packs
+        self.keyword_cache = keyword_cache  # keep derived keywords in the user's cache (runs with a findings cache)
+        self.cache: Cache | None = None
+        self.kept_as: str | None = None  # the settings fingerprint built rules are kept under (healthlint.running.compiled)
+        self.timed = False
+        self.fingerprints = fingerprints  # compute each finding's baseline fingerprint (only baselines read it)
+        self._recipe = recipe  # Session.start's arguments: what a pickle carries
+        self._loaded: Loaded | None = None
+        self._summary: Summary | None = None  # the rules as a cached run described them, until loaded
+        self._linters: dict[tuple[object, ...], Linter] = {}
+        self._kept: set[tuple[object, ...]] = set()  # runners the compiled file has
 
     def __reduce__(self) -> tuple[object, ...]:
         """A session pickles as the recipe that made it: another process (a spawned pool
@@ -90,7 +101,7 @@ class Session:
         user allows them (see healthlint.running.trust)."""
         check_config_plugins(config.path, config.plugins, allow_config_plugins)
         session = cls(config, extra_plugins, entry_points, cache_dir is not None, fingerprints=fingerprints,
-                      _recipe=(config, extra_plugins, entry_points, cache_dir, fingerprints, allow_config_plugins,
+                      recipe=(config, extra_plugins, entry_points, cache_dir, fingerprints, allow_config_plugins,
                                keep_rules))
         if cache_dir is None:
             if keep_rules:

@@ -8,7 +8,6 @@ nearer one; each nearer configuration is loaded once, with the command line's op
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,15 +23,15 @@ def settings(base: Config, select: tuple[str, ...] | None, ignore: tuple[str, ..
                              report_unused_suppressions=report_unused_suppressions)
 
 
-@dataclass
 class Nearest:
     """Sessions of the configuration files nearer to a file than the run's own."""
 
-    options: dict[str, Any]  # settings()'s keyword arguments, from the command line
-    start: dict[str, Any]  # Session.start's keyword arguments (plugins, cache, fingerprints, ...)
-    timed: bool = False
-    _found: dict[str, Path | None] = field(default_factory=dict)  # folder -> its nearest config file
-    _sessions: dict[Path, Session] = field(default_factory=dict)
+    def __init__(self, options: dict[str, Any], start: dict[str, Any], timed: bool = False) -> None:
+        self.options = options  # settings()'s keyword arguments, from the command line
+        self.start = start  # Session.start's keyword arguments (plugins, cache, fingerprints, ...)
+        self.timed = timed
+        self._found: dict[str, Path | None] = {}  # folder -> its nearest config file
+        self._sessions: dict[Path, Session] = {}
 
     def session_for(self, path: str, own: Session) -> Session:
         """The session of the configuration nearest to `path` (a file or folder); `own` when

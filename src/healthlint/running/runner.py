@@ -9,7 +9,6 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import redirect_stdout
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -37,13 +36,15 @@ BY_WORDS = 2000  # a vocabulary with more terms than this is found word by word 
 WINDOW = 2048  # sentences whose keyword hits and candidate sets are held at once (see Linter.windows)
 
 
-@dataclass
 class FileResult:
     """One document's findings and rule errors, and each rule's seconds when timed."""
 
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[RunError] = field(default_factory=list)
-    timings: dict[str, float] = field(default_factory=dict)  # rule id -> seconds, when timed
+    __slots__ = ("findings", "errors", "timings")
+
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+        self.errors: list[RunError] = []
+        self.timings: dict[str, float] = {}  # rule id -> seconds, when timed
 
 
 class Linter:

@@ -10,8 +10,6 @@ With no selector a comment applies to every rule.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from healthlint.rules import RuleInfo
 from healthlint.text.document import Document
 from healthlint.text.regions import COMMENT
@@ -24,18 +22,22 @@ UNUSED_SUPPRESSION = RuleInfo(  # reported with --report-unused-suppressions
     suggestion="Delete the comment.",
 )
 
-@dataclass
 class Suppression:
-    """A directive and the character range it covers."""
+    """A directive and the character range it covers.
+    (A plain class, as the other holders a one-file check imports: see healthlint.running.engine.)"""
 
-    kind: str
-    selectors: tuple[str, ...]
-    comment_start: int
-    comment_end: int
-    start: int
-    end: int
-    used: bool = field(default=False)
-    enabled: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # (offset, selectors) enabled again
+    __slots__ = ("kind", "selectors", "comment_start", "comment_end", "start", "end", "used", "enabled")
+
+    def __init__(self, kind: str, selectors: tuple[str, ...], comment_start: int, comment_end: int,
+                 start: int, end: int) -> None:
+        self.kind = kind
+        self.selectors = selectors
+        self.comment_start = comment_start
+        self.comment_end = comment_end
+        self.start = start
+        self.end = end
+        self.used = False
+        self.enabled: list[tuple[int, tuple[str, ...]]] = []  # (offset, selectors) enabled again
 
     def covers(self, info: RuleInfo, offset: int) -> bool:
         if not self.start <= offset < self.end:

@@ -10,6 +10,7 @@ RuleTimeout derives from BaseException, so a rule's own `except Exception` does 
 
 from __future__ import annotations
 
+import _thread
 import os
 import threading
 import time
@@ -58,13 +59,15 @@ def _watch() -> None:
 
 
 def _ensure_watchdog() -> None:
-    """Start this process's watchdog on first use."""
+    """Start this process's watchdog on first use: a bare thread, which, as a daemon thread,
+    never holds up the interpreter's exit. (threading.Thread.start() would also wait until the
+    new thread runs: 0.4-3 ms of a one-file check on a busy machine, for a thread that sleeps.)"""
     global _watching
     if _watching:
         return
     with _start_lock:
         if not _watching:
-            threading.Thread(target=_watch, name="healthlint-time-limit", daemon=True).start()
+            _thread.start_new_thread(_watch, ())
             _watching = True
 
 

@@ -7,7 +7,6 @@ import os
 import stat
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from healthlint.errors import InputError
@@ -21,14 +20,15 @@ _LINE_BREAK = lazy(r"\r\n|\r|\n")
 BOM = "\ufeff"
 
 
-@dataclass
 class Document:
-    """A file's text exactly as written (a leading BOM is kept as character 0)."""
+    """A file's text exactly as written (a leading BOM is kept as character 0).
+    (A plain class, as the other holders a one-file check imports: see healthlint.running.engine.)"""
 
-    path: str
-    text: str
-    kind: str = "markdown"  # "markdown" or "text"
-    _line_starts: Sequence[int] | None = field(default=None, repr=False)
+    def __init__(self, path: str, text: str, kind: str = "markdown") -> None:
+        self.path = path
+        self.text = text
+        self.kind = kind  # "markdown" or "text"
+        self._line_starts: Sequence[int] | None = None
 
     @property
     def line_starts(self) -> Sequence[int]:

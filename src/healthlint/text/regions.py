@@ -8,7 +8,7 @@ space (line breaks are kept), so a match in it is a span in the original file.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
@@ -68,15 +68,18 @@ class Link:
     destination: str
 
 
-@dataclass
 class Regions:
-    """The prose structure of one document (which characters are prose is kept in `masked`)."""
+    """The prose structure of one document (which characters are prose is kept in `masked`).
+    (A plain class, as the other holders a one-file check imports: see healthlint.running.engine.)"""
 
-    blocks: Blocks
-    links: list[Link] = field(default_factory=list)
-    footnote_refs: list[tuple[int, int]] = field(default_factory=list)
-    html: list[tuple[int, int]] = field(default_factory=list)
-    masked: str = ""
+    def __init__(self, blocks: Blocks, links: list[Link] | None = None,
+                 footnote_refs: list[tuple[int, int]] | None = None, html: list[tuple[int, int]] | None = None,
+                 masked: str = "") -> None:
+        self.blocks = blocks
+        self.links: list[Link] = [] if links is None else links
+        self.footnote_refs: list[tuple[int, int]] = [] if footnote_refs is None else footnote_refs
+        self.html: list[tuple[int, int]] = [] if html is None else html
+        self.masked = masked
 
 
 def mask(text: str, prose: list[tuple[int, int]]) -> str:

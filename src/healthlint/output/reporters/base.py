@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import ClassVar, TextIO
 
 from healthlint.output.findings import RunResult
 
 
-@dataclass
 class ReportOptions:
-    """How a reporter writes: the command line's --color, --statistics and --quiet."""
+    """How a reporter writes: the command line's --color, --statistics and --quiet.
+    (A plain class, as the other holders a one-file check imports: see healthlint.running.engine.)"""
 
-    color: bool = False
-    statistics: bool = False
-    quiet: bool = False
+    def __init__(self, color: bool = False, statistics: bool = False, quiet: bool = False) -> None:
+        self.color = color
+        self.statistics = statistics
+        self.quiet = quiet
 
 
 class Reporter:

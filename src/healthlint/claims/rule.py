@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from healthlint.claims.concepts import ConceptTagger, Mention, found
@@ -138,12 +138,12 @@ class Analyzer:
             return at is None or not quoted(text, mention.start, mention.end, starts[at], ends[at])
         promotional = set(spec.promotional)
         own_voice = any(m.concept in promotional and said(index, m) for index, m in located)
-        register = replace(spec.count((m for _, m in located), len(document.sentences), prose), own_voice=own_voice)
+        register = spec.count((m for _, m in located), len(document.sentences), prose)._replace(own_voice=own_voice)
         if not (register.careful_cues and register.promotional_cues):
             return register
         quoted_too = {*spec.careful, *spec.warning, *spec.candour}  # cues that count quoted or not
-        return replace(spec.count((m for index, m in located if m.concept in quoted_too or said(index, m)),
-                                  len(document.sentences), prose), own_voice=own_voice)
+        return spec.count((m for index, m in located if m.concept in quoted_too or said(index, m)),
+                          len(document.sentences), prose)._replace(own_voice=own_voice)
 
 
 def _finished(document: DocumentContext) -> int:

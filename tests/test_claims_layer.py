@@ -31,6 +31,7 @@ def test_verb_entries_cover_their_inflections(verb, forms):
 def test_a_phrasal_verb_inflects_its_first_word():
     assert expand("fight off (v)") == ("fight off", "fights off", "fighted off", "fighting off")
     assert expand("brain  fog") == ("brain fog",)
+    assert expand("only mask (v)") == ("only mask", "only masks", "only masked", "only masking")
 
 
 def test_vocabulary_errors_name_the_file_and_the_vocabulary():
@@ -68,6 +69,15 @@ def test_negation_goes_on_through_a_list_of_single_words_and_no_further():
     assert scopes("It is not a drug, and it cures pain.") == [("negated", "not", "a drug")]
     assert scopes("We use no drugs, surgery or needles, and our therapy cures arthritis.") == [
         ("negated", "no", "drugs, surgery or needles,")]
+
+
+def test_evidence_denied_covers_the_clause_it_introduces():
+    """"There is not yet good evidence that ..." denies the clause after it as one trigger (its
+    scope reaching sixteen words), up to the next boundary, as any negation does."""
+    assert scopes("There is not yet good evidence that wearing a sensor every day improves long-term health.") == [
+        ("negated", "not yet good evidence that", "wearing a sensor every day improves long-term health.")]
+    assert scopes("There is no evidence that it cures arthritis, but our gel cures gout.") == [
+        ("negated", "no evidence that", "it cures arthritis")]
 
 
 def test_pseudo_triggers_are_not_negations():

@@ -9,7 +9,8 @@ In a rules file:
 
 A verb entry `"treat (v)"` stands for treat, treats, treated, treating; in a phrase of several
 words the first word is the verb ("fight off (v)": fights off, fought off is not guessed, so
-irregular forms are listed as terms of their own). Patterns refer to a vocabulary as `{name}`.
+irregular forms are listed as terms of their own), or the second after an adverb of degree
+("only mask (v)": only masks, only masked). Patterns refer to a vocabulary as `{name}`.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from healthlint.lazyregex import lazy
 NAME = lazy(r"[a-z][a-z0-9_-]*\Z")
 REFERENCE = lazy(r"\{([a-z][a-z0-9_-]*)\}")  # `{name}` in a pattern; `{2,3}` is never a name
 _VOWELS = "aeiou"
+# Adverbs a verb phrase may open with: the verb is the word after ("just manage (v)").
+LEADING_ADVERBS = frozenset({"only", "just", "merely", "simply", "barely", "hardly", "still", "never", "really"})
 
 
 def inflections(verb: str) -> tuple[str, ...]:
@@ -50,7 +53,8 @@ def expand(term: str) -> tuple[str, ...]:
     if not term.endswith(" (v)"):
         return (term,)
     words = term[:-4].split(" ")
-    return tuple(" ".join([form, *words[1:]]) for form in inflections(words[0]))
+    at = 1 if len(words) > 1 and words[0].lower() in LEADING_ADVERBS else 0
+    return tuple(" ".join([*words[:at], form, *words[at + 1:]]) for form in inflections(words[at]))
 
 
 class Lexicon:

@@ -86,6 +86,29 @@ def test_missing_harms_fires_on_a_short_advert_that_never_names_a_risk(advert):
     assert [f["rule"] for f in lint(advert) if f["category"] == "missing-harms"] == ["missing-harms/no-risks-discussed"]
 
 
+ADVERT = "Sleep deeper with our magnesium gummies, with a no-risk 60-day trial. Order today.\n\n"
+
+
+@pytest.mark.parametrize("precaution", [
+    "They are not suitable if you have kidney disease.",
+    "Do not take them if you are pregnant or breastfeeding.",
+    "Stop using them and see your doctor if you get a rash.",
+    "People with epilepsy or heart conditions should check with their doctor first.",
+    "If you take blood thinners, ask your pharmacist before starting.",
+    "Magnesium can interact with some antibiotics.",
+    "The gummies are toxic to dogs; keep them out of reach.",
+    "If a child swallows several, call the Poisons Information Centre.",
+    "We don't recommend them while breastfeeding.",
+])
+def test_an_advert_that_states_who_should_not_use_it_discusses_harms(precaution):
+    """Precautions are a discussion of harms in a seller's words: who should not use the product,
+    what it can interact with, when to stop, whom to call. missing-harms stays silent; the same
+    advert with only a packaging note does not."""
+    assert [f for f in lint(ADVERT + precaution + "\n") if f["category"] == "missing-harms"] == []
+    assert [f["rule"] for f in lint(ADVERT + "Do not use if the seal is broken.\n")
+            if f["category"] == "missing-harms"] == ["missing-harms/no-risks-discussed"]
+
+
 @pytest.mark.parametrize("page", [
     "# Screening\n\nScreening is recommended for adults aged 45 to 75. Talk to your doctor about which test is right "
     "for you. Many insurance plans cover screening at no cost.\n",

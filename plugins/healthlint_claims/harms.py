@@ -56,7 +56,24 @@ _HARM = lazy(
     r"(?:(?:is|are)\s+(?:common|possible|normal|expected|usual)|(?:can|may)\s+(?:occur|happen)|(?:has|have)\s+been\s+reported)"
     r"|(?:serious|severe|rare)\s+(?:problems|complications|reactions|injuries)\s+(?:[\w-]+\s+){0,4}?(?:such\s+as|including|like|can|may|have|has)"
     r"|(?:linked|associated)\s+(?:with|to)\s+(?:\w+\s+){0,3}?(?:injury|injuries|damage|failure|toxicity|deaths?)"
-    r"|safety\s+(?:\w+\s+){0,3}(?:yet\s+to\s+be|not\s+(?:been\s+)?(?:established|known|proven)|unknown|concerns?))\b", regex.I)
+    r"|safety\s+(?:\w+\s+){0,3}(?:yet\s+to\s+be|not\s+(?:been\s+)?(?:established|known|proven)|unknown|concerns?)"
+    # precautions: who should not use it, and what to do when it goes wrong ("not suitable if you have
+    # gum disease", "do not book if you take blood thinners", "people with epilepsy should check with
+    # their doctor", "CBD can interact with some medicines", "toxic to cats", "call the Poisons Centre")
+    r"|(?:is|are|isn\W?t|aren\W?t)\s+(?:not\s+)?suitable\s+(?:if|for\s+(?:anyone|people|those|children|you\s+if))"
+    r"|(?:do\s+not|don\W?t|never)\s+(?:use|take|book|drink|start|combine|mix|give|apply)\s+(?:[\w-]+\s+){0,4}?(?:if|while|during|with)\s"
+    r"(?!(?:the\s+)?(?:safety\s+)?(?:seal|package|packaging|box|lid)\b)"
+    r"|(?:stop|discontinue)\s+(?:using|taking|use)\s+(?:[\w-]+\s+){0,2}?(?:and|if|when)\s"
+    r"|(?:people|anyone|those|patients|clients|guests|users|women|men)\s+(?:with|who\s+(?:have|are|take))\s+(?:[\w,-]+\s+){0,12}?"
+    r"(?:should|must|need\s+to|to)\s+(?:check|talk|speak|consult|avoid|not)\b"
+    r"|if\s+you\s+(?:take|are\s+taking|use)\s+(?:[\w-]+\s+){0,2}?(?:blood\s+thinners|warfarin|anticoagulants)"
+    r"|(?:can|may|might|could)\s+interact\s+with|\binteractions?\s+with"
+    r"|toxic\s+to\s+(?:cats|dogs|pets|children|people|humans|fish|animals)"
+    r"|poisons?\s+(?:information|control|centre|center|line|helpline)"
+    r"|(?:can|may|might|could|will)\s+(?:cause|lead\s+to)\s+(?:\w+[\s,]+){0,3}?(?:dehydration|fainting|dizziness|burns?|blisters?|irritation|headaches?)"
+    r"|(?:irritate|irritates|sting|stings)\s+(?:the\s+|your\s+)?(?:skin|eyes|airways|lungs)"
+    r"|(?:not|don\W?t|doesn\W?t|wouldn\W?t)\s+recommend\w*\s+(?:[\w-]+\s+){0,5}?(?:while|during|if|for)\s+(?:breastfeeding|pregnan\w+|you\s+are\s+pregnant))\b",
+    regex.I)
 # Mentions that do not discuss harms: reassurance, or the risk of getting the disease itself.
 _NOT_A_HARM = lazy(
     # (not "without protection can harm your eyes": a modal between makes it a harm stated)

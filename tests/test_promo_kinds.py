@@ -109,6 +109,19 @@ def test_an_advert_that_states_who_should_not_use_it_discusses_harms(precaution)
             if f["category"] == "missing-harms"] == ["missing-harms/no-risks-discussed"]
 
 
+@pytest.mark.parametrize("not_a_harm", [
+    "Any side effects?",  # a question asked, not answered
+    "| Side effects | None |\n|---|---|\n| Results | Lasting |",  # a label in a table
+    "The lenses block harmful blue light.",  # harm the product claims to block
+    "It can even lower your breast cancer risk.",  # the reader's risk of a disease
+    "Four in five strokes come without a single warning sign.",
+    "Families never have to worry about side effects.",
+])
+def test_harm_words_that_discuss_no_harm_of_the_product_leave_missing_harms_firing(not_a_harm):
+    assert [f["rule"] for f in lint(ADVERT + not_a_harm + "\n") if f["category"] == "missing-harms"] == [
+        "missing-harms/no-risks-discussed"]
+
+
 @pytest.mark.parametrize("page", [
     "# Screening\n\nScreening is recommended for adults aged 45 to 75. Talk to your doctor about which test is right "
     "for you. Many insurance plans cover screening at no cost.\n",

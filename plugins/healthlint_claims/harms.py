@@ -10,6 +10,7 @@ import regex
 
 from healthlint.lazyregex import lazy
 from healthlint.rules import DocumentRule, Match, RuleInfo
+from healthlint.text.language import is_question
 from healthlint.text.reading import lower_same_length, pieces
 
 if TYPE_CHECKING:  # annotations only: importing the context module costs a cached run time
@@ -39,7 +40,7 @@ _PROMOTION_STEMS = ("revolution", "transform", "regenerat", "restor", "improv")
 # An infection or a tumour is a harm only when something causes it or it is a risk ("the risk of
 # infection", "developed tumors"): a seller's page names them as what it treats ("ear infections").
 _HARM = lazy(
-    r"\b(?:side[- ]effects?|adverse\s+(?:effects?|events?|reactions?)|complications?|harms?|harmful|dangers?|dangerous"
+    r"\b(?:side[- ]effects?|adverse\s+(?:effects?|events?|reactions?)|complications?|harms?|(?:is|are|be|been|can\s+be|may\s+be)\s+harmful|dangers?|dangerous"
     r"|risks?|risky|toxicity|contraindicat\w+|caution|warnings?|unsafe"
     r"|(?:risk|chance|cases?|reports?|signs?)\s+of\s+(?:an?\s+)?(?:\w+\s+)?(?:infections?|tumou?rs?)"
     r"|(?:cause[sd]?|causing|lead\s+to|leads\s+to|led\s+to|result(?:ed|s)?\s+in|develop(?:ed|s)?|got|get)"
@@ -77,17 +78,25 @@ _HARM = lazy(
 # Mentions that do not discuss harms: reassurance, or the risk of getting the disease itself.
 _NOT_A_HARM = lazy(
     # (not "without protection can harm your eyes": a modal between makes it a harm stated)
-    r"\b(?:minimi[sz]\w*|reduc\w*|lower\w*|fewer|less|minimal|no|zero|without|free\s+of|none\s+of|eliminat\w*)[\s-]+(?:the\s+)?"
-    r"(?:(?!(?:can|may|might|could|will|would)\b)\w+\s+){0,2}?(?:side[- ]effects?|risks?|complications?|harms?)"
+    r"\b(?:minimi[sz]\w*|reduc\w*|lower\w*|fewer|less|minimal|no|zero|without|free\s+of|none\s+of|eliminat\w*|cuts?)[\s-]+(?:the\s+)?"
+    r"(?:(?!(?:can|may|might|could|will|would)\b)[\w,\u2019\x27]+\s+){0,4}?(?:side[- ]effects?|risks?|complications?|harms?)"
     r"|\b(?:side[- ]effects?|adverse\s+\w+|risks?|complications?)\s+(?:are|is|were)\s+(?:\w+\s+)?(?:minimal|rare|negligible|low|mild)"
     r"|\b(?:higher|increased|greater|lower|slightly\s+\w+)\s+risk\s+of\s+(?:developing|getting|having)"
     r"|\brisk\s+(?:of|for)\s+(?:developing|getting)"
     r"|\b(?:risk\s+factors?|at\s+risk)\b"
+    # the reader's risk of a disease, not the product's risk: "your risk of dementia", "lower your breast
+    # cancer risk", "your family's risk"; warning signs of a disease; harm done to oneself
+    r"|\b(?:your|their|his|her|our)\s+(?:[\w\u2019\x27]+\s+){0,2}?risk\b(?!\s+of\s+(?:side|complications?|infections?|bleeding|harm|injury|adverse|allergic|burns?))"
+    r"|\b(?:cancer|stroke|heart|dementia|diabetes|disease|fracture|falls?|alzheimer\W?s)\s+risk\b"
+    r"|\b(?:early[- ]warning|warning\s+signs?|black[- ]box\s+warning)\b|\bself[- ]harm\b"
+    r"|\b(?:worry|worrying|worries)\s+about\s+(?:\w+\s+){0,2}?(?:side[- ]effects?|risks?)"
+    r"|\b(?:because\s+of|due\s+to)\s+(?:the\s+|its\s+|their\s+)?side[- ]effects\b"
     r"|\b(?:can(?:no|\W)?t|can\s+not|won\W?t|will\s+not|never|not)\s+(?:\w+\s+){0,2}?(?:harm|hurt)\b"  # "cannot harm a newborn"
     r"|\brisk[- ]free\b|\bshared[- ]risk\b"  # offers: "a risk-free trial", "a shared-risk refund"
     # harms of other treatments, named as a cause of the complaint: "the side effects of some medicines"
     r"|\bside[- ]effects?\s+of\s+(?:some|other|many|certain|common|prescription|your|their)\s+(?:\w+\s+)?(?:medicines|medications|drugs|pills)\b",
     regex.I)
+MIN_HARM_WORDS = 4  # a shorter line naming harms is a label or a heading, not a discussion of them
 MIN_TREATMENT_MENTIONS = 5
 MIN_PROMOTION_MENTIONS = 5
 MIN_PROMOTION_PER_100_WORDS = 2.0  # clinic posts measured 3 to 5; careful NIH pages at most 1.4
@@ -177,6 +186,8 @@ class MissingHarms(DocumentRule):
         text = ctx.text
         for sentence in ctx.sentences:
             piece = text[sentence.start:sentence.end]
+            if len(piece.split()) < MIN_HARM_WORDS or is_question(piece):
+                continue  # a label ("Side effects" in a table whose cell says "None") or a question asked
             if _HARM.search(piece) and not _NOT_A_HARM.search(piece):
                 return
         first = ctx.sentences[0] if ctx.sentences else None

@@ -99,6 +99,10 @@ ADVERT = "Sleep deeper with our magnesium gummies, with a no-risk 60-day trial. 
     "The gummies are toxic to dogs; keep them out of reach.",
     "If a child swallows several, call the Poisons Information Centre.",
     "We don't recommend them while breastfeeding.",
+    "Patch test on your arm a day before first use.",
+    "Not for children under 12.",
+    "Tell your doctor if you have a pacemaker or take insulin.",
+    "Do not use them if you are allergic to fish.",
 ])
 def test_an_advert_that_states_who_should_not_use_it_discusses_harms(precaution):
     """Precautions are a discussion of harms in a seller's words: who should not use the product,

@@ -73,6 +73,12 @@ _HARM = lazy(
     r"|poisons?\s+(?:information|control|centre|center|line|helpline)"
     r"|(?:can|may|might|could|will)\s+(?:cause|lead\s+to)\s+(?:\w+[\s,]+){0,3}?(?:dehydration|fainting|dizziness|burns?|blisters?|irritation|headaches?)"
     r"|(?:irritate|irritates|sting|stings)\s+(?:the\s+|your\s+)?(?:skin|eyes|airways|lungs)"
+    r"|allergic\s+to|if\s+you\s+(?:have|are)\s+(?:an?\s+)?(?:\w+\s+){0,2}?allerg\w+|patch[- ]test"
+    r"|not\s+(?:for|suitable\s+for|recommended\s+for|to\s+be\s+(?:given|used)\s+(?:to|by))\s+(?:children|kids|babies|infants|anyone|people|those)\s+under"
+    r"|not\s+for\s+under[- ]\d+s?|pacemakers?|bleeding\s+disorders?|hypoglyc\w+"
+    r"|(?:see|talk\s+to|speak\s+to|check\s+with|ask|tell)\s+(?:your|a)\s+(?:gp|doctor|pharmacist|physician|midwife|dentist"
+    r"|health\s*care\s+provider)\s+(?:first\s+)?if\s+you\s+(?:have|are|take|get|notice|develop)\s+(?!any\b|questions|concerns)"
+    r"|(?:temporary|tooth|sun|skin)\s+sensitivity|photosensitiv\w+"
     r"|(?:not|don\W?t|doesn\W?t|wouldn\W?t)\s+recommend\w*\s+(?:[\w-]+\s+){0,5}?(?:while|during|if|for)\s+(?:breastfeeding|pregnan\w+|you\s+are\s+pregnant))\b",
     regex.I)
 # Mentions that do not discuss harms: reassurance, or the risk of getting the disease itself.

@@ -144,6 +144,8 @@ def test_a_harms_list_on_a_sellers_page_is_not_a_list_of_diseases_treated():
     "You may not need an endoscopy if your symptoms go away.",
     "Medications can manage symptoms but do not cure the disease.",
     "Open surgery for this hernia is now rare, and keyhole repair is standard.",
+    "Be careful with private detox clinics and miracle claims.",
+    "Health claims are not permitted, including statements that a formula boosts brain development or strengthens immunity.",
 ])
 def test_careful_wordings_of_new_agencies_are_not_flagged(sentence):
     assert [f for f in flagged(CAREFUL, sentence) if not f[0].startswith(("uncited-evidence/", "unsourced-statistic/"))] == []

@@ -78,7 +78,8 @@ def test_allowed_local_module_is_not_put_on_sys_path(tmp_path):
     (repo / "draft.md").write_text("Try our revolutionary new treatment.\n")  # --fix writes it: tempfile is imported
     probe = ("import sys\nfrom healthlint.cli import main\ntry:\n    main()\nexcept SystemExit as exc:\n"
              "    print(exc.code, [p for p in sys.path if 'repo' in p], file=sys.stderr)\n")
-    run = subprocess.run([sys.executable, "-P", "-c", probe, "check", "--allow-config-plugins", "--fix", "draft.md"],
+    run = subprocess.run([sys.executable, "-P", "-c", probe, "check", "--allow-config-plugins", "--select", "hype,repo",
+                          "--fix", "draft.md"],
                          cwd=repo, capture_output=True, text=True, env=user_env(tmp_path / "home"))
     assert run.stderr.splitlines()[-1] == "0 []", run.stderr
     assert (repo / "draft.md").read_text() == "Try our new treatment.\n"

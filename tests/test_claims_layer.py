@@ -479,6 +479,9 @@ def test_a_page_that_corrects_claims_is_a_warning_whatever_it_quotes():
             "That overstated the evidence, which comes from one small trial. We regret the error.\n\n"
             "A headline on 7 March incorrectly said sound waves \"cure hand tremor\". We have amended it.\n")
     assert [f["rule"] for f in check(page).findings if f["category"] != "missing-harms"] == []
+    product = ("Order today: our Curve Correction mode is $199. Curve Correction works in weeks. New in Curve "
+               "Correction 2.0: it is 100% safe for all-night wear.\n")
+    assert "safety-claim/absolute-safety" in [f["rule"] for f in check(product).findings]  # a feature, not a correction
     assert [f["rule"] for f in check(page.replace("overstated", "summarised").replace("We regret the error.", "")
                                       .replace("incorrectly ", "")).findings
             if f["category"] == "safety-claim"] == ["safety-claim/absolute-safety"]

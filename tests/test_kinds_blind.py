@@ -88,6 +88,8 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, flagged
      [("discourages-care/disparages-standard-care", "chained to a CPAP machine")]),
     ("There's really no reason to keep trying pills first.",
      [("discourages-care/disparages-standard-care", "no reason to keep trying pills")]),
+    # sets 36-46: a condition said to be undoable
+    ("Type 2 diabetes is reversible with our plan.", [("cure-claim/condition-gone", "diabetes is reversible")]),
 ])
 def test_a_kind_from_the_blind_sets_is_flagged_on_a_sellers_page_only(sentence, expected):
     assert_seller_only(sentence, expected, among={rule for rule, _ in expected})

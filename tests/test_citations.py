@@ -35,6 +35,7 @@ def test_sources_are_recognised(text):
     "Studies show it works in 2020.",
     "Studies show it works (see below).",
     "Write to [us](mailto:a@b.org) if studies show it works.",
+    "Write to <offers@clinic.example> if studies show it works.",  # an email autolink
     "Studies show it works, says `[1]` in code.",
 ])
 def test_non_sources_are_not(text):

@@ -32,13 +32,20 @@ _TEXT_CITATION = lazy(
     regex.VERBOSE,
 )
 _NOT_A_SOURCE = ("mailto:", "tel:", "#", "javascript:")
+_EMAIL = regex.compile(r"[^\s/@:]+@[^\s/@]+\Z")  # an email autolink's destination: <offers@shop.example>
+
+
+def is_source(destination: str) -> bool:
+    """A link's destination points at something a reader can check: not an email address, a phone
+    number, a place on the same page or a script."""
+    return not (destination.lower().startswith(_NOT_A_SOURCE) or _EMAIL.match(destination))
 
 
 class Citations:
     """Positions of every source marker in a document, answering range queries."""
 
     def __init__(self, regions: Regions) -> None:
-        starts = [link.start for link in regions.links if not link.destination.lower().startswith(_NOT_A_SOURCE)]
+        starts = [link.start for link in regions.links if is_source(link.destination)]
         starts += [start for start, _ in regions.footnote_refs]
         starts += [m.start() for m in _TEXT_CITATION.finditer(regions.masked)]
         self._starts = sorted(starts)

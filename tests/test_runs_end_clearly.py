@@ -140,10 +140,16 @@ def children(pid: int) -> list[int]:
         return []
 
 
+def _as_a_terminal_would() -> None:
+    """Ctrl-C reaches a command run from a terminal; a shell's background job (as CI scripts run
+    the suite) starts its children with SIGINT ignored, and Python then leaves it ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start(repo, tmp_path, *args):
     return subprocess.Popen([sys.executable, "-P", "-m", "healthlint", "check", "--no-cache", "--plugin",
                              str(tmp_path / "bad.py"), "--select", "bad", *args], cwd=repo,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_as_a_terminal_would,
                             env=user_env(tmp_path / "home", PYTHONFAULTHANDLER="1"))
 
 
@@ -154,8 +160,8 @@ def looping(process):
 
 
 def ended(process, seconds=30):
-    """The process's output once it ends; one that hangs (this failed twice in CI under load, never
-    here) is made to print every thread's stack (faulthandler, on SIGABRT) into the failure."""
+    """The process's output once it ends; one that hangs is made to print every thread's stack
+    (faulthandler, on SIGABRT) into the failure."""
     try:
         return process.communicate(timeout=seconds)
     except subprocess.TimeoutExpired:

@@ -32,7 +32,7 @@ _TEXT_CITATION = lazy(
     regex.VERBOSE,
 )
 _NOT_A_SOURCE = ("mailto:", "tel:", "#", "javascript:")
-_EMAIL = regex.compile(r"[^\s/@:]+@[^\s/@]+\Z")  # an email autolink's destination: <offers@shop.example>
+_EMAIL = lazy(r"[^\s/@:]+@[^\s/@]+\Z")  # an email autolink's destination: <offers@shop.example>
 
 
 def is_source(destination: str) -> bool:

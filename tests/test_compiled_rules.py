@@ -137,18 +137,18 @@ def test_without_a_home_folder_no_file_is_kept_or_read_in_the_current_folder(tmp
     """With no home folder to be found, the user's cache folder would be a relative path: the
     current folder's, a repository's. A file planted where it would point is not read, and
     nothing is kept there."""
-    from healthlint.running import compiled
+    from healthlint.running import compiled, owned
 
     monkeypatch.chdir(tmp_path)
     relative = Path("~/.cache/healthlint")
-    monkeypatch.setattr(compiled, "user_cache_dir", lambda: tmp_path / relative)
+    monkeypatch.setattr(owned, "user_cache_dir", lambda: tmp_path / relative)
     planted = compiled._path("settings")
     assert planted is not None
     planted.parent.mkdir(mode=0o700, parents=True)
     planted.write_bytes(pickle.dumps(compiled.Compiled("settings", [], {}, {})))
     os.chmod(planted, 0o600)
     assert compiled.load("settings") is not None  # a valid file, owned by the user ...
-    monkeypatch.setattr(compiled, "user_cache_dir", lambda: relative)
+    monkeypatch.setattr(owned, "user_cache_dir", lambda: relative)
     assert compiled._path("settings") is None
     assert compiled.load("settings") is None  # ... is not read from a relative folder
     planted.unlink()

@@ -26,6 +26,7 @@ from typing import Any, TextIO
 
 from healthlint import __version__
 from healthlint.output.findings import Finding, RunError, field_values
+from healthlint.running.owned import NOFOLLOW, cache_path, open_own, write_own
 from healthlint.running.trust import user_cache_dir
 
 try:  # hashlib.blake2b itself, without importing hashlib, which loads OpenSSL (~2.5 ms of every run)
@@ -41,7 +42,6 @@ MAX_AGE = 30 * 24 * 3600  # seconds an entry is kept after it was written
 PRUNE_EVERY = 24 * 3600  # seconds between two prunings of one cache folder
 STALE_TEMPORARY = 3600  # seconds after which a temporary file is an interrupted write's leftover
 CHUNK = 10_000  # findings per line: a 50 MB file's entry is never one string in memory
-NOFOLLOW = os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 _PRUNED = ".pruned"
 RULES_SUFFIX = ".rules"  # the entry that describes the rules of a settings fingerprint (healthlint.running.summary)
 SOURCES_MEMO = "sources.json"  # in user_cache_dir(): the hash of each plugin file's bytes, by its stat (see _Digests)
@@ -104,18 +104,12 @@ class _Digests:
 
     @classmethod
     def load(cls) -> _Digests:
+        path = cache_path(SOURCES_MEMO)  # none without a home folder: no memo a repository could hold
+        stream = open_own(path) if path is not None else None
+        if stream is None:
+            return cls(path, {})
         try:
-            path = user_cache_dir() / SOURCES_MEMO
-        except (RuntimeError, KeyError, OSError):
-            return cls(None, {})
-        if not path.is_absolute():  # no home folder: no memo in a folder a repository could hold
-            return cls(None, {})
-        try:
-            with os.fdopen(os.open(path, os.O_RDONLY | NOFOLLOW), "rb") as stream:
-                status = os.fstat(stream.fileno())
-                if not stat.S_ISREG(status.st_mode) or status.st_mode & 0o022 or (
-                        hasattr(os, "getuid") and status.st_uid != os.getuid()):
-                    return cls(path, {})
+            with stream:
                 known = json.loads(stream.read())
         except (OSError, ValueError):
             return cls(path, {})
@@ -145,18 +139,7 @@ class _Digests:
         if not self.added or self.path is None:
             return
         kept = dict(itertools.islice({**self.used, **self.known}.items(), MEMO_ENTRIES))
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        try:
-            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | NOFOLLOW, 0o600)
-            with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-                json.dump(kept, stream, separators=(",", ":"))
-            os.replace(temporary, self.path)
-        except OSError:
-            try:
-                temporary.unlink(missing_ok=True)
-            except OSError:
-                pass
+        write_own(self.path, json.dumps(kept, separators=(",", ":")).encode("utf-8"))
 
 
 def secret_key(folder: Path | None = None) -> bytes | None:

@@ -16,15 +16,14 @@ from __future__ import annotations
 import gc
 import os
 import pickle
-import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from healthlint import lazyregex, running
 from healthlint.deferred import Deferred
-from healthlint.running.cache import NOFOLLOW, blake2b  # loaded already: the settings fingerprint is made there
-from healthlint.running.trust import user_cache_dir
+from healthlint.running.cache import blake2b  # loaded already: the settings fingerprint is made there
+from healthlint.running.owned import NOFOLLOW, cache_path, open_own, write_own
 
 if TYPE_CHECKING:
     from healthlint.claims.modifiers import ContextRules
@@ -68,17 +67,10 @@ def _engines() -> str:
 
 
 def _path(fingerprint: str) -> Path | None:
-    """The kept file of `fingerprint`; None when the user has no cache folder of their own (with no
-    home folder to be found, the folder would be a path relative to the current one: a
-    repository's, where a pull request could put a file)."""
-    try:
-        folder = user_cache_dir()
-    except (RuntimeError, KeyError, OSError):
-        return None
-    if not folder.is_absolute():
-        return None
+    """The kept file of `fingerprint`; None when the user has no cache folder of their own
+    (healthlint.running.owned.cache_path)."""
     name = blake2b(f"{fingerprint}\0{_engines()}".encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
-    return folder / FOLDER / f"{name}.pickle"
+    return cache_path(FOLDER, f"{name}.pickle")
 
 
 def load(fingerprint: str) -> Compiled | None:
@@ -86,15 +78,10 @@ def load(fingerprint: str) -> Compiled | None:
     path = _path(fingerprint)
     if path is None:
         return None
-    try:
-        descriptor = os.open(path, os.O_RDONLY | NOFOLLOW)
-    except OSError:
-        return None
-    with os.fdopen(descriptor, "rb") as stream:
-        status = os.fstat(stream.fileno())
-        if not stat.S_ISREG(status.st_mode) or status.st_mode & 0o022 or (
-                hasattr(os, "getuid") and status.st_uid != os.getuid()):
-            return None  # someone else could have written it
+    stream = open_own(path)
+    if stream is None:
+        return None  # none kept, or someone else could have written it
+    with stream:
         collecting = gc.isenabled()
         gc.disable()  # the ~80 collections the load's new objects would trigger find no garbage
         try:
@@ -144,18 +131,8 @@ def save(fingerprint: str, compiled: Compiled) -> None:
         data = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:
         return
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | NOFOLLOW, 0o600)
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
+    if write_own(path, data):
         _prune(path.parent)
-    except OSError:
-        try:
-            temporary.unlink(missing_ok=True)
-        except OSError:  # no folder to hold it
-            pass
 
 
 def _prune(folder: Path) -> None:

@@ -115,7 +115,8 @@ class Analyzer:
         """Counts the cues in the document; where it also has careful cues, promotional ones it
         puts in quotation marks do not count: a page that says "talk to your doctor" and lists a
         seller's phrases ("miracle cure", "money-back guarantee") is quoting them to warn, while
-        a story whose only cue is a scare-quoted "Miracle" in its headline is not."""
+        a story whose only cue is a scare-quoted "Miracle" in its headline is not. It also records
+        whether a promotional cue is said outside quotation marks (Register.own_voice)."""
         spec = self.register_spec
         assert spec is not None
         cues = spec.cues
@@ -138,12 +139,12 @@ class Analyzer:
             return at is None or not quoted(text, mention.start, mention.end, starts[at], ends[at])
         promotional = set(spec.promotional)
         own_voice = any(m.concept in promotional and said(index, m) for index, m in located)
-        register = spec.count((m for _, m in located), len(document.sentences), prose)._replace(own_voice=own_voice)
-        if not (register.careful_cues and register.promotional_cues):
-            return register
-        quoted_too = {*spec.careful, *spec.warning, *spec.candour}  # cues that count quoted or not
-        return spec.count((m for index, m in located if m.concept in quoted_too or said(index, m)),
-                          len(document.sentences), prose)._replace(own_voice=own_voice)
+        register = spec.count((m for _, m in located), len(document.sentences), prose)
+        if register.careful_cues and register.promotional_cues:
+            quoted_too = {*spec.careful, *spec.warning, *spec.candour}  # cues that count quoted or not
+            register = spec.count((m for index, m in located if m.concept in quoted_too or said(index, m)),
+                                  len(document.sentences), prose)
+        return register._replace(own_voice=own_voice)
 
 
 def _finished(document: DocumentContext) -> int:

@@ -1,5 +1,5 @@
 """--diff shows every suggested rewrite; --fix applies only safe ones, atomically, keeping line
-endings and permissions, and never touching code, front matter or suppressed ranges."""
+endings and permissions, and never touching code, front matter data or suppressed ranges."""
 
 import os
 import subprocess
@@ -8,7 +8,7 @@ import sys
 from conftest import DEMO, run_cli
 
 DRAFT = (
-    "---\r\ntitle: A revolutionary new treatment\r\n---\r\n\r\n"
+    "---\r\nslug: a-revolutionary-new-treatment\r\n---\r\n\r\n"
     "Try our revolutionary new treatment.\r\n\r\n"
     "```\r\nrevolutionary new treatment\r\n```\r\n\r\n"
     "<!-- healthlint-disable-next-line hype -->\r\nA groundbreaking therapy, quoted from an advert.\r\n\r\n"
@@ -26,7 +26,7 @@ def test_diff_shows_safe_and_unsafe_rewrites(tmp_path):
     assert run.stdout.decode() == (
         f"--- a/{path}\n+++ b/{path}\n"
         "@@ -2,7 +2,7 @@\n"
-        " title: A revolutionary new treatment\r\n ---\r\n \r\n"
+        " slug: a-revolutionary-new-treatment\r\n ---\r\n \r\n"
         "-Try our revolutionary new treatment.\r\n"
         "+Try our new treatment.\r\n"
         " \r\n ```\r\n revolutionary new treatment\r\n"

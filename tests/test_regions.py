@@ -1,4 +1,5 @@
-"""What is prose: nothing inside code, URLs, front matter or HTML reaches a rule."""
+"""What is prose: nothing inside code, URLs, HTML or front matter data reaches a rule; the front
+matter fields a reader meets (title, description...) do."""
 
 import sys
 
@@ -24,7 +25,7 @@ def test_masked_text_keeps_offsets():
 
 def test_only_prose_survives():
     text = (
-        "---\ntitle: front\n---\n\n# Heading\n\nPara with `inline` and [link text](http://dest.example/path)."
+        "---\nlayout: front\n---\n\n# Heading\n\nPara with `inline` and [link text](http://dest.example/path)."
         "\n\n```\nfenced\n```\n\n    indented\n\n<div>\nhtml block\n</div>\n\n| cell one | cell two |\n|---|---|\n"
         "| a | b |\n\n<http://auto.example> ![alt words](img.png) <b>inline html</b>\n\n"
         "[ref]: http://ref.example\n\n+ item **bold** _em_\n"
@@ -65,8 +66,24 @@ def test_a_paragraph_of_a_block_quotation_is_a_quote_block():
         ("quote", '"Zero sides."\n> \u2014 Mike, 31'), ("item", "a list item"), ("paragraph", "After the quote.")]
 
 
-def test_toml_front_matter_and_bare_urls_are_not_prose():
-    assert prose_of("+++\ntitle = 'x'\n+++\nSee https://example.org/a-miracle for more.\n") == "See for more."
+def test_toml_front_matter_data_and_bare_urls_are_not_prose():
+    assert prose_of("+++\nweight = 'x'\n+++\nSee https://example.org/a-miracle for more.\n") == "See for more."
+
+
+def test_front_matter_fields_a_reader_meets_are_blocks_of_their_own():
+    """The title and headline read as headings; a description or summary (what search results
+    and link previews show) as a paragraph, quotes and block-scalar indentation left out; data
+    fields, lists and tables are not prose. A field counts by the last part of its name."""
+    text = ("---\r\ntitle: \"Miracle cure\"\r\ntags: [cure, miracle]\r\nseo_description: >\r\n"
+            "  Stem cells cure ALS\r\n  in days.\r\nauthor: Dr Cure\r\nog:title: 'Gone for good'\r\n"
+            "image:\r\n  alt: Tumour gone\r\n  src: a.png\r\n---\r\n\r\nText.\r\n")
+    ctx = DocumentContext.build(from_text(text, "d.md"))
+    assert [(b.kind, text[b.start:b.end]) for b in ctx.regions.blocks] == [
+        ("heading", "Miracle cure"), ("paragraph", "Stem cells cure ALS\r\n  in days."),
+        ("heading", "Gone for good"), ("alt", "Tumour gone"), ("paragraph", "Text.")]
+    toml = "+++\ntitle = \"Cures in days\"\ndraft = true\n+++\nBody.\n"
+    assert [toml[b.start:b.end] for b in DocumentContext.build(from_text(toml, "d.md")).regions.blocks] == [
+        "Cures in days", "Body."]
 
 
 
@@ -80,8 +97,9 @@ def test_plain_text_is_all_prose_but_urls():
 
 
 def test_structure_fixture_flags_prose_only():
-    """Front matter, code, URLs, HTML, an image's address and reference definitions are never
-    flagged; an image's alternative text is prose (line 25)."""
+    """Front matter data (tags, layout), code, URLs, HTML, an image's address and reference
+    definitions are never flagged; the front matter's title (line 2) and an image's alternative
+    text (line 26) are prose."""
     path = FIXTURES / "core" / "structure.md"
     import json
 

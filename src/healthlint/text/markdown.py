@@ -31,6 +31,17 @@ _NOT_PROSE = frozenset({"CodeBlock", "HtmlBlock", "MetadataBlock"})
 # Link types whose visible text is the destination itself.
 _URL_LINKS = frozenset({"Autolink", "Email"})
 _LONE_CR = lazy(r"\r(?!\n)")
+# Front matter is data, but some of its fields are prose a reader meets: the page's title and
+# headline, and the description or summary that search results and link previews show. A field
+# counts by the last part of its name ("seo_title", "og:description", "image_alt").
+_READ_FIELDS = {"title": "heading", "headline": "heading", "subtitle": "heading", "tagline": "heading",
+                "description": "paragraph", "summary": "paragraph", "excerpt": "paragraph", "dek": "paragraph",
+                "lede": "paragraph", "teaser": "paragraph", "abstract": "paragraph", "caption": "alt", "alt": "alt"}
+# `key: value` (YAML) or `key = value` (TOML); a value of "|" or ">" (YAML block scalar) goes on in
+# the lines indented under it.
+_FIELD = lazy(r"(?m)^([ \t]*)(?:-[ \t]+)?([\w.:-]+)[ \t]*[:=][ \t]*(.*?)[ \t]*\r?$")
+_LINE = lazy(r"(?m)^.*$")
+_FIELD_NAME_PART = lazy(r"[^\W_]+$")
 _NON_ASCII_RUN = lazy(r"[^\x00-\x7f]+")
 _BLOCK_KINDS = {"Paragraph": "paragraph", "Heading": "heading", "Item": "item", "TableCell": "cell", "Image": "alt"}
 _CONTAINERS = frozenset(_BLOCK_KINDS) | _NOT_PROSE | {
@@ -92,6 +103,38 @@ def _image_title(source: str, start: int, end: int, title: str, to_char: _ByteTo
     first, last = to_char(at), to_char(at + len(encoded))
     prose.append((first, last))
     blocks.append(first, last, "alt")
+
+
+def _front_matter(source: str, start: int, end: int, shift: int,
+                  prose: list[tuple[int, int]], blocks: Blocks) -> None:
+    """The fields of front matter source[start:end] that a reader meets, as blocks."""
+    fields = list(_FIELD.finditer(source, start, end))
+    for number, field in enumerate(fields):
+        name = _FIELD_NAME_PART.search(field[2])
+        kind = _READ_FIELDS.get(name[0].lower()) if name else None
+        if kind is None:
+            continue
+        first, last = field.start(3), field.end(3)
+        value = field[3]
+        if value in ("|", ">", "|-", ">-", "|+", ">+"):  # a block scalar: the lines indented under it
+            indent, first = len(field[1]), -1
+            stop = next((f.start() for f in fields[number + 1:] if len(f[1]) <= indent), end)
+            for line in _LINE.finditer(source, field.end() + 1, stop):
+                text = line.group()
+                if not text.strip():
+                    continue
+                if len(text) - len(text.lstrip()) <= indent:
+                    break
+                if first < 0:
+                    first = line.start() + len(text) - len(text.lstrip())
+                last = line.start() + len(text.rstrip())
+        elif len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            first, last = first + 1, last - 1
+        elif value[:1] in ("[", "{", "&", "*", "!", "#"):  # a list, a table, an anchor, a tag, a comment
+            continue
+        if 0 <= first < last and source[first:last].strip():
+            prose.append((first + shift, last + shift))
+            blocks.append(first + shift, last + shift, kind)
 
 
 def markdown_regions(text: str) -> tuple[list[tuple[int, int]], Regions]:
@@ -168,6 +211,8 @@ def markdown_regions(text: str) -> tuple[list[tuple[int, int]], Regions]:
                 skip -= link_skips.pop()
             elif tag == "Image" and (title := titles.pop()) and not skip:
                 _image_title(source, span["start"], span["end"], title, to_char, prose, blocks)
+            if tag == "MetadataBlock":
+                _front_matter(source, to_char(span["start"]) - shift, to_char(span["end"]) - shift, shift, prose, blocks)
             if tag == "HtmlBlock":
                 html.append((to_char(span["start"]), to_char(span["end"])))
         elif key == "FootnoteReference":

@@ -31,7 +31,7 @@ def test_only_prose_survives():
         "[ref]: http://ref.example\n\n+ item **bold** _em_\n"
     )
     assert prose_of(text) == (
-        "Heading Para with and link text . cell one cell two a b alt words inline html item bold em"
+        "Heading Para with and link text . cell one | cell two a | b alt words inline html item bold em"
     )
 
 
@@ -141,3 +141,12 @@ def test_parsing_leaves_no_utf8_copy_inside_the_document_text():
     size = sys.getsizeof(text)
     markdown_regions(text)
     assert sys.getsizeof(text) == size
+
+
+def test_a_table_row_is_one_block_its_cells_joined_by_their_pipes():
+    """A row reads as 'label | value': a rule sees 'Side effects | None' whole, not a cell 'None'
+    on its own; a leading empty cell adds no pipe, and markup inside a cell is blanked."""
+    text = "| | Ours | Pills |\n|---|---|---|\n| Side effects | None | Nausea |\n| Works in | **Days** | Months |\n"
+    ctx = DocumentContext.build(from_text(text, "d.md"))
+    assert [(b.kind, ctx.text[b.start:b.end]) for b in ctx.regions.blocks] == [
+        ("cell", "Ours | Pills"), ("cell", "Side effects | None | Nausea"), ("cell", "Works in |   Days   | Months")]

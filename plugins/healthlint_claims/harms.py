@@ -192,8 +192,8 @@ class MissingHarms(DocumentRule):
         text = ctx.text
         for sentence in ctx.sentences:
             piece = text[sentence.start:sentence.end]
-            if len(piece.split()) < MIN_HARM_WORDS or is_question(piece):
-                continue  # a label ("Side effects" in a table whose cell says "None") or a question asked
+            if len(piece.replace("|", " ").split()) < MIN_HARM_WORDS or is_question(piece):
+                continue  # a label (a table row "Side effects | None") or a question asked
             if _HARM.search(piece) and not _NOT_A_HARM.search(piece):
                 return
         first = ctx.sentences[0] if ctx.sentences else None

@@ -43,9 +43,10 @@ _FIELD = lazy(r"(?m)^([ \t]*)(?:-[ \t]+)?([\w.:-]+)[ \t]*[:=][ \t]*(.*?)[ \t]*\r
 _LINE = lazy(r"(?m)^.*$")
 _FIELD_NAME_PART = lazy(r"[^\W_]+$")
 _NON_ASCII_RUN = lazy(r"[^\x00-\x7f]+")
-_BLOCK_KINDS = {"Paragraph": "paragraph", "Heading": "heading", "Item": "item", "TableCell": "cell", "Image": "alt"}
+_BLOCK_KINDS = {"Paragraph": "paragraph", "Heading": "heading", "Item": "item", "TableRow": "cell", "TableHead": "cell",
+                "Image": "alt"}
 _CONTAINERS = frozenset(_BLOCK_KINDS) | _NOT_PROSE | {
-    "BlockQuote", "List", "Table", "TableHead", "TableRow", "FootnoteDefinition",
+    "BlockQuote", "List", "Table", "FootnoteDefinition",
     "DefinitionList", "DefinitionListTitle", "DefinitionListDefinition",
 }
 
@@ -190,6 +191,10 @@ def markdown_regions(text: str) -> tuple[list[tuple[int, int]], Regions]:
                 quotes += tag == "BlockQuote"
             if tag in _NOT_PROSE:
                 skip += 1
+            elif tag == "TableCell" and block_start >= 0:  # the pipe before it joins the row's cells
+                pipe = to_char(span["start"]) - 1
+                if source[pipe - shift] == "|":
+                    prose.append((pipe, pipe + 1))
             elif tag == "Image":
                 titles.append(value["Image"].get("title", ""))
             elif tag == "Link":

@@ -81,6 +81,9 @@ def test_front_matter_fields_a_reader_meets_are_blocks_of_their_own():
     assert [(b.kind, text[b.start:b.end]) for b in ctx.regions.blocks] == [
         ("heading", "Miracle cure"), ("paragraph", "Stem cells cure ALS\r\n  in days."),
         ("heading", "Gone for good"), ("alt", "Tumour gone"), ("paragraph", "Text.")]
+    inner = "---\ndescription: >\n  Our tonic works.\n  Summary: it cures arthritis\n---\n\nBody.\n"
+    assert [inner[b.start:b.end] for b in DocumentContext.build(from_text(inner, "d.md")).regions.blocks] == [
+        "Our tonic works.\n  Summary: it cures arthritis", "Body."]  # a "key:" line of a block scalar is its text
     toml = "+++\ntitle = \"Cures in days\"\ndraft = true\n+++\nBody.\n"
     assert [toml[b.start:b.end] for b in DocumentContext.build(from_text(toml, "d.md")).regions.blocks] == [
         "Cures in days", "Body."]

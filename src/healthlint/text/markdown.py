@@ -110,10 +110,11 @@ def _front_matter(source: str, start: int, end: int, shift: int,
                   prose: list[tuple[int, int]], blocks: Blocks) -> None:
     """The fields of front matter source[start:end] that a reader meets, as blocks."""
     fields = list(_FIELD.finditer(source, start, end))
+    read_to = start  # the end of the last block scalar read: a "key: value" line inside it is its text
     for number, field in enumerate(fields):
         name = _FIELD_NAME_PART.search(field[2])
         kind = _READ_FIELDS.get(name[0].lower()) if name else None
-        if kind is None:
+        if kind is None or field.start() < read_to:
             continue
         first, last = field.start(3), field.end(3)
         value = field[3]
@@ -128,7 +129,7 @@ def _front_matter(source: str, start: int, end: int, shift: int,
                     break
                 if first < 0:
                     first = line.start() + len(text) - len(text.lstrip())
-                last = line.start() + len(text.rstrip())
+                last = read_to = line.start() + len(text.rstrip())
         elif len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
             first, last = first + 1, last - 1
         elif value[:1] in ("[", "{", "&", "*", "!", "#"):  # a list, a table, an anchor, a tag, a comment

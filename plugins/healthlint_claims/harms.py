@@ -129,8 +129,9 @@ def _careful_hint(text: str) -> bool:
 
 
 def _word_count(text: str, piece: int = 1 << 20) -> int:
-    """len(text.split()) without holding every word at once (a 50 MB text has millions)."""
-    return sum(len(text[start:end].split()) for start, end in pieces(text, piece))
+    """The words of `text`, not holding them all at once (a 50 MB text has millions). A table row's
+    cell borders, kept in its prose as '|', are not words."""
+    return sum(len(text[start:end].replace("|", " ").split()) for start, end in pieces(text, piece))
 
 
 _WORD_CHARACTER = lazy(r"\w")
@@ -192,7 +193,7 @@ class MissingHarms(DocumentRule):
         text = ctx.text
         for sentence in ctx.sentences:
             piece = text[sentence.start:sentence.end]
-            if len(piece.replace("|", " ").split()) < MIN_HARM_WORDS or is_question(piece):
+            if _word_count(piece) < MIN_HARM_WORDS or is_question(piece):
                 continue  # a label (a table row "Side effects | None") or a question asked
             if _HARM.search(piece) and not _NOT_A_HARM.search(piece):
                 return

@@ -67,6 +67,19 @@ def test_timings_go_to_stderr_per_rule_and_pack(tmp_path):
     assert any(line.startswith("pack health-claims ") for line in lines)
 
 
+def test_timings_time_the_rules_an_earlier_run_kept(tmp_path):
+    """Without a findings cache, the third run loads the rules the second kept (see
+    healthlint.running.compiled) before --timings is known: those runners are timed too."""
+    make_corpus(tmp_path, copies=2)
+    args = ["check", "--isolated", "--no-cache", "--format", "json", str(tmp_path)]
+    for _ in range(2):  # the first leaves a mark, the second keeps the rules
+        run_cli(*args)
+    assert list((tmp_path / ".user-cache" / "healthlint" / "compiled").glob("*.pickle"))
+    lines = run_cli(*args[:-1], "--timings", str(tmp_path)).stderr.splitlines()
+    assert any(line.startswith("hype/hype-phrase ") for line in lines)
+    assert any(line.startswith("pack health-claims ") for line in lines)
+
+
 def test_windows_of_sentences_change_nothing(monkeypatch):
     """The keyword pass runs over windows of sentences (bounded memory on huge files); findings
     are the same whatever the window, including keywords that end past a window's last sentence

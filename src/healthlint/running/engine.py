@@ -76,13 +76,24 @@ class Session:
         self.keyword_cache = keyword_cache  # keep derived keywords in the user's cache (runs with a findings cache)
         self.cache: Cache | None = None
         self.kept_as: str | None = None  # the settings fingerprint built rules are kept under (healthlint.running.compiled)
-        self.timed = False
+        self._timed = False
         self.fingerprints = fingerprints  # compute each finding's baseline fingerprint (only baselines read it)
         self._recipe = recipe  # Session.start's arguments: what a pickle carries
         self._loaded: Loaded | None = None
         self._summary: Summary | None = None  # the rules as a cached run described them, until loaded
         self._linters: dict[tuple[object, ...], Linter] = {}
         self._kept: set[tuple[object, ...]] = set()  # runners the compiled file has
+
+    @property
+    def timed(self) -> bool:
+        """Lint with each rule's seconds recorded (--timings)."""
+        return self._timed
+
+    @timed.setter
+    def timed(self, timed: bool) -> None:
+        self._timed = timed
+        for runner in self._linters.values():  # those loaded already: kept rules load in `start`
+            runner.timed = timed
 
     def __reduce__(self) -> tuple[object, ...]:
         """A session pickles as the recipe that made it: another process (a spawned pool
@@ -150,9 +161,8 @@ class Session:
 
             kept = compiled.load(self.kept_as)
             if kept is not None:  # built by an earlier run under the same settings: nothing to import or build
-                for runner in kept.runners.values():
-                    runner.timed = self.timed
                 self._linters.update(kept.runners)
+                self.timed = self._timed
                 self._kept = set(kept.runners)
                 self._loaded = Loaded(None, kept.rules, kept.reporters, [])
                 return self._loaded

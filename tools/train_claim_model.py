@@ -74,9 +74,10 @@ def examples(model: dict[str, Any], overclaims: dict[str, list[str]], careful: l
     as no claim, each `plain` and after a seller's call to action."""
 
     def plain(sentence: str) -> bool:
-        """One line of 50 to 120 characters, a capital to a full stop, that nothing denies, hedges or
-        reports (the rule leaves such sentences alone)."""
-        return (50 <= len(sentence) <= 120 and "\n" not in sentence and sentence[0].isupper() and sentence[-1] in ".!"
+        """One line of 50 to 120 characters, a capital to a full stop, with no Markdown markup (a
+        rule page quotes it), that nothing denies, hedges or reports (the rule leaves such sentences
+        alone)."""
+        return (50 <= len(sentence) <= 120 and "\n" not in sentence and not any(mark in sentence for mark in "*_`[]") and sentence[0].isupper() and sentence[-1] in ".!"
                 and not any(m.category in SAID_OTHERWISE for m in default_context().modifiers(sentence, 0, len(sentence))))
     quiet = sorted((s for s in set(careful) if plain(s) and best(s, model) is None),
                    key=lambda s: (len(s), s))

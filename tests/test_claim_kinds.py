@@ -80,3 +80,25 @@ def test_an_attributed_quotation_is_a_testimonial():
     text = SELLER + "> After three sessions the pain was gone.\n> \u2014 Karen, Ohio\n"
     assert ("anecdote-as-evidence/set-apart-testimonial", "After three sessions the pain was gone.") in findings(text)
     assert findings(CAREFUL + "The report was written by the Centers for Disease Control \u2014 Atlanta.\n") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("There's no need to bother your doctor for bloodwork.",
+     [("discourages-care/care-made-needless", "There's no need to bother your doctor")]),
+    ("Skip the blood test and start today.", [("discourages-care/care-made-needless", "Skip the blood test")]),
+    ("With continuous monitoring, an annual check-up adds very little.",
+     [("discourages-care/care-made-needless", "annual check-up adds very little")]),
+])
+def test_care_said_to_be_needless_is_flagged_on_a_seller_page(sentence, expected):
+    assert_seller_only(sentence, expected, among="discourages-care/")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Do not skip the follow-up appointments your surgeon booked.",   # denied
+    "You don't need a GP referral to book a scan with us.",           # paperwork waived, not care
+    "You do not need a doctor's note to cancel.",
+    "If the rash is mild, you don't need to see a doctor.",           # conditional
+    "Most people don't need a follow-up visit.",                      # limited
+])
+def test_paperwork_and_limited_or_denied_needs_are_not_care_discouraged(sentence):
+    assert_silent(sentence, among="discourages-care/")

@@ -146,6 +146,9 @@ def test_an_object_before_its_predicate_only_when_asked_and_adjacent():
     assert frames("Fast knee pain relief.", before=2) == [("relief", "knee pain", None, [])]
     assert frames("Fast knee pain relief.") == []
     assert frames("For pain, relief comes fast.", before=2) == []
+    # a coordinate's object, not the predicate's: "pain and treat"
+    assert frames("Note the knee pain and treat the cut.", before=2) == []
+    assert frames("Note the knee pain then treat the cut.", before=2) == [("treat", "knee pain", None, [])]
 
 
 def test_a_label_before_a_colon_is_the_object_of_the_clause_after_it():

@@ -23,6 +23,8 @@ FRAME_PACK = str(ROOT / "tests" / "plugins" / "frame_pack" / "__init__.py")
     ("soothe", ("soothe", "soothes", "soothed", "soothing")),
     ("fix", ("fix", "fixes", "fixed", "fixing")),
     ("treat", ("treat", "treats", "treated", "treating")),
+    ("veto", ("veto", "vetoes", "vetoed", "vetoing")),
+    ("go", ("go", "goes", "goed", "going")),  # "went" is listed as a term of its own
 ])
 def test_verb_entries_cover_their_inflections(verb, forms):
     assert inflections(verb) == forms

@@ -71,7 +71,7 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, flagged
     ("Most users never need to refill their pain pills again.",
      [("discourages-care/replaces-care", "never need to refill their pain pills")]),
     # the offer's end as the reason to buy now
-    ("This intro price ends Sunday at midnight.", [("commercial-conflict/call-to-action", "price ends")]),
+    ("This intro price ends Sunday at midnight.", [("commercial-conflict/offer-runs-out", "intro price ends")]),
     ("Once this shipment is gone, it's gone until autumn.",
      [("commercial-conflict/call-to-action", "Once this shipment is gone")]),
     ("Seating is limited to the first 30 guests.", [("commercial-conflict/call-to-action", "limited to the first 30")]),

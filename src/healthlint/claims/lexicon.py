@@ -37,7 +37,7 @@ def inflections(verb: str) -> tuple[str, ...]:
     v = verb.lower()
     if v.endswith("e") and not v.endswith(("ee", "ye", "oe")):
         return verb, verb + "s", verb + "d", verb[:-1] + "ing"
-    if v.endswith(("s", "sh", "ch", "x", "z")):
+    if v.endswith(("s", "sh", "ch", "x", "z")) or (v.endswith("o") and not v.endswith("oo")):  # go -> goes
         return verb, verb + "es", verb + "ed", verb + "ing"
     if v.endswith("y") and len(v) > 1 and v[-2] not in _VOWELS:
         return verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"

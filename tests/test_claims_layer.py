@@ -36,6 +36,17 @@ def test_a_phrasal_verb_inflects_its_first_word():
     assert expand("only mask (v)") == ("only mask", "only masks", "only masked", "only masking")
 
 
+def test_plurals_add_each_own_terms_regular_plural_and_leave_the_rest(tmp_path):
+    (tmp_path / "names.txt").write_text("ovarian cyst\ninjury\n# a comment\nrash\n")
+    lexicon = load_lexicon({"lay": ["warts"], "c": {"file": "names.txt", "terms": ["diabetes", "cure (v)"],
+                                                     "extends": ["lay"], "plurals": True}}, "p.toml", tmp_path)
+    assert sorted(lexicon["c"]) == sorted(["ovarian cyst", "ovarian cysts", "injury", "injuries", "rash", "rashes",
+                                           "diabetes", "cure", "cures", "cured", "curing", "warts"])
+    assert sorted(load_lexicon({"c": ["rash"]}, "p.toml")["c"]) == ["rash"]  # only when asked
+    with pytest.raises(RuleError, match=r"^p.toml: vocabulary 'c': 'plurals' must be true or false$"):
+        load_lexicon({"c": {"terms": ["rash"], "plurals": "yes"}}, "p.toml")
+
+
 def test_vocabulary_errors_name_the_file_and_the_vocabulary():
     with pytest.raises(RuleError, match=r"^p.toml: vocabulary 'x': 'terms' must be a list of non-empty strings$"):
         load_lexicon({"x": {"terms": [1]}}, "p.toml")

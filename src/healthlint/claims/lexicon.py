@@ -47,6 +47,19 @@ def inflections(verb: str) -> tuple[str, ...]:
     return verb, verb + "s", verb + "ed", verb + "ing"
 
 
+def plural(noun: str) -> str | None:
+    """A regular English noun's plural (rash -> rashes, cyst -> cysts, injury -> injuries), or None
+    for a word that ends in s (diabetes, arthritis, measles) or is not a word."""
+    n = noun.lower()
+    if len(n) < 3 or not n.isalpha() or n.endswith("s"):
+        return None
+    if n.endswith(("sh", "ch", "x", "z")):
+        return noun + "es"
+    if n.endswith("y") and n[-2] not in _VOWELS:
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
 def expand(term: str) -> tuple[str, ...]:
     """The surface forms of one entry: itself, or a verb's inflections (`"treat (v)"`)."""
     term = " ".join(term.split())
@@ -128,7 +141,7 @@ def load_lexicon(data: Mapping[str, Any], source: str, folder: Path | None = Non
     lexicon = Lexicon(dict(base.terms) if base else {}, source)
     if not isinstance(data, Mapping):
         raise RuleError(f"{source}: 'vocabularies' must be a table of name = [terms], not {type(data).__name__}")
-    specs: dict[str, tuple[list[str], Path | None, list[str]]] = {}
+    specs: dict[str, tuple[list[str], Path | None, list[str], bool]] = {}
     for name, spec in data.items():
         where = f"{source}: vocabulary {name!r}"
         if not NAME.match(name):
@@ -137,9 +150,12 @@ def load_lexicon(data: Mapping[str, Any], source: str, folder: Path | None = Non
             spec = {"terms": spec}
         if not isinstance(spec, Mapping):
             raise RuleError(f"{where}: must be a list of terms or a table with 'terms', 'file', 'extends'")
-        unknown = set(spec) - {"terms", "file", "extends"}
+        unknown = set(spec) - {"terms", "file", "extends", "plurals"}
         if unknown:
-            raise RuleError(f"{where}: unknown key {sorted(unknown)[0]!r}; allowed: extends, file, terms")
+            raise RuleError(f"{where}: unknown key {sorted(unknown)[0]!r}; allowed: extends, file, plurals, terms")
+        plurals = spec.get("plurals", False)
+        if not isinstance(plurals, bool):
+            raise RuleError(f"{where}: 'plurals' must be true or false")
         terms = spec.get("terms", [])
         if not isinstance(terms, list) or not all(isinstance(t, str) and t.strip() for t in terms):
             raise RuleError(f"{where}: 'terms' must be a list of non-empty strings")
@@ -147,17 +163,19 @@ def load_lexicon(data: Mapping[str, Any], source: str, folder: Path | None = Non
         extends = spec.get("extends", [])
         if not isinstance(extends, list) or not all(isinstance(e, str) for e in extends):
             raise RuleError(f"{where}: 'extends' must be a list of vocabulary names")
-        specs[name] = (terms, path, extends)
-    for name, (_, _, extends) in specs.items():  # after all are read, so order in the file does not matter
+        specs[name] = (terms, path, extends, plurals)
+    for name, (_, _, extends, _) in specs.items():  # after all are read, so order in the file does not matter
         for other in extends:
             if other not in specs and other not in lexicon.terms:
                 raise RuleError(f"{source}: vocabulary {name!r}: 'extends' names unknown vocabulary {other!r}")
 
     def resolve(name: str) -> Callable[[], tuple[str, ...]]:
-        terms, path, extends = specs[name]
+        terms, path, extends, plurals = specs[name]
 
         def forms() -> tuple[str, ...]:
             entries = [*terms, *(_read_terms(path, f"{source}: vocabulary {name!r}") if path else ())]
+            if plurals:
+                entries += _plurals(entries)
             return _forms([*entries, *(form for other in extends for form in lexicon[other])])
         return forms
 
@@ -165,6 +183,17 @@ def load_lexicon(data: Mapping[str, Any], source: str, folder: Path | None = Non
         lexicon.terms.pop(name, None)
         lexicon._pending[name] = resolve(name)
     return lexicon
+def _plurals(entries: Iterable[str]) -> list[str]:
+    """Each name with its last word in the plural: "rash" -> "rashes", "ovarian cyst" -> "ovarian cysts"."""
+    found = []
+    for entry in entries:
+        head, space, last = " ".join(entry.split()).rpartition(" ")
+        many = None if entry.endswith(" (v)") else plural(last)
+        if many:
+            found.append(head + space + many)
+    return found
+
+
 def _forms(entries: Iterable[str]) -> tuple[str, ...]:
     forms = {form for entry in entries for form in expand(entry)}
     return tuple(sorted(sorted(forms), key=len, reverse=True))  # longest first, then A-Z (a stable sort)

@@ -28,12 +28,14 @@ def rules() -> list[Rule]:
 
     phrase = load_phrase_rules(Path(__file__).with_name("rules.toml"), PACK)
     analyzer = next(r.analyzer for r in phrase if isinstance(r, ClaimRule) and r.analyzer)  # the register
-    harms.RULE.analyzer = invasiveness.RULE.analyzer = testimonials.RULE.analyzer = analyzer
+    harms.RULE.analyzer = testimonials.RULE.analyzer = analyzer
+    gentle = replace(invasiveness.RULE, analyzer=analyzer,  # its keywords: its own and the recovery vocabulary's
+                     keywords=(*invasiveness.RULE.keywords, *analyzer.lexicon[invasiveness.RECOVERY]))
     # promotional.toml's rules read rules.toml's [register]: each is `register = "promotional"`.
     sales = [replace(r, register="promotional", analyzer=analyzer)
              for r in load_phrase_rules(Path(__file__).with_name("promotional.toml"), PACK)
              if isinstance(r, PhraseRule)]
-    return [*phrase, *sales, harms.RULE, invasiveness.RULE, commercial.RULE, testimonials.RULE, *likely.rules(analyzer)]
+    return [*phrase, *sales, harms.RULE, gentle, commercial.RULE, testimonials.RULE, *likely.rules(analyzer)]
 
 
 @hookimpl

@@ -38,14 +38,19 @@ _GENUINELY_NON_INVASIVE = lazy(
     r"|monitor\w*|stimulation|tms|tdcs|hearing|screening|measure\w*)\b", regex.I)
 
 
+# The pack's vocabulary of recovery said to be nothing ("no downtime", "back to work the same day"):
+# on a seller's page that describes an invasive treatment, the same mismatch.
+RECOVERY = "quick-recovery"
+
+
 @dataclass
 class InvasivenessMismatch(Rule):
     """Flags gentle words for a procedure in a document whose procedure involves needles, surgery or
     infusion: with a procedure named ("a painless procedure") on any page, alone ("simple and
-    non-invasive") on a page that reads as promotional. Words of ease ("a quick procedure")
-    count only on a page that reads as promotional."""
+    non-invasive", "no downtime") on a page that reads as promotional. Words of ease ("a quick
+    procedure") count only on a page that reads as promotional."""
 
-    analyzer: Analyzer | None = None  # the pack's claims analyzer, for the document's register
+    analyzer: Analyzer | None = None  # the pack's claims analyzer, for the document's register and vocabularies
 
     def check(self, ctx: SentenceContext) -> Iterable[Match]:
         text = ctx.document.text
@@ -63,6 +68,18 @@ class InvasivenessMismatch(Rule):
             for match in _SAID_GENTLE.finditer(text, taken, ctx.end):
                 if not ctx.modified(match.start(), _NOT_SAID):
                     yield from _mismatch(ctx, match)
+            for match in self._recovery().finditer(text, ctx.start, ctx.end):
+                if not ctx.modified(match.start(), _NOT_SAID):
+                    yield from _mismatch(ctx, match)
+
+    def _recovery(self) -> regex.Pattern[str]:
+        """The pack's quick-recovery terms as whole words (compiled once; none without the vocabulary)."""
+        found = self.__dict__.get("_recovery_pattern")
+        if found is None:
+            lexicon = self.analyzer.lexicon if self.analyzer else None
+            source = lexicon.pattern(RECOVERY) if lexicon is not None and RECOVERY in lexicon else r"(?!)"
+            found = self.__dict__["_recovery_pattern"] = regex.compile(source, regex.I)
+        return found
 
     def _promotional(self, ctx: SentenceContext) -> bool:
         return bool(self.analyzer and self.analyzer.reads_promotional(ctx.document))
@@ -106,7 +123,8 @@ RULE = InvasivenessMismatch(
             "blood-pressure cuff, and the rule leaves those alone."
         ),
         bad=("Cells are delivered through spinal injections. This approach offers a non-invasive option.",
-             "Getting started is simple and non-invasive: a weekly injection you give yourself at home."),
+             "Getting started is simple and non-invasive: a weekly injection you give yourself at home.",
+             "Book now: filler injections with no downtime."),
         good=("An MRI is a non-invasive test.", "Cells are given by intravenous infusion, which carries a small risk of infection.",
               "A lumbar puncture is usually painless; talk to your doctor about possible side effects and risks.",
               "Cataract surgery carries risks; talk to your doctor. Clouding later can be treated with a quick laser "

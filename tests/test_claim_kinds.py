@@ -21,7 +21,7 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, finding
     ("This formula gets to the root cause of your fatigue.", [("efficacy-overstatement/root-cause", "root cause")]),
     ("There is no downtime.", [("safety-claim/safe-for-everyone", "no downtime")]),
     ("Because it is all-natural, it is suitable for everybody.",
-     [("safety-claim/safe-for-everyone", "suitable for everybody")]),
+     [("safety-claim/natural-so-safe", "Because it is all-natural, it is suitable for everybody")]),
     ("I felt better within a week.", [("anecdote-as-evidence/first-person-result", "I felt better")]),
     ("Mothers keep telling us their babies sleep better.",
      [("anecdote-as-evidence/customer-praise", "keep telling us")]),

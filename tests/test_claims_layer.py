@@ -480,7 +480,7 @@ def test_quotation_marks_set_words_apart_on_a_careful_page_only():
                f"\n\n{line}\n")
     def safety(text: str) -> list[str]:
         return [f["rule"] for f in check(text).findings if f["category"] == "safety-claim"]
-    assert "safety-claim/absolute-safety" in safety(seller)
+    assert safety(seller) == ["safety-claim/natural-so-safe"]  # which holds absolute-safety's "no side effects"
     assert safety(careful) == []
     # a term cited as a word, not speech: the seller's own style guide is left alone
     assert safety(seller.replace(line, 'Our style guide lists "risk-free" as a banned word.')) == []

@@ -1,9 +1,9 @@
 """Build plugins/healthlint_claims/claim_model.json, the word-count model of the reads-like-a-claim
 rules (healthlint_claims/likely.py).
 
-    python tools/train_claim_model.py [--output FILE] [CAREFUL_DIR ...]
+    python tools/train_claim_model.py [--output FILE] [--sets DIR] [CAREFUL_DIR ...]
 
-Reads the annotated sets in tools/claim-model/ (each: promo/NAME.md with NAME.gold, a span and its
+Reads the annotated sets in tools/claim-model/ (or --sets DIR; each: promo/NAME.md with NAME.gold, a span and its
 categories per line, and NAME.good, careful sentences of the same draft; careful/*.md, careful
 pages): a sentence of a draft that holds a gold span is an overclaim of the span's first category;
 the draft's other sentences, its good sentences (three times over) and the careful pages' sentences
@@ -101,11 +101,11 @@ def ratios(sentences: list[str], others: list[str], least: float = MIN_WEIGHT) -
     return {f: round(w, 3) for f, w in sorted(found.items()) if abs(w) >= least}
 
 
-def main(careful_dirs: list[str], output: Path = MODEL) -> None:
+def main(careful_dirs: list[str], output: Path = MODEL, sets: Path = SETS) -> None:
     overclaims: dict[str, list[str]] = defaultdict(list)
     pooled: list[tuple[str, set[str]]] = []  # every overclaim once, with its categories
     careful: list[str] = []
-    for draft in sorted(SETS.glob("*/promo/*.md")):
+    for draft in sorted(sets.glob("*/promo/*.md")):
         text = draft.read_text(encoding="utf-8")
         spans = [(text.find(span), text.find(span) + len(span), category) for span, category in gold(draft)]
         for start, end, sentence in sentences(draft):
@@ -119,7 +119,7 @@ def main(careful_dirs: list[str], output: Path = MODEL) -> None:
         good = draft.with_suffix(".good")
         if good.exists():
             careful.extend([line for line in good.read_text(encoding="utf-8").splitlines() if line.strip()] * 3)
-    pages = [*sorted(SETS.glob("*/careful/*.md")), *(p for d in careful_dirs for p in sorted(Path(d).rglob("*.md")))]
+    pages = [*sorted(sets.glob("*/careful/*.md")), *(p for d in careful_dirs for p in sorted(Path(d).rglob("*.md")))]
     for page in pages:
         careful.extend(sentence for _, _, sentence in sentences(page))
     kinds = sorted(c for c in overclaims if len(overclaims[c]) >= MIN_SENTENCES)
@@ -135,8 +135,8 @@ def main(careful_dirs: list[str], output: Path = MODEL) -> None:
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    if args[:1] == ["--output"]:
-        main(args[2:], Path(args[1]))
-    else:
-        main(args)
+    args, options = sys.argv[1:], {}
+    while args[:1] in (["--output"], ["--sets"]):
+        options[args[0][2:]] = Path(args[1])
+        args = args[2:]
+    main(args, **options)

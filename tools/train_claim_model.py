@@ -77,7 +77,8 @@ def examples(model: dict[str, Any], overclaims: dict[str, list[str]], careful: l
         """One line of 50 to 120 characters, a capital to a full stop, with no Markdown markup (a
         rule page quotes it), that nothing denies, hedges or reports (the rule leaves such sentences
         alone)."""
-        return (50 <= len(sentence) <= 120 and "\n" not in sentence and not any(mark in sentence for mark in "*_`[]") and sentence[0].isupper() and sentence[-1] in ".!"
+        return (50 <= len(sentence) <= 120 and "\n" not in sentence and not any(mark in sentence for mark in "*_`[]")
+                and sentence[0].isupper() and sentence[-1] in ".!"
                 and not any(m.category in SAID_OTHERWISE for m in default_context().modifiers(sentence, 0, len(sentence))))
     quiet = sorted((s for s in set(careful) if plain(s) and best(s, model) is None),
                    key=lambda s: (len(s), s))

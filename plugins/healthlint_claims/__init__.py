@@ -17,20 +17,24 @@ from pathlib import Path
 from healthlint import hookimpl
 from healthlint.claims.rule import ClaimRule
 from healthlint.rules import Rule
-from healthlint.rules.phrase import PhraseRule, load_phrase_rules
+from healthlint.rules.phrase import LazyPattern, PhraseRule, load_phrase_rules
 
 PACK = "health-claims"
 
 
 @cache
 def rules() -> list[Rule]:
+    import regex
+
     from healthlint_claims import commercial, harms, invasiveness, likely, testimonials
 
     phrase = load_phrase_rules(Path(__file__).with_name("rules.toml"), PACK)
     analyzer = next(r.analyzer for r in phrase if isinstance(r, ClaimRule) and r.analyzer)  # the register
     harms.RULE.analyzer = testimonials.RULE.analyzer = analyzer
-    gentle = replace(invasiveness.RULE, analyzer=analyzer,  # its keywords: its own and the recovery vocabulary's
-                     keywords=(*invasiveness.RULE.keywords, *analyzer.lexicon[invasiveness.RECOVERY]))
+    recovery = invasiveness.RECOVERY  # its terms are the rule's keywords too
+    gentle = replace(invasiveness.RULE, analyzer=analyzer, keywords=(*invasiveness.RULE.keywords, *analyzer.lexicon[recovery]),
+                     recovery=LazyPattern(analyzer.lexicon.pattern(recovery), regex.I, f"{PACK}: vocabulary {recovery!r}",
+                                          eager=False))
     # promotional.toml's rules read rules.toml's [register]: each is `register = "promotional"`.
     sales = [replace(r, register="promotional", analyzer=analyzer)
              for r in load_phrase_rules(Path(__file__).with_name("promotional.toml"), PACK)

@@ -14,6 +14,7 @@ from healthlint.rules import Match, Rule, RuleInfo
 if TYPE_CHECKING:  # annotations only: importing the context module costs a cached run time
     from healthlint.claims.rule import Analyzer
     from healthlint.rules.context import DocumentContext, SentenceContext
+    from healthlint.rules.phrase import LazyPattern
 
 _GENTLE = lazy(
     r"\b(?:non-?\s?invasive|noninvasive|painless|pain[- ]free|simple|easy|quick|gentle)\s+"
@@ -50,7 +51,8 @@ class InvasivenessMismatch(Rule):
     non-invasive", "no downtime") on a page that reads as promotional. Words of ease ("a quick
     procedure") count only on a page that reads as promotional."""
 
-    analyzer: Analyzer | None = None  # the pack's claims analyzer, for the document's register and vocabularies
+    analyzer: Analyzer | None = None  # the pack's claims analyzer, for the document's register
+    recovery: LazyPattern | None = None  # the pack's RECOVERY vocabulary as whole words (see rules())
 
     def check(self, ctx: SentenceContext) -> Iterable[Match]:
         text = ctx.document.text
@@ -68,18 +70,9 @@ class InvasivenessMismatch(Rule):
             for match in _SAID_GENTLE.finditer(text, taken, ctx.end):
                 if not ctx.modified(match.start(), _NOT_SAID):
                     yield from _mismatch(ctx, match)
-            for match in self._recovery().finditer(text, ctx.start, ctx.end):
+            for match in self.recovery.finditer(text, ctx.start, ctx.end) if self.recovery else ():
                 if not ctx.modified(match.start(), _NOT_SAID):
                     yield from _mismatch(ctx, match)
-
-    def _recovery(self) -> regex.Pattern[str]:
-        """The pack's quick-recovery terms as whole words (compiled once; none without the vocabulary)."""
-        found = self.__dict__.get("_recovery_pattern")
-        if found is None:
-            lexicon = self.analyzer.lexicon if self.analyzer else None
-            source = lexicon.pattern(RECOVERY) if lexicon is not None and RECOVERY in lexicon else r"(?!)"
-            found = self.__dict__["_recovery_pattern"] = regex.compile(source, regex.I)
-        return found
 
     def _promotional(self, ctx: SentenceContext) -> bool:
         return bool(self.analyzer and self.analyzer.reads_promotional(ctx.document))

@@ -48,16 +48,13 @@ def inflections(verb: str) -> tuple[str, ...]:
 
 
 def plural(noun: str) -> str | None:
-    """A regular English noun's plural (rash -> rashes, cyst -> cysts, injury -> injuries), or None
-    for a word that ends in s (diabetes, arthritis, measles) or is not a word."""
+    """A regular English noun's plural (rash -> rashes, cyst -> cysts, injury -> injuries): a verb's
+    -s form, but -o takes -s (vertigos); None for a word that ends in s (diabetes, arthritis,
+    measles) or is not a word."""
     n = noun.lower()
     if len(n) < 3 or not n.isalpha() or n.endswith("s"):
         return None
-    if n.endswith(("sh", "ch", "x", "z")):
-        return noun + "es"
-    if n.endswith("y") and n[-2] not in _VOWELS:
-        return noun[:-1] + "ies"
-    return noun + "s"
+    return noun + "s" if n.endswith("o") else inflections(noun)[1]
 
 
 def expand(term: str) -> tuple[str, ...]:
@@ -183,6 +180,8 @@ def load_lexicon(data: Mapping[str, Any], source: str, folder: Path | None = Non
         lexicon.terms.pop(name, None)
         lexicon._pending[name] = resolve(name)
     return lexicon
+
+
 def _plurals(entries: Iterable[str]) -> list[str]:
     """Each name with its last word in the plural: "rash" -> "rashes", "ovarian cyst" -> "ovarian cysts"."""
     found = []

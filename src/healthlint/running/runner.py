@@ -6,6 +6,7 @@ import heapq
 import re
 import sys
 import time
+import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import redirect_stdout
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import ahocorasick
 
-from healthlint.claims.concepts import is_word_char, whole_word
+from healthlint.claims.concepts import ConceptTagger, is_word_char, whole_word
 from healthlint.deferred import Deferred
 from healthlint.lazyregex import lazy
 from healthlint.output.findings import Finding, RunError, without_repeats
@@ -101,7 +102,7 @@ class Linter:
         share an entry per length: the automaton holds integers, which pickle fast
         (healthlint.running.compiled keeps a built runner for the next run)."""
         keyword_rules: dict[str, list[int]] = defaultdict(list)
-        concepts: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+        concepts: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}  # form -> (tagger key, names) of each
         gated: dict[str, tuple[int, ...]] = {}
         taggers = {t.key: t for rule in self.rules for t in rule.taggers()}
         gates: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)  # tagger key -> (rule, names)
@@ -119,21 +120,23 @@ class Linter:
         # in it: the condition vocabulary's 15,000 terms would be most of the automaton's states.
         doors: dict[str, str] = {}  # such a term -> its first word
         held: set[str] = set(keyword_rules)  # terms the automaton must hold
-        for key, tagger in taggers.items():
-            opened: dict[tuple[str, ...], tuple[int, ...]] = {}  # concept names -> the rules they gate
-            large = {name for name, size in tagger.sizes.items() if size > BY_WORDS}
-            for form, names in tagger.forms.items():
-                concepts[form].append((key, names))
-                rules = opened.get(names)
-                if rules is None:
-                    rules = opened[names] = tuple(index for index, wanted in gates[key] if not wanted.isdisjoint(names))
+        merged: set[str] = set()  # forms of several taggers
+        layouts = [_layout(tagger) for tagger in taggers.values()]
+        for key, layout in zip(taggers, layouts):
+            if concepts:
+                merged.update(layout.concepts.keys() & concepts.keys())
+                for form in merged & layout.concepts.keys():
+                    concepts[form] = concepts[form] + layout.concepts[form]
+                concepts.update((form, of_form) for form, of_form in layout.concepts.items() if form not in merged)
+            else:
+                concepts.update(layout.concepts)
+            held.update(layout.whole)
+            doors.update(layout.doors)
+            for names, forms in layout.groups.items():
+                rules = tuple(index for index, wanted in gates[key] if not wanted.isdisjoint(names))
                 if rules:
-                    gated[form] = tuple(sorted({*gated[form], *rules})) if form in gated else rules
-                door = _door(form) if large and large.issuperset(names) else None
-                if door is None:
-                    held.add(form)
-                else:
-                    doors[form] = door
+                    for form in forms:
+                        gated[form] = tuple(sorted({*gated[form], *rules})) if form in gated else rules
         self._tagged = frozenset(taggers)
         self._longest = max(map(len, keyword_rules.keys() | concepts.keys()), default=0)
         none: tuple[int, ...] = ()
@@ -142,11 +145,22 @@ class Linter:
         payloads: dict[tuple[object, ...], tuple[object, ...]] = {}
         # A door's terms go on from it with one of a few pairs of characters (" d" for "... disease",
         # "'s" for "...'s disease"): a door followed by another pair opens no term (see candidates).
-        follow: dict[str, set[str]] = defaultdict(set)
-        for form in doors.keys() - held:
-            payload = (tuple(concepts[form]), gated.get(form, none))
-            closed.setdefault(doors[form], []).append((form, payloads.setdefault(payload, payload)))
-            follow[doors[form]].add(form[len(doors[form]):len(doors[form]) + 2])
+        # Each tagger's layout holds its doors' terms with the payload most runners give them; the
+        # doors of terms this runner gives another (gated, merged, held after all) are made again.
+        follow: dict[str, frozenset[str]] = {}
+        for layout in layouts:
+            for door, terms in layout.closed.items():
+                closed[door] = closed[door] + terms if door in closed else terms
+        remade = {doors[form] for form in doors.keys() & (gated.keys() | held | merged)}
+        for door in remade:
+            alive = dict.fromkeys(form for form, _ in closed.pop(door) if form not in held)
+            if alive:
+                closed[door] = [(form, payloads.setdefault(p := (concepts[form], gated.get(form, none)), p))
+                                for form in alive]
+        for door, kept in closed.items():
+            made = [layout.follow[door] for layout in layouts if door in layout.follow]
+            follow[door] = made[0] if len(made) == 1 and door not in remade else frozenset(
+                form[len(door):len(door) + 2] for form, _ in kept)
         self._closed = Deferred(closed)  # a kept runner unpickles it when a document first holds a door
         opening = set(closed)
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
@@ -154,12 +168,15 @@ class Linter:
         # Equal parts of entries as one object, which the kept file unpickles once: of the packs'
         # ~16,000 parts of ~4,000 entries, ~1,100 differ (unpickling them takes a third of the time).
         parts: dict[object, Any] = {}
+        share = parts.setdefault
+        shut: frozenset[str] = frozenset()
         for word in held | opening:
-            in_rules, of_concepts = keyword_rules.get(word), concepts.get(word)
-            entry = (len(word), word if in_rules else None,
-                     *(parts.setdefault(part, part) for part in (
-                         tuple(in_rules) if in_rules else none, tuple(of_concepts) if of_concepts else none,
-                         gated.get(word, none), frozenset(follow[word]) if word in opening else frozenset())))
+            in_rules, of_concepts, of_gated = keyword_rules.get(word), concepts.get(word), gated.get(word)
+            rules_part = share(part := tuple(in_rules), part) if in_rules else none
+            concepts_part = share(of_concepts, of_concepts) if of_concepts else none
+            gated_part = share(of_gated, of_gated) if of_gated else none
+            follow_part = share(follow[word], follow[word]) if word in opening else shut
+            entry = (len(word), word if in_rules else None, rules_part, concepts_part, gated_part, follow_part)
             automaton.add_word(word, numbers.setdefault(entry, len(numbers)))
         self._entries = list(numbers)
         automaton.make_automaton()
@@ -422,6 +439,47 @@ def _give_way(produced: dict[int, list[Match]], fallbacks: frozenset[int], categ
         category = categories[index]
         produced[index] = [m for m in produced[index]
                            if not any(m.start <= s and e <= m.end and c == category for s, e, c in spans)]
+
+
+class _Layout:
+    """The forms of one tagger as a runner's automaton takes them (see Linter._build): made once
+    per tagger, since a process that builds a runner per rule (a rule's examples, its docs page)
+    would otherwise read every form of the large vocabularies again for each."""
+
+    def __init__(self, tagger: ConceptTagger) -> None:
+        large = {name for name, size in tagger.sizes.items() if size > BY_WORDS}
+        self.concepts: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}  # form -> ((key, names),)
+        self.groups: dict[tuple[str, ...], list[str]] = defaultdict(list)  # names -> their forms
+        self.whole: set[str] = set()  # forms the automaton holds
+        self.doors: dict[str, str] = {}  # forms found word by word -> their first word
+        # door -> its terms with their payload when no rule is gated by them (see Linter._open)
+        self.closed: dict[str, list[tuple[str, tuple[Any, ...]]]] = defaultdict(list)
+        pairs: dict[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]] = {}
+        payloads: dict[tuple[str, ...], tuple[Any, ...]] = {}
+        for form, names in tagger.forms.items():
+            self.concepts[form] = pairs.setdefault(names, ((tagger.key, names),))
+            self.groups[names].append(form)
+            door = _door(form) if large and large.issuperset(names) else None
+            if door is None:
+                self.whole.add(form)
+            else:
+                self.doors[form] = door
+                self.closed[door].append((form, payloads.setdefault(names, (self.concepts[form], ()))))
+        self.closed = dict(self.closed)
+        # door -> the pairs of characters its terms go on with after it
+        self.follow = {door: frozenset(form[len(door):len(door) + 2] for form, _ in terms)
+                       for door, terms in self.closed.items()}
+
+
+_layouts: weakref.WeakKeyDictionary[ConceptTagger, _Layout] = weakref.WeakKeyDictionary()
+
+
+def _layout(tagger: ConceptTagger) -> _Layout:
+    """The layout of `tagger`, made on first use."""
+    layout = _layouts.get(tagger)
+    if layout is None:
+        layout = _layouts[tagger] = _Layout(tagger)
+    return layout
 
 
 def _door(term: str) -> str | None:

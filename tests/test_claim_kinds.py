@@ -17,7 +17,7 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, finding
     ("Our chambers are FDA cleared.", [("regulatory-claim/trust-mark", "FDA cleared")]),
     ("Made in a registered lab, so it is trustworthy.", [("regulatory-claim/trust-mark", "registered lab")]),
     ("It works better than prescription drugs.",
-     [("discourages-care/better-than-standard-care", "works better than prescription drugs")]),
+     [("efficacy-overstatement/matches-standard-care", "works better than prescription drugs")]),
     ("This formula gets to the root cause of your fatigue.", [("efficacy-overstatement/root-cause", "root cause")]),
     ("There is no downtime.", [("safety-claim/safe-for-everyone", "no downtime")]),
     ("Because it is all-natural, it is suitable for everybody.",

@@ -84,7 +84,6 @@ def test_crowds_said_carefully_are_not_popularity_or_crowd_reports_even_on_a_sel
      [("discourages-care/better-than-standard-care", "a gentle alternative to conventional vaccines")]),
     ("It's the perfect first-line medicine for kids.",
      [("discourages-care/better-than-standard-care", "perfect first-line medicine")]),
-    ("It does what statins do, naturally.", [("discourages-care/better-than-standard-care", "does what statins")]),
     ("Same results, just without the big-pharma markup.",
      [("discourages-care/better-than-standard-care", "without the big-pharma")]),
     # the reader's own care said to have failed them
@@ -254,7 +253,7 @@ def test_other_genres_in_careful_words_are_not_flagged_even_on_a_seller_page(sen
      [("anecdote-as-evidence/popularity-as-proof", "have hydrated over 30,000 guests")]),
     ("Five stars on Google from 2,300 patients.", [("anecdote-as-evidence/popularity-as-proof", "Five stars on")]),
     ("Thermography catches what mammograms miss.",
-     [("discourages-care/better-than-standard-care", "catches what mammograms")]),
+     [("efficacy-overstatement/matches-standard-care", "catches what mammograms")]),
     ("Order today and skip the urgent care line.",  # 'urgent care' is a careful cue: the offer outweighs it
      [("discourages-care/better-than-standard-care", "skip the urgent care line")]),
     ("Order today: your GP will only tell you your labs are normal.",

@@ -41,7 +41,11 @@ SETS = Path(__file__).with_name("claim-model")
 # accepted category, 14.5% of good sentences flagged, 39.7 strong findings per 1,000 careful
 # sentences; at 1.25, 0.705, 16.0% and 43.1. The model reads only pages that read as promotional,
 # so agencies' pages are not affected (NIH and other MedQuAD pages: 0.15 and 0.13 at either).
-THRESHOLD = 1.25
+# Lowered from 1.25 to 1.0 when four new unread sets (64-67) arrived: there, 0.681 -> 0.690 of
+# overclaims found in an accepted category (0.739 -> 0.753 by any finding), 36 -> 38 of 236 good
+# lines flagged, 39.2 -> 44.8 strong findings per 1,000 careful sentences (the honest sellers'
+# pages among them); NIH, other MedQuAD pages and the seeds unchanged, FDA claims 0.89 -> 0.90.
+THRESHOLD = 1.0
 MIN_COUNT = 2
 MIN_WEIGHT = 0.5
 SELLER = "Shop now. "  # the examples are read on a seller's page, as the rule reads

@@ -44,6 +44,8 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, finding
     ("You won't need surgery.", [("discourages-care/better-than-standard-care", "won't need surgery")]),
     ("There is no downside, and no hangover the next day.",
      [("safety-claim/no-harms", "no downside"), ("safety-claim/no-harms", "no hangover")]),
+    ("You can drop the tamsulosin once the capsules kick in.",
+     [("discourages-care/better-than-standard-care", "drop the tamsulosin")]),
     ("It's just vitamins, so relax.", [("safety-claim/safe-for-everyone", "just vitamins")]),
     ("Deeper sleep, less bloating.",
      [("efficacy-overstatement/benefit-label", "Deeper sleep"), ("efficacy-overstatement/benefit-label", "less bloating")]),

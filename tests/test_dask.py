@@ -33,7 +33,7 @@ def cluster(pids):
     """Two worker processes, one thread each, on this machine; the test's own scheduler."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("HEALTHLINT_TEST_PIDS", str(pids))  # the workers inherit it
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
                           worker_dashboard_address=None) as local:
             yield local
 

@@ -31,10 +31,10 @@ def rules() -> list[Rule]:
     phrase = load_phrase_rules(Path(__file__).with_name("rules.toml"), PACK)
     analyzer = next(r.analyzer for r in phrase if isinstance(r, ClaimRule) and r.analyzer)  # the register
     harms.RULE.analyzer = testimonials.RULE.analyzer = analyzer
-    recovery = invasiveness.RECOVERY  # its terms are the rule's keywords too
-    gentle = replace(invasiveness.RULE, analyzer=analyzer, keywords=(*invasiveness.RULE.keywords, *analyzer.lexicon[recovery]),
-                     recovery=LazyPattern(analyzer.lexicon.pattern(recovery), regex.I, f"{PACK}: vocabulary {recovery!r}",
-                                          eager=False))
+    said = invasiveness.GENTLE_CLAIMS  # its terms are the rule's keywords too
+    gentle = replace(invasiveness.RULE, analyzer=analyzer, keywords=(*invasiveness.RULE.keywords, *analyzer.lexicon[said]),
+                     said_gentle=LazyPattern(analyzer.lexicon.pattern(said), regex.I, f"{PACK}: vocabulary {said!r}",
+                                             eager=False))
     # promotional.toml's rules read rules.toml's [register]: each is `register = "promotional"`.
     sales = [replace(r, register="promotional", analyzer=analyzer)
              for r in load_phrase_rules(Path(__file__).with_name("promotional.toml"), PACK)

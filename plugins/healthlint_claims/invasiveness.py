@@ -25,9 +25,6 @@ _GENTLE = lazy(
 # Words of ease rather than of the body ("simple", "quick"): careful pages use them truly of short
 # procedures, so they count only on a page that reads as promotional.
 _EASY = lazy(r"(?:simple|easy|quick|gentle)\b", regex.I)
-# Said of the treatment on its own ("simple and non-invasive: a weekly injection"): on a seller's
-# page only, and not when hedged or limited ("usually painless").
-_SAID_GENTLE = lazy(r"\b(?:non-?\s?invasive|noninvasive|painless|needle[- ]free)\b", regex.I)
 _INVASIVE = lazy(
     r"\b(?:intrathecal\w*|spinal\s+(?:injections?|taps?)|lumbar\s+punctures?|into\s+the\s+spin\w+|bone\s+marrow\s+(?:aspirat\w+|harvest\w*|extraction|draw)"
     r"|liposuction|fat\s+(?:harvest\w*|extraction)|surg(?:ery|ical|eries)|intravenous\w*|iv\s+(?:infusions?|drips?|therapy)"
@@ -39,9 +36,10 @@ _GENUINELY_NON_INVASIVE = lazy(
     r"|monitor\w*|stimulation|tms|tdcs|hearing|screening|measure\w*)\b", regex.I)
 
 
-# The pack's vocabulary of recovery said to be nothing ("no downtime", "back to work the same day"):
-# on a seller's page that describes an invasive treatment, the same mismatch.
-RECOVERY = "quick-recovery"
+# The pack's vocabulary of a treatment said on its own to be gentle ("simple and non-invasive: a
+# weekly injection", "zero pain", "no downtime"): on a seller's page that describes an invasive
+# treatment, the same mismatch; not when hedged or limited ("usually painless").
+GENTLE_CLAIMS = "gentle-claims"
 
 
 @dataclass
@@ -52,26 +50,24 @@ class InvasivenessMismatch(Rule):
     procedure") count only on a page that reads as promotional."""
 
     analyzer: Analyzer | None = None  # the pack's claims analyzer, for the document's register
-    recovery: LazyPattern | None = None  # the pack's RECOVERY vocabulary as whole words (see rules())
+    said_gentle: LazyPattern | None = None  # the pack's GENTLE_CLAIMS vocabulary as whole words (see rules())
 
     def check(self, ctx: SentenceContext) -> Iterable[Match]:
         text = ctx.document.text
         if ctx.is_question() or _GENUINELY_NON_INVASIVE.search(text, ctx.start, ctx.end):
             return
-        taken = ctx.start
+        named: list[tuple[int, int]] = []  # gentle words said of a named procedure
         for match in _GENTLE.finditer(text, ctx.start, ctx.end):
-            taken = match.end()
+            named.append(match.span())
             if _EASY.match(text, match.start()) and not self._promotional(ctx):
                 continue  # "a quick laser procedure" in a hospital leaflet is a fact, not a sales word
             if not (ctx.negated(match.start()) or ctx.modified(match.start(), _LIMITED)
                     or ctx.modified(match.end() - 1, _LIMITED)):
                 yield from _mismatch(ctx, match)
-        if self._promotional(ctx):
-            for match in _SAID_GENTLE.finditer(text, taken, ctx.end):
-                if not ctx.modified(match.start(), _NOT_SAID):
-                    yield from _mismatch(ctx, match)
-            for match in self.recovery.finditer(text, ctx.start, ctx.end) if self.recovery else ():
-                if not ctx.modified(match.start(), _NOT_SAID):
+        if self.said_gentle and self._promotional(ctx):
+            for match in self.said_gentle.finditer(text, ctx.start, ctx.end):
+                if not any(start < match.end() and match.start() < end for start, end in named) and not ctx.modified(
+                        match.start(), _NOT_SAID):
                     yield from _mismatch(ctx, match)
 
     def _promotional(self, ctx: SentenceContext) -> bool:
@@ -117,7 +113,8 @@ RULE = InvasivenessMismatch(
         ),
         bad=("Cells are delivered through spinal injections. This approach offers a non-invasive option.",
              "Getting started is simple and non-invasive: a weekly injection you give yourself at home.",
-             "Book now: filler injections with no downtime."),
+             "Book now: filler injections with no downtime.",
+             "Book now: thread-lift injections with zero pain and no scars."),
         good=("An MRI is a non-invasive test.", "Cells are given by intravenous infusion, which carries a small risk of infection.",
               "A lumbar puncture is usually painless; talk to your doctor about possible side effects and risks.",
               "Cataract surgery carries risks; talk to your doctor. Clouding later can be treated with a quick laser "

@@ -100,6 +100,14 @@ def test_pseudo_triggers_are_not_negations():
         ("negated", "not", "cause cancer.")]
 
 
+def test_a_concession_is_no_question():
+    """"Whether used for X or Y, it works" concedes every use and claims them all; "whether" of a
+    question under study still makes what follows hypothetical."""
+    assert scopes("Whether used for pain or for sleep, it works every time.") == []
+    assert scopes("Researchers test whether it works for pain.") == [
+        ("hypothetical", "test whether", "it works for pain.")]
+
+
 def test_hedges_hypotheses_conditions_and_limits():
     assert ("hypothetical", "whether", "a cure has been achieved") in scopes("whether a cure has been achieved")
     assert ("limited", "usually", "cured, if found early.") in scopes("Tumors are usually cured, if found early.")

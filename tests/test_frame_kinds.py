@@ -49,6 +49,7 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, finding
     ("Many guests leave no longer needing their sleeping pills.",
      [("discourages-care/replaces-care", "no longer needing their sleeping pills")]),
     ("Skip the surgeon.", [("discourages-care/care-made-needless", "Skip the surgeon")]),
+    ("Reverses fatty liver in just 30 days.", [("cure-claim/ends-condition", "Reverses fatty liver")]),
     ("It's just vitamins, so relax.", [("safety-claim/safe-for-everyone", "just vitamins")]),
     ("Deeper sleep, less bloating.",
      [("efficacy-overstatement/benefit-label", "Deeper sleep"), ("efficacy-overstatement/benefit-label", "less bloating")]),

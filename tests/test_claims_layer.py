@@ -244,6 +244,19 @@ def test_the_packs_treats_condition_rule_on_a_sellers_page_and_a_careful_one():
     assert not [f for f in check(careful).findings if f["category"] == "efficacy-overstatement"]
 
 
+def test_a_services_leaflet_to_its_own_patients_is_not_a_sellers_page():
+    """A ward's leaflet says "we" and "our team" as a clinic's page does; its instructions and when
+    to call ("ask your nurse", "if you are worried") are what make it careful."""
+    leaflet = ("We have given you this leaflet because our team has fitted your splint. Wear it at night. "
+               "The splint relieves joint pain. Ask your nurse how often to wear it. "
+               "If you are worried, call the ward.\n")
+    clinic = ("We have fitted over 2,000 splints. Our team is here for you. The splint relieves joint pain. "
+              "Wear it at night. Contact us today.\n")
+    assert not [f for f in check(leaflet).findings if f["rule"] == "efficacy-overstatement/treats-condition"]
+    assert [clinic[f["offset"]:f["end_offset"]] for f in check(clinic).findings
+            if f["rule"] == "efficacy-overstatement/treats-condition"] == ["relieves joint pain"]
+
+
 def test_a_claim_rule_naming_an_unknown_vocabulary_is_one_clear_error(tmp_path):
     rules = tmp_path / "pack.toml"
     rules.write_text('[vocabularies]\na = ["x"]\n[[claim]]\nname = "n"\ncategory = "c"\nmessage = "m"\n'

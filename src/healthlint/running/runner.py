@@ -123,13 +123,12 @@ class Linter:
         merged: set[str] = set()  # forms of several taggers
         layouts = [_layout(tagger) for tagger in taggers.values()]
         for key, layout in zip(taggers, layouts):
-            if concepts:
-                merged.update(layout.concepts.keys() & concepts.keys())
-                for form in merged & layout.concepts.keys():
-                    concepts[form] = concepts[form] + layout.concepts[form]
-                concepts.update((form, of_form) for form, of_form in layout.concepts.items() if form not in merged)
-            else:
-                concepts.update(layout.concepts)
+            both = concepts.keys() & layout.concepts.keys()
+            earlier = {form: concepts[form] for form in both}
+            concepts.update(layout.concepts)
+            for form in both:
+                concepts[form] = earlier[form] + layout.concepts[form]
+            merged |= both
             held.update(layout.whole)
             doors.update(layout.doors)
             for names, forms in layout.groups.items():
@@ -148,19 +147,21 @@ class Linter:
         # Each tagger's layout holds its doors' terms with the payload most runners give them; the
         # doors of terms this runner gives another (gated, merged, held after all) are made again.
         follow: dict[str, frozenset[str]] = {}
+        shared: set[str] = set()  # doors of several taggers
         for layout in layouts:
             for door, terms in layout.closed.items():
-                closed[door] = closed[door] + terms if door in closed else terms
-        remade = {doors[form] for form in doors.keys() & (gated.keys() | held | merged)}
-        for door in remade:
+                if door in closed:
+                    closed[door] = closed[door] + terms
+                    shared.add(door)
+                else:
+                    closed[door], follow[door] = terms, layout.follow[door]
+        for door in shared | {doors[form] for form in doors.keys() & (gated.keys() | held | merged)}:
             alive = dict.fromkeys(form for form, _ in closed.pop(door) if form not in held)
+            del follow[door]
             if alive:
                 closed[door] = [(form, payloads.setdefault(p := (concepts[form], gated.get(form, none)), p))
                                 for form in alive]
-        for door, kept in closed.items():
-            made = [layout.follow[door] for layout in layouts if door in layout.follow]
-            follow[door] = made[0] if len(made) == 1 and door not in remade else frozenset(
-                form[len(door):len(door) + 2] for form, _ in kept)
+                follow[door] = frozenset(form[len(door):len(door) + 2] for form in alive)
         self._closed = Deferred(closed)  # a kept runner unpickles it when a document first holds a door
         opening = set(closed)
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)

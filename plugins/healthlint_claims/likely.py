@@ -98,10 +98,13 @@ def best(text: str, model: dict[str, Any]) -> tuple[str, float, list[str]] | Non
     if score <= model["threshold"]:
         return None
     # Only sentences that read as overclaims get here: a look-up per category and feature is cheap.
-    kinds = model["kinds"].get() if "kinds" in model else model  # see reading_model
-    bias = kinds["bias"]
-    totals = {category: bias[category] + sum(weights.get(f, 0.0) for f in features)
-              for category, weights in kinds["weights"].items()}
+    kinds = model["kinds"].get() if "kinds" in model else _kinds(model)  # see reading_model
+    sums = dict.fromkeys(kinds["bias"], 0.0)
+    by_feature = kinds["by_feature"]
+    for feature in features:
+        for category, weight in by_feature.get(feature, ()):
+            sums[category] += weight
+    totals = {category: bias + sums[category] for category, bias in kinds["bias"].items()}
     category = max(sorted(totals), key=totals.__getitem__)
     weighed = sorted(((detect[f], f) for f in features if f in detect), reverse=True)
     return category, score, [f for w, f in weighed[:3] if w > 0]
@@ -158,8 +161,18 @@ def reading_model(model: dict[str, Any]) -> dict[str, Any]:
     """What best() reads of the model (not its examples). The categories' parts wait in a Deferred
     of their own: only a sentence that reads as an overclaim needs them, and unpickling them is
     half of unpickling the model (~1.5 ms of a run whose page reads as promotional)."""
-    return {"threshold": model["threshold"], "detect": model["detect"],
-            "kinds": Deferred({key: model[key] for key in ("bias", "weights")})}
+    return {"threshold": model["threshold"], "detect": model["detect"], "kinds": Deferred(_kinds(model))}
+
+
+def _kinds(model: dict[str, Any]) -> dict[str, Any]:
+    """The categories' parts of the model: their bias, and each feature's weights by category
+    (most features weigh in one category: a sentence adds up only the weights it has)."""
+    by_feature: dict[str, list[tuple[str, float]]] = {}
+    for category, weights in model["weights"].items():
+        for feature, weight in weights.items():
+            if weight:
+                by_feature.setdefault(feature, []).append((category, weight))
+    return {"bias": model["bias"], "by_feature": {f: tuple(pairs) for f, pairs in by_feature.items()}}
 
 
 def rules(analyzer: Analyzer) -> list[ReadsLikeAClaim]:

@@ -57,6 +57,20 @@ def test_an_images_title_is_prose_too_where_it_is_written():
     assert "Cures" not in ctx.regions.masked
 
 
+def test_a_links_title_is_prose_and_splits_its_paragraph():
+    """A link's title shows as its tooltip, and sellers put scarcity and claims there: it is a block
+    of alternative text, and the paragraph goes on after it. A title from a reference definition
+    elsewhere, a bare URL and a link with no title change nothing."""
+    text = ('See [our plans](/book "Only 11 slots left") now. [Visit](<https://a.example>) and '
+            '<https://b.example> and [ref][r].\n\n[r]: https://c.example "Cures all"\n')
+    ctx = DocumentContext.build(from_text(text, "d.md"))
+    assert [(b.kind, text[b.start:b.end]) for b in ctx.regions.blocks] == [
+        ("paragraph", "See [our plans"), ("alt", "Only 11 slots left"),
+        ("paragraph", ' now. [Visit](<https://a.example>) and <https://b.example> and [ref][r].')]
+    assert [text[s.start:s.end] for s in ctx.sentences][:3] == ["See [our plans", "Only 11 slots left", "now."]
+    assert "Cures" not in ctx.regions.masked and "https" not in ctx.regions.masked
+
+
 def test_a_paragraph_of_a_block_quotation_is_a_quote_block():
     """Block quotations (lines starting with '>') are where sellers set testimonials apart; a list
     item inside one stays an item, and the paragraph after it is a paragraph again."""

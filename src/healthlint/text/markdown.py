@@ -26,7 +26,8 @@ _OPTIONS = (
 )
 # Containers whose text a reader does not read as prose. An image's alternative text is prose:
 # screen readers read it aloud, and "before and after: tumour gone in 3 weeks" is a claim; so is
-# its title (`![alt](photo.jpg "Pain gone in one session")`), shown as the image's caption.
+# its title (`![alt](photo.jpg "Pain gone in one session")`), shown as the image's caption, and a
+# link's title (`[Book](/book "Only 11 slots left")`), shown as the link's tooltip.
 _NOT_PROSE = frozenset({"CodeBlock", "HtmlBlock", "MetadataBlock"})
 # Link types whose visible text is the destination itself.
 _URL_LINKS = frozenset({"Autolink", "Email"})
@@ -92,18 +93,13 @@ def _tag(value: str | dict[str, Any]) -> str:
     return value if isinstance(value, str) else next(iter(value))
 
 
-def _image_title(source: str, start: int, end: int, title: str, to_char: _ByteToChar,
-                 prose: list[tuple[int, int]], blocks: Blocks) -> None:
-    """An image's title as a block of alternative text, where it stands in the image's own source
-    as written (one with escapes, or from a reference definition elsewhere, is left out). `start`
-    and `end` are the parser's UTF-8 byte offsets."""
+def _title_at(source: str, start: int, end: int, title: str, to_char: _ByteToChar) -> tuple[int, int] | None:
+    """Where an image's or a link's title stands in its own source as written, as character
+    offsets (None for one with escapes, or from a reference definition elsewhere). `start` and
+    `end` are the parser's UTF-8 byte offsets."""
     encoded = title.encode("utf-8")
     at = source.encode("utf-8").rfind(encoded, start, end)
-    if at < 0:
-        return
-    first, last = to_char(at), to_char(at + len(encoded))
-    prose.append((first, last))
-    blocks.append(first, last, "alt")
+    return None if at < 0 else (to_char(at), to_char(at + len(encoded)))
 
 
 def _front_matter(source: str, start: int, end: int, shift: int,
@@ -161,7 +157,7 @@ def markdown_regions(text: str) -> tuple[list[tuple[int, int]], Regions]:
     footnotes: list[tuple[int, int]] = []
     html: list[tuple[int, int]] = []
     link_skips: list[bool] = []
-    titles: list[str] = []  # the title of each image being read ("" for none)
+    titles: list[str] = []  # the title of each image and link being read ("" for none)
     skip = 0
 
     def flush() -> None:
@@ -200,6 +196,7 @@ def markdown_regions(text: str) -> tuple[list[tuple[int, int]], Regions]:
                 titles.append(value["Image"].get("title", ""))
             elif tag == "Link":
                 link = value["Link"]
+                titles.append(link.get("title", ""))
                 is_url = link["link_type"] in _URL_LINKS
                 link_skips.append(is_url)
                 skip += is_url
@@ -215,8 +212,11 @@ def markdown_regions(text: str) -> tuple[list[tuple[int, int]], Regions]:
                 skip -= 1
             elif tag == "Link":
                 skip -= link_skips.pop()
-            elif tag == "Image" and (title := titles.pop()) and not skip:
-                _image_title(source, span["start"], span["end"], title, to_char, prose, blocks)
+            if (tag in ("Image", "Link") and (title := titles.pop()) and not skip
+                    and (at := _title_at(source, span["start"], span["end"], title, to_char))):
+                flush()  # the title is a block of alternative text: a paragraph goes on after it
+                prose.append(at)
+                blocks.append(*at, "alt")
             if tag == "MetadataBlock":
                 _front_matter(source, to_char(span["start"]) - shift, to_char(span["end"]) - shift, shift, prose, blocks)
             if tag == "HtmlBlock":

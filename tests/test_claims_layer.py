@@ -183,6 +183,38 @@ def test_a_label_before_a_colon_is_the_object_of_the_clause_after_it():
     assert frames("Migraines; we treat them.", before=2) == []
 
 
+def test_a_pronoun_after_a_predicate_stands_for_the_object_named_before_it():
+    """"Knee pain was awful; we relieve it": the object is the last one named earlier in the sentence,
+    or in the sentence before (earlier=), and the frame's span is the predicate and the pronoun. An
+    instruction that opens its clause ("Relieve it") and a predicate with an object of its own take none."""
+    def pronoun_frames(sentence, earlier=()):
+        tagger = ConceptTagger(LEXICON)
+        analysis = SentenceAnalysis(sentence, 0, len(sentence), tagger.mentions(sentence), default_context(),
+                                    earlier=lambda: earlier)
+        return [(sentence[f.start:f.end], f.object.concept, f.object.start) for f in analysis.frames(["treat"], ["conditions"])]
+
+    sentence = "Knee pain was awful, but we relieve it fast."
+    assert pronoun_frames(sentence) == [("relieve it", "conditions", 0)]
+    before = "Constipation is common."
+    tagged = ConceptTagger(LEXICON).mentions(before)
+    assert pronoun_frames("Our drops relieve it.", earlier=tagged) == [("relieve it", "conditions", 0)]
+    assert pronoun_frames("Our drops relieve it.") == []
+    assert pronoun_frames("Knee pain? Relieve it with rest.") == []
+    assert pronoun_frames("Knee pain aside, we relieve constipation with it.") == [("relieve constipation", "conditions", 28)]
+
+
+def test_a_pronouns_object_is_named_in_the_message_and_a_blank_line_ends_the_search():
+    """The finding covers "won't need it" on the seller's page and names metformin, said in the
+    sentence before; after a blank line the pronoun stands for nothing the rule can read."""
+    text = "Order now. Think of metformin as a crutch. Once the food is fixed, you won't need it.\n"
+    found = [(f["rule"], text[f["offset"]:f["end_offset"]], f["message"]) for f in check(text).findings
+             if f["category"] == "discourages-care"]
+    assert [(rule, span) for rule, span, _ in found] == [("discourages-care/better-than-standard-care", "won't need it")]
+    assert "metformin" in found[0][2]
+    apart = "Order now. Think of metformin as a crutch.\n\nOnce the food is fixed, you won't need it.\n"
+    assert not [f for f in check(apart).findings if f["category"] == "discourages-care"]
+
+
 def test_a_capitalised_predicate_inside_a_clause_is_a_name():
     assert frames("Read the Treat Pain Foundation's leaflet.") == []
 

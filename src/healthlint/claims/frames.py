@@ -54,6 +54,11 @@ _CAUSATIVE = lazy(
 # saved false alarms on the blind sets.)
 _NOT_IN_A_COMPOUND = frozenset("and or nor but".split())
 LABEL_WORDS = 6  # at most this many words before a sentence's first colon make it a label
+# A pronoun right after a predicate that has no object of its own stands for a thing named before
+# it ("Think of metformin as a crutch: you won't need it"; "Lots of clients come off it"): the
+# object is then the last one named earlier in the sentence, or in the sentence before. Not when the
+# predicate opens its clause: "Avoid it", "Loosen it" tell the reader what to do.
+_PRONOUN = lazy(r"\s+(?:it|them)\b", regex.I)
 _BREAK = lazy(r"[;:\u2014\u2013()!?]|\s[-\u2022*]\s|\b(?:but|however|although|though|whereas|while|except|unlike|because)\b", regex.I)
 
 
@@ -88,24 +93,29 @@ class Frame(NamedTuple):  # not a frozen dataclass: one compiles six methods at 
     object: Mention | None
     subject: Mention | None
     modifiers: frozenset[str]
+    pronoun: Mention | None = None  # where the object is named by a pronoun ("need it"), the object being earlier
 
     @property
     def start(self) -> int:
-        return min(self.predicate.start, self.object.start if self.object else self.predicate.start)
+        near = self.pronoun or self.object
+        return min(self.predicate.start, near.start if near else self.predicate.start)
 
     @property
     def end(self) -> int:
-        return max(self.predicate.end, self.object.end if self.object else self.predicate.end)
+        near = self.pronoun or self.object
+        return max(self.predicate.end, near.end if near else self.predicate.end)
 
 
 class SentenceAnalysis:
     """One sentence's concept mentions, modifiers and clause breaks, and the frames they make."""
 
     def __init__(self, text: str, start: int, end: int, mentions: Sequence[Mention], context: ContextRules,
-                 modifiers: Callable[[], list[Modifier]] | None = None) -> None:
+                 modifiers: Callable[[], list[Modifier]] | None = None,
+                 earlier: Callable[[], Sequence[Mention]] | None = None) -> None:
         self.text, self.start, self.end = text, start, end
         self.mentions = list(mentions)
         self._find = modifiers or (lambda: context.modifiers(text, start, end))
+        self._earlier = earlier  # the mentions of the sentence before, in the same block, on demand
 
     @cached_property
     def modifiers(self) -> list[Modifier]:
@@ -149,11 +159,15 @@ class SentenceAnalysis:
             lo, hi = self.clause(predicate.start)
             if self._in_a_name(predicate, lo) or _inside_a_longer(predicate, object_mentions):
                 continue
-            target = None
+            target = pronoun = None
             if objects:  # a capitalised predicate in a title takes its object after it ("Reduce Acne"),
                 # never before ("Centers for Disease Control")
                 target = self._nearest(predicate, object_mentions, lo, hi, after,
                                        0 if self.text[predicate.start].isupper() else before)
+                pronoun = (None if target or not self.words_between(lo, predicate.start)  # "Avoid it.": an instruction
+                           else _PRONOUN.match(self.text, predicate.end, hi))
+                if pronoun is not None:
+                    target = self._antecedent(predicate, set(objects), pronoun.group().strip().lower() == "them")
                 if target is None:
                     continue
             since = subject_start(self.text, lo, predicate.start)
@@ -162,8 +176,23 @@ class SentenceAnalysis:
             if subject is not None and (self._modifies_a_head(subject, predicate)
                                         or _CAUSATIVE.search(self.text, lo, subject.start)):
                 subject = None  # the head of the noun phrase is a word no vocabulary names, or a verb's object
-            found.append(Frame(predicate, target, subject, self.categories_at(predicate.start)))
+            found.append(Frame(predicate, target, subject, self.categories_at(predicate.start),
+                               None if pronoun is None else
+                               Mention("pronoun", pronoun.end() - len(pronoun.group().lstrip()), pronoun.end())))
         return found
+
+    def _antecedent(self, predicate: Mention, objects: set[str], plural: bool) -> Mention | None:
+        """What a pronoun after `predicate` stands for: the last object named before the predicate
+        in this sentence, else the last one of the sentence before, of the pronoun's number ("them"
+        for "pills", "it" for "metformin" or "diabetes": a word in s is plural unless in ss, us, is, es)."""
+        def agrees(mention: Mention) -> bool:
+            word = self.text[mention.start:mention.end].lower()
+            return word.endswith("s") if plural else not word.endswith("s") or word.endswith(("ss", "us", "is", "es"))
+        here = [m for m in self.mentions if m.concept in objects and m.end <= predicate.start and agrees(m)]
+        if here:
+            return here[-1]
+        earlier = [m for m in (self._earlier() if self._earlier else ()) if m.concept in objects and agrees(m)]
+        return earlier[-1] if earlier else None
 
     def _modifies_a_head(self, subject: Mention, predicate: Mention) -> bool:
         """`subject` only modifies the head of its noun phrase: a word follows it that cannot stand

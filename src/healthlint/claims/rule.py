@@ -75,7 +75,18 @@ class Analyzer:
         return ctx.document.per_sentence(
             id(self), ctx.index,
             lambda: SentenceAnalysis(text, ctx.start, ctx.end, self.tagger.in_sentence(ctx), self.context,
-                                     lambda: ctx.modifiers(self.context)))
+                                     lambda: ctx.modifiers(self.context), lambda: self._earlier(ctx)))
+
+    def _earlier(self, ctx: SentenceContext) -> list[Mention]:
+        """The mentions of the sentence before ctx's when both are in one block of text (no blank
+        line between): what a pronoun may stand for. Tagged afresh, as a pronoun is rare."""
+        index, document = ctx.index - 1, ctx.document
+        if index < 0:
+            return []
+        start, end = document.sentences.starts[index], document.sentences.ends[index]
+        if "\n\n" in document.text[end:ctx.start] or "\n\r\n" in document.text[end:ctx.start]:
+            return []
+        return self.tagger.mentions(document.text, start, end)
 
     def register(self, document: DocumentContext) -> Register | None:
         """The document's register, counted from the runner's pass when it covered the whole

@@ -41,7 +41,7 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, finding
     ("It is plant-based, so anyone can take it.",
      [("safety-claim/safe-for-everyone", "plant-based, so"), ("safety-claim/safe-for-everyone", "anyone can take")]),
     ("No more back pain!", [("cure-claim/ends-condition", "No more back pain")]),
-    ("You won't need surgery.", [("discourages-care/better-than-standard-care", "won't need surgery")]),
+    ("You won't need surgery.", [("discourages-care/does-without-care", "won't need surgery")]),
     ("There is no downside, and no hangover the next day.",
      [("safety-claim/no-harms", "no downside"), ("safety-claim/no-harms", "no hangover")]),
     ("You can drop the tamsulosin once the capsules kick in.",

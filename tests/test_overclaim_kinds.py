@@ -255,7 +255,7 @@ def test_other_genres_in_careful_words_are_not_flagged_even_on_a_seller_page(sen
     ("Thermography catches what mammograms miss.",
      [("efficacy-overstatement/matches-standard-care", "catches what mammograms")]),
     ("Order today and skip the urgent care line.",  # 'urgent care' is a careful cue: the offer outweighs it
-     [("discourages-care/better-than-standard-care", "skip the urgent care line")]),
+     [("discourages-care/does-without-care", "skip the urgent care line")]),
     ("Order today: your GP will only tell you your labs are normal.",
      [("discourages-care/care-failed-you", "your GP will only tell you your labs are normal")]),
     ("Pay nothing today.", [("commercial-conflict/call-to-action", "Pay nothing today")]),

@@ -87,6 +87,30 @@ def test_a_gentle_word_said_alone_is_flagged_on_a_seller_page_that_injects():
     assert findings(SELLER + "Our laser is painless and uses no needles.\n") == []  # nothing invasive performed
 
 
+@pytest.mark.parametrize("sentence, said", [
+    ("The surgery itself is just a tiny needle prick.", "just a tiny needle prick"),
+    ("After the surgery there is virtually nothing to recover from.", "virtually nothing to recover from"),
+    ("Your surgery ends with a quick outpatient touch-up.", "quick outpatient touch-up"),
+    ("The injection is not really surgery.", "is not really surgery"),
+])
+def test_a_procedure_made_small_is_flagged_on_a_seller_page_that_operates(sentence, said):
+    """An understatement counts just before what a procedure feels like or leaves, and only on a
+    seller's page that operates or injects."""
+    assert gentle(SELLER + sentence + "\n") == [("invasiveness-mismatch/gentle-procedure", said)]
+    assert gentle(CAREFUL + sentence + "\n") == []
+
+
+def test_an_understatement_hedged_or_of_something_else_is_left_alone():
+    assert gentle(SELLER + "During the injection you may feel a quick pinch.\n") == []  # hedged
+    assert gentle(SELLER + "Only surgery can remove a disc this large.\n") == []  # no understatement
+    assert gentle(SELLER + "It is just a tiny scratch from a laser that uses no needles.\n") == []  # nothing invasive
+
+
+def gentle(text: str) -> list[tuple[str, str]]:
+    """The invasiveness findings on a page (the claim model may read these short pages too)."""
+    return [found for found in findings(text) if found[0].startswith("invasiveness-mismatch/")]
+
+
 def test_a_condition_after_a_body_part_word_stays_whole():
     """'knee' in 'knee pain' is part of the condition's name, not the body part treated."""
     assert findings(SELLER + "These drops relieve knee pain.\n") == [

@@ -31,9 +31,9 @@ def rules() -> list[Rule]:
     phrase = load_phrase_rules(Path(__file__).with_name("rules.toml"), PACK)
     analyzer = next(r.analyzer for r in phrase if isinstance(r, ClaimRule) and r.analyzer)  # the register
     harms.RULE.analyzer = testimonials.RULE.analyzer = analyzer
-    said = invasiveness.GENTLE_CLAIMS  # its terms are the rule's keywords too
-    gentle = replace(invasiveness.RULE, analyzer=analyzer, keywords=(*invasiveness.RULE.keywords, *analyzer.lexicon[said]),
-                     said_gentle=LazyPattern(analyzer.lexicon.pattern(said), regex.I, f"{PACK}: vocabulary {said!r}",
+    said, words = invasiveness.said_gentle(analyzer.lexicon)
+    gentle = replace(invasiveness.RULE, analyzer=analyzer, keywords=(*invasiveness.RULE.keywords, *words),
+                     said_gentle=LazyPattern(said, regex.I, f"{PACK}: vocabulary {invasiveness.GENTLE_CLAIMS!r}",
                                              eager=False))
     # promotional.toml's rules read rules.toml's [register]: each is `register = "promotional"`.
     sales = [replace(r, register="promotional", analyzer=analyzer)

@@ -12,6 +12,7 @@ from healthlint.lazyregex import lazy
 from healthlint.rules import Match, Rule, RuleInfo
 
 if TYPE_CHECKING:  # annotations only: importing the context module costs a cached run time
+    from healthlint.claims.lexicon import Lexicon
     from healthlint.claims.rule import Analyzer
     from healthlint.rules.context import DocumentContext, SentenceContext
     from healthlint.rules.phrase import LazyPattern
@@ -40,6 +41,18 @@ _GENUINELY_NON_INVASIVE = lazy(
 # weekly injection", "zero pain", "no downtime"): on a seller's page that describes an invasive
 # treatment, the same mismatch; not when hedged or limited ("usually painless").
 GENTLE_CLAIMS = "gentle-claims"
+# A procedure made small: a word that shrinks (vocabulary, first) at most two words before what a
+# procedure feels like or leaves behind (second): "just a tiny needle prick", "a quick outpatient
+# touch-up", "virtually nothing to recover from", "not really surgery".
+UNDERSTATED = (("understatements", "procedure-sensations"), ("recovery-denials", "procedure-ordeals"))
+
+
+def said_gentle(lexicon: Lexicon) -> tuple[str, tuple[str, ...]]:
+    """The pattern of a procedure said to be gentle, from the pack's vocabularies, and the words
+    (its keywords) one of which a sentence must hold for it to match."""
+    small = [rf"{lexicon.pattern(shrink)}(?:\W+\w+){{0,2}}?\W+{lexicon.pattern(what)}" for shrink, what in UNDERSTATED]
+    words = [*lexicon[GENTLE_CLAIMS], *(term for _, what in UNDERSTATED for term in lexicon[what])]
+    return "|".join([lexicon.pattern(GENTLE_CLAIMS), *small]), tuple(words)
 
 
 @dataclass
@@ -50,7 +63,7 @@ class InvasivenessMismatch(Rule):
     procedure") count only on a page that reads as promotional."""
 
     analyzer: Analyzer | None = None  # the pack's claims analyzer, for the document's register
-    said_gentle: LazyPattern | None = None  # the pack's GENTLE_CLAIMS vocabulary as whole words (see rules())
+    said_gentle: LazyPattern | None = None  # the pack's gentle words and understatements (see said_gentle())
 
     def check(self, ctx: SentenceContext) -> Iterable[Match]:
         text = ctx.document.text
@@ -114,7 +127,8 @@ RULE = InvasivenessMismatch(
         bad=("Cells are delivered through spinal injections. This approach offers a non-invasive option.",
              "Getting started is simple and non-invasive: a weekly injection you give yourself at home.",
              "Book now: filler injections with no downtime.",
-             "Book now: thread-lift injections with zero pain and no scars."),
+             "Book now: thread-lift injections with zero pain and no scars.",
+             "Book now: laser spine surgery with hardly any downtime, just a tiny needle prick."),
         good=("An MRI is a non-invasive test.", "Cells are given by intravenous infusion, which carries a small risk of infection.",
               "A lumbar puncture is usually painless; talk to your doctor about possible side effects and risks.",
               "Cataract surgery carries risks; talk to your doctor. Clouding later can be treated with a quick laser "

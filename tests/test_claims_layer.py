@@ -96,6 +96,9 @@ def test_evidence_denied_covers_the_clause_it_introduces():
 def test_pseudo_triggers_are_not_negations():
     assert scopes("It not only cures pain, it heals joints.") == []
     assert scopes("It is 100% safe for every age.") == []
+    assert scopes("It is about as gentle as water.") == []  # a comparison, not a number made rough
+    assert scopes("It helps about 30% of patients.") == [
+        ("limited", "% of", "patients."), ("limited", "about", "30% of patients.")]
     assert scopes("Unlike what you may have heard, TRT does not cause cancer.") == [
         ("negated", "not", "cause cancer.")]
 

@@ -42,6 +42,9 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, finding
      [("safety-claim/safe-for-everyone", "plant-based, so"), ("safety-claim/safe-for-everyone", "anyone can take")]),
     ("No more back pain!", [("cure-claim/ends-condition", "No more back pain")]),
     ("You won't need surgery.", [("discourages-care/does-without-care", "won't need surgery")]),
+    ("Most customers find they can cut back on painkillers.",
+     [("discourages-care/does-without-care", "cut back on painkillers")]),
+    ("It is about as gentle as a glass of water.", [("safety-claim/safe-for-everyone", "as gentle as")]),
     ("There is no downside, and no hangover the next day.",
      [("safety-claim/no-harms", "no downside"), ("safety-claim/no-harms", "no hangover")]),
     ("You can drop the tamsulosin once the capsules kick in.",
@@ -72,6 +75,12 @@ def test_what_careful_writing_says_of_the_same_things_is_not_flagged_even_on_a_s
     assert_silent(sentence)
 
 
+def test_a_multiplied_rate_is_an_unsourced_number_on_any_page():
+    """A figure is soft (info) and wants a source whoever writes it."""
+    said = [("unsourced-statistic/unsourced-number", "Doubles implantation rates")]
+    assert_seller_only("Doubles implantation rates.", said, careful=said)
+
+
 def test_the_message_names_the_condition_and_what_was_promised():
     (finding,) = [f for f in lint_page(SELLER + "After two sessions the migraines were gone.\n")
                   if f["rule"] == "cure-claim/condition-gone"]
@@ -96,19 +105,14 @@ def test_a_gentle_word_said_alone_is_flagged_on_a_seller_page_that_injects():
 def test_a_procedure_made_small_is_flagged_on_a_seller_page_that_operates(sentence, said):
     """An understatement counts just before what a procedure feels like or leaves, and only on a
     seller's page that operates or injects."""
-    assert gentle(SELLER + sentence + "\n") == [("invasiveness-mismatch/gentle-procedure", said)]
-    assert gentle(CAREFUL + sentence + "\n") == []
+    assert_seller_only(sentence, [("invasiveness-mismatch/gentle-procedure", said)])
 
 
 def test_an_understatement_hedged_or_of_something_else_is_left_alone():
-    assert gentle(SELLER + "During the injection you may feel a quick pinch.\n") == []  # hedged
-    assert gentle(SELLER + "Only surgery can remove a disc this large.\n") == []  # no understatement
-    assert gentle(SELLER + "It is just a tiny scratch from a laser that uses no needles.\n") == []  # nothing invasive
-
-
-def gentle(text: str) -> list[tuple[str, str]]:
-    """The invasiveness findings on a page (the claim model may read these short pages too)."""
-    return [found for found in findings(text) if found[0].startswith("invasiveness-mismatch/")]
+    for sentence in ("During the injection you may feel a quick pinch.",  # hedged
+                     "Only surgery can remove a disc this large.",  # no understatement
+                     "It is just a tiny scratch from a laser that uses no needles."):  # nothing invasive
+        assert_seller_only(sentence, [])
 
 
 def test_a_condition_after_a_body_part_word_stays_whole():

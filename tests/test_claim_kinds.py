@@ -32,7 +32,7 @@ def test_a_seller_page_is_flagged_and_a_careful_page_is_not(sentence, expected):
 
 def test_messages_name_what_was_found():
     (finding,) = [f for f in lint_page(SELLER + "A natural alternative to statins.\n")
-                  if f["category"] == "discourages-care"]
+                  if f["rule"] == "efficacy-overstatement/better-than-standard-care"]
     assert finding["message"].startswith(
         "'A natural alternative to ... statins' compares the product with standard care (statins) as if a trial")
     assert "tell readers not to change their treatment without their doctor" in finding["suggestion"]
@@ -83,13 +83,13 @@ def test_an_attributed_quotation_is_a_testimonial():
 
 @pytest.mark.parametrize("sentence, expected", [
     ("There's no need to bother your doctor for bloodwork.",
-     [("discourages-care/care-made-needless", "There's no need to bother your doctor")]),
-    ("Skip the blood test and start today.", [("discourages-care/care-made-needless", "Skip the blood test")]),
+     [("efficacy-overstatement/care-made-needless", "There's no need to bother your doctor")]),
+    ("Skip the blood test and start today.", [("efficacy-overstatement/care-made-needless", "Skip the blood test")]),
     ("With continuous monitoring, an annual check-up adds very little.",
-     [("discourages-care/care-made-needless", "annual check-up adds very little")]),
+     [("efficacy-overstatement/care-made-needless", "annual check-up adds very little")]),
 ])
 def test_care_said_to_be_needless_is_flagged_on_a_seller_page(sentence, expected):
-    assert_seller_only(sentence, expected, among="discourages-care/")
+    assert_seller_only(sentence, expected, among="efficacy-overstatement/")
 
 
 @pytest.mark.parametrize("sentence", [
@@ -100,4 +100,4 @@ def test_care_said_to_be_needless_is_flagged_on_a_seller_page(sentence, expected
     "Most people don't need a follow-up visit.",                      # limited
 ])
 def test_paperwork_and_limited_or_denied_needs_are_not_care_discouraged(sentence):
-    assert_silent(sentence, among="discourages-care/")
+    assert_silent(sentence, among="efficacy-overstatement/")

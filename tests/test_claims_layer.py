@@ -211,11 +211,11 @@ def test_a_pronouns_object_is_named_in_the_message_and_a_blank_line_ends_the_sea
     sentence before; after a blank line the pronoun stands for nothing the rule can read."""
     text = "Order now. Think of metformin as a crutch. Once the food is fixed, you won't need it.\n"
     found = [(f["rule"], text[f["offset"]:f["end_offset"]], f["message"]) for f in check(text).findings
-             if f["category"] == "discourages-care"]
-    assert [(rule, span) for rule, span, _ in found] == [("discourages-care/does-without-care", "won't need it")]
+             if f["rule"] == "efficacy-overstatement/does-without-care"]
+    assert [(rule, span) for rule, span, _ in found] == [("efficacy-overstatement/does-without-care", "won't need it")]
     assert "metformin" in found[0][2]
     apart = "Order now. Think of metformin as a crutch.\n\nOnce the food is fixed, you won't need it.\n"
-    assert not [f for f in check(apart).findings if f["category"] == "discourages-care"]
+    assert not [f for f in check(apart).findings if f["rule"] == "efficacy-overstatement/does-without-care"]
 
 
 def test_a_capitalised_predicate_inside_a_clause_is_a_name():

@@ -65,4 +65,4 @@ def test_every_category_is_exercised_by_the_drafts():
                   for item in json.loads((FIXTURES / "expected" / f"{path.name}.json").read_text(encoding="utf-8"))}
     assert {"cure-claim", "efficacy-overstatement", "safety-claim", "uncited-evidence", "anecdote-as-evidence",
             "unsourced-statistic", "hype", "invasiveness-mismatch", "regulatory-claim",
-            "commercial-conflict", "discourages-care"} <= categories
+            "commercial-conflict"} <= categories

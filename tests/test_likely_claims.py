@@ -45,7 +45,10 @@ def test_every_category_of_the_model_has_words_for_the_writer():
     model = likely.load()
     assert set(model["weights"]) <= set(likely.KINDS)
     pack = {rule.info.id for rule in healthlint_claims.rules() if isinstance(rule, likely.ReadsLikeAClaim)}
-    assert pack == {f"{c}/reads-like-a-claim" for c in model["weights"]}
+    assert pack == {f"{likely.REPORTED_AS[c]}/reads-like-{c}" if c in likely.REPORTED_AS else f"{c}/reads-like-a-claim"
+                    for c in model["weights"]}
+    categories = {rule.info.category for rule in healthlint_claims.rules() if isinstance(rule, likely.ReadsLikeAClaim)}
+    assert "discourages-care" not in categories  # the model's kind is reported in the taxonomy's category
 
 
 def test_the_tool_builds_the_same_model_twice_from_the_annotated_sets(tmp_path):

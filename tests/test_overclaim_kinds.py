@@ -79,27 +79,27 @@ def test_crowds_said_carefully_are_not_popularity_or_crowd_reports_even_on_a_sel
 @pytest.mark.parametrize("sentence, expected", [
     # standard care named by a drug, a body as the comparison's subject, a drug's job done "naturally"
     ("PRP is the natural alternative to finasteride.",
-     [("discourages-care/better-than-standard-care", "natural alternative to finasteride")]),
+     [("efficacy-overstatement/better-than-standard-care", "natural alternative to finasteride")]),
     ("Our drops train the immune system as a gentle alternative to conventional vaccines.",
-     [("discourages-care/better-than-standard-care", "a gentle alternative to conventional vaccines")]),
+     [("efficacy-overstatement/better-than-standard-care", "a gentle alternative to conventional vaccines")]),
     ("It's the perfect first-line medicine for kids.",
-     [("discourages-care/better-than-standard-care", "perfect first-line medicine")]),
+     [("efficacy-overstatement/better-than-standard-care", "perfect first-line medicine")]),
     ("Same results, just without the big-pharma markup.",
-     [("discourages-care/better-than-standard-care", "without the big-pharma")]),
+     [("efficacy-overstatement/better-than-standard-care", "without the big-pharma")]),
     # the reader's own care said to have failed them
-    ("We find the hidden triggers your doctor missed.", [("discourages-care/care-failed-you", "your doctor missed")]),
-    ("Standard blood tests miss the real problem.", [("discourages-care/care-failed-you", "Standard blood tests miss")]),
+    ("We find the hidden triggers your doctor missed.", [("efficacy-overstatement/care-failed-you", "your doctor missed")]),
+    ("Standard blood tests miss the real problem.", [("efficacy-overstatement/care-failed-you", "Standard blood tests miss")]),
     # standard care run down by a question that answers itself
     ("Why settle for drugs when nature has the answer?",
-     [("discourages-care/why-settle-for-care", "Why settle for drugs")]),
+     [("efficacy-overstatement/why-settle-for-care", "Why settle for drugs")]),
     # "when it comes to" is not a condition: the dismissal is said outright
     ("When it comes to chronic illness, conventional medicine just hands out pills that mask your symptoms.",
-     [("discourages-care/care-failed-you", "conventional medicine just hands out"),
-      ("discourages-care/against-conventional-care", "pills that mask your symptoms")]),
+     [("efficacy-overstatement/care-failed-you", "conventional medicine just hands out"),
+      ("efficacy-overstatement/against-conventional-care", "pills that mask your symptoms")]),
 ])
 def test_standard_care_set_aside_is_flagged_on_a_seller_page_only(sentence, expected):
-    assert_seller_only(sentence, expected, "discourages-care/",  # against-conventional-care fires on any page
-                       careful=[(r, q) for r, q in expected if r == "discourages-care/against-conventional-care"])
+    assert_seller_only(sentence, expected, rules_of(expected),  # against-conventional-care fires on any page
+                       careful=[(r, q) for r, q in expected if r == "efficacy-overstatement/against-conventional-care"])
 
 
 @pytest.mark.parametrize("sentence", [
@@ -110,7 +110,7 @@ def test_standard_care_set_aside_is_flagged_on_a_seller_page_only(sentence, expe
     "If you stop taking statins, tell your doctor.",
 ])
 def test_care_compared_carefully_is_not_flagged_even_on_a_seller_page(sentence):
-    assert_silent(sentence, "discourages-care/")
+    assert_silent(sentence, "efficacy-overstatement/")
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -201,7 +201,7 @@ def test_authority_in_careful_words_is_not_flagged_even_on_a_seller_page(sentenc
     ("Our community of 80,000 members swears by it.",
      [("anecdote-as-evidence/popularity-as-proof", "community of 80,000")]),
     ("Your doctor will just prescribe another pill.",
-     [("discourages-care/care-failed-you", "Your doctor will just prescribe")]),
+     [("efficacy-overstatement/care-failed-you", "Your doctor will just prescribe")]),
     ("All for a fraction of what you'd pay at the pharmacy.",
      [("commercial-conflict/call-to-action", "a fraction of what")]),
     ("Harvard researchers discovered the compound in our formula.",
@@ -220,8 +220,8 @@ def test_the_kinds_are_caught_in_other_words_on_a_seller_page_only(sentence, exp
      [("anecdote-as-evidence/popularity-as-proof", "Thousands of listeners now")]),
     ("Tinnitus sufferers across the country report instant quiet.",
      [("anecdote-as-evidence/popularity-as-proof", "sufferers across the country report")]),
-    ("A drug-free answer to Xanax.", [("discourages-care/better-than-standard-care", "drug-free answer to Xanax")]),
-    ("ENTs want to sell you surgery, not a cure.", [("discourages-care/care-failed-you", "ENTs want to sell you")]),
+    ("A drug-free answer to Xanax.", [("efficacy-overstatement/better-than-standard-care", "drug-free answer to Xanax")]),
+    ("ENTs want to sell you surgery, not a cure.", [("efficacy-overstatement/care-failed-you", "ENTs want to sell you")]),
     ("Nearly every chronic illness can be traced back to a toxic liver.",
      [("efficacy-overstatement/disease-cause", "traced back to a toxic liver"),
       ("efficacy-overstatement/one-cause-of-all-disease", "Nearly every chronic illness can be traced back to")]),
@@ -255,9 +255,9 @@ def test_other_genres_in_careful_words_are_not_flagged_even_on_a_seller_page(sen
     ("Thermography catches what mammograms miss.",
      [("efficacy-overstatement/matches-standard-care", "catches what mammograms")]),
     ("Order today and skip the urgent care line.",  # 'urgent care' is a careful cue: the offer outweighs it
-     [("discourages-care/does-without-care", "skip the urgent care line")]),
+     [("efficacy-overstatement/does-without-care", "skip the urgent care line")]),
     ("Order today: your GP will only tell you your labs are normal.",
-     [("discourages-care/care-failed-you", "your GP will only tell you your labs are normal")]),
+     [("efficacy-overstatement/care-failed-you", "your GP will only tell you your labs are normal")]),
     ("Pay nothing today.", [("commercial-conflict/call-to-action", "Pay nothing today")]),
     ("Our medical director trained at Johns Hopkins.",
      [("uncited-evidence/authority-appeal", "trained at Johns Hopkins")]),
@@ -277,7 +277,7 @@ def test_a_third_probe_is_flagged_on_a_seller_page_only(sentence, expected):
     "An ultrasound takes pictures without using x-rays.",
 ])
 def test_a_tests_limits_said_carefully_are_not_flagged_even_on_a_seller_page(sentence):
-    assert_silent(sentence, "discourages-care/")
+    assert_silent(sentence, "efficacy-overstatement/")
 
 
 def test_a_seller_page_that_names_the_gp_and_the_pharmacist_still_reads_as_a_seller_page():
@@ -287,7 +287,7 @@ def test_a_seller_page_that_names_the_gp_and_the_pharmacist_still_reads_as_a_sel
             "Book three, get the fourth on us.\n\nFive stars on Google.\n\nSkip the urgent care line.\n\n"
             "Your GP will tell you your labs are normal.\n\nYour pharmacist sells pills.\n\n"
             "Unlike antidepressants, ketamine works in hours.\n")
-    assert ("discourages-care/better-than-standard-care", "Unlike antidepressants") in findings(page)
+    assert ("efficacy-overstatement/better-than-standard-care", "Unlike antidepressants") in findings(page)
 
 
 def test_a_warning_page_that_lists_a_sellers_secret_is_not_suppressed_secret():
@@ -305,11 +305,11 @@ def test_a_warning_page_that_lists_a_sellers_secret_is_not_suppressed_secret():
      [("anecdote-as-evidence/popularity-as-proof", "9 in 10 moms would recommend")]),
     ("Patients fly in from 40 countries.", [("anecdote-as-evidence/popularity-as-proof", "fly in from 40 countries")]),
     ("A gentle option for parents who'd rather not medicate.",
-     [("discourages-care/better-than-standard-care", "rather not medicate")]),
+     [("efficacy-overstatement/better-than-standard-care", "rather not medicate")]),
     ("Why put your child on Ritalin when there's a better way?",
-     [("discourages-care/why-settle-for-care", "Why put your child on Ritalin")]),
+     [("efficacy-overstatement/why-settle-for-care", "Why put your child on Ritalin")]),
     ("Pediatricians are quick to prescribe but slow to listen.",
-     [("discourages-care/care-failed-you", "Pediatricians are quick to prescribe")]),
+     [("efficacy-overstatement/care-failed-you", "Pediatricians are quick to prescribe")]),
     ("Behaviour problems almost always start with a nutrient gap.",
      [("efficacy-overstatement/disease-cause", "start with a nutrient gap")]),
     ("Menopause symptoms come from estrogen dominance, not aging.",

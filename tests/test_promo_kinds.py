@@ -315,12 +315,12 @@ def test_claims_left_to_the_reader_are_a_sellers_claims(sentence, expected):
     ("We advise families to pause further vaccinations while their child is detoxing.", "pause further vaccinations"),
 ])
 def test_a_product_said_to_replace_standard_care_is_flagged_on_a_sellers_page(sentence, quote):
-    assert ("discourages-care/replaces-care", quote) in flagged(SELLER, sentence)
-    assert_silent(sentence, "discourages-care/replaces-care", page=CAREFUL)
+    assert ("efficacy-overstatement/replaces-care", quote) in flagged(SELLER, sentence)
+    assert_silent(sentence, "efficacy-overstatement/replaces-care", page=CAREFUL)
 
 
 def test_advice_to_delay_a_vaccination_while_ill_is_not_replacing_care():
-    assert_silent("If you have a fever, delay your vaccination until you recover.", "discourages-care/")
+    assert_silent("If you have a fever, delay your vaccination until you recover.", "efficacy-overstatement/")
 
 
 def test_your_life_back_and_a_share_of_a_sellers_patients():

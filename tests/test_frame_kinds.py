@@ -104,16 +104,19 @@ def test_a_gentle_word_said_alone_is_flagged_on_a_seller_page_that_injects():
     ("After the surgery there is virtually nothing to recover from.", "virtually nothing to recover from"),
     ("Your surgery ends with a quick outpatient touch-up.", "quick outpatient touch-up"),
     ("The injection is not really surgery.", "is not really surgery"),
+    ("Each drip is a relaxing 45-minute infusion.", "relaxing 45-minute infusion"),
+    ("Your injection is a lunchtime procedure.", "lunchtime procedure"),
 ])
 def test_a_procedure_made_small_is_flagged_on_a_seller_page_that_operates(sentence, said):
     """An understatement counts just before what a procedure feels like or leaves, and only on a
     seller's page that operates or injects."""
-    assert_seller_only(sentence, [("invasiveness-mismatch/gentle-procedure", said)])
+    assert_seller_only(sentence, [("invasiveness-mismatch/gentle-procedure", said)], "invasiveness-mismatch/")
 
 
 def test_an_understatement_hedged_or_of_something_else_is_left_alone():
     for sentence in ("During the injection you may feel a quick pinch.",  # hedged
                      "Only surgery can remove a disc this large.",  # no understatement
+                     "Our infusion suites have soft lighting and comfortable chairs.",  # the room, not the drip
                      "It is just a tiny scratch from a laser that uses no needles."):  # nothing invasive
         assert_seller_only(sentence, [])
 

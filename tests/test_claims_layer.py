@@ -93,6 +93,12 @@ def test_evidence_denied_covers_the_clause_it_introduces():
         ("negated", "no evidence that", "it cures arthritis")]
 
 
+def test_no_chance_of_denies_rather_than_hedges():
+    """"No chance of" is one negation: its "chance" does not make what follows a possibility."""
+    assert scopes("There is no chance of side effects.") == [("negated", "no chance of", "side effects.")]
+    assert scopes("There is a chance of side effects.") == [("hedged", "chance of", "side effects.")]
+
+
 def test_pseudo_triggers_are_not_negations():
     assert scopes("It not only cures pain, it heals joints.") == []
     assert scopes("It is 100% safe for every age.") == []

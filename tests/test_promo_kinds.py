@@ -25,6 +25,7 @@ def lint(text: str) -> list[dict]:
     ("Every purchase is backed by our 30-day happiness guarantee.",
      [("commercial-conflict/call-to-action", "our 30-day happiness guarantee")]),
     ("Gift sets ship free, today only.", [("commercial-conflict/call-to-action", "only")]),  # the deadline, not the delivery
+    ("Mention code SPRING when you book.", [("commercial-conflict/call-to-action", "Mention code")]),
     ("The six-week program starts at $1,950.", [("commercial-conflict/price", "$1,950")]),
     ("Our blend is the most potent tonic on the market.",
      [("hype/sales-superlative", "the most potent"), ("hype/sales-superlative", "on the market")]),

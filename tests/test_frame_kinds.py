@@ -81,6 +81,12 @@ def test_what_careful_writing_says_of_the_same_things_is_not_flagged_even_on_a_s
     assert_silent(sentence)
 
 
+def test_a_result_said_to_be_permanent_is_a_cure_claim_on_any_page():
+    said = [("cure-claim/permanent-relief", "regrowth is permanent")]
+    assert_seller_only("The regrowth is permanent.", said, careful=said)
+    assert_seller_only("The regrowth is not permanent.", [], careful=[])
+
+
 def test_a_multiplied_rate_is_an_unsourced_number_on_any_page():
     """A figure is soft (info) and wants a source whoever writes it."""
     said = [("unsourced-statistic/unsourced-number", "Doubles implantation rates")]
@@ -109,6 +115,8 @@ def test_a_gentle_word_said_alone_is_flagged_on_a_seller_page_that_injects():
     ("The injection is not really surgery.", "is not really surgery"),
     ("Each drip is a relaxing 45-minute infusion.", "relaxing 45-minute infusion"),
     ("Your injection is a lunchtime procedure.", "lunchtime procedure"),
+    ("Cells are given through a simple IV drip.", "simple IV drip"),
+    ("The infusion feels like nothing more than a blood transfusion.", "nothing more than a blood transfusion"),
 ])
 def test_a_procedure_made_small_is_flagged_on_a_seller_page_that_operates(sentence, said):
     """An understatement counts just before what a procedure feels like or leaves, and only on a

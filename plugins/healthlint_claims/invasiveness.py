@@ -20,7 +20,8 @@ if TYPE_CHECKING:  # annotations only: importing the context module costs a cach
 _GENTLE = lazy(
     r"\b(?:non-?\s?invasive|noninvasive|painless|pain[- ]free|simple|easy|quick|gentle|relaxing|soothing"
     r"|effortless|hassle[- ]free|stress[- ]free)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:options?|procedures?|treatments?|therap(?:y|ies)|alternatives?|approach(?:es)?|injections?|process|solutions?|infusions?)\b"
+    r"(?:[\w-]+\s+){0,2}?(?:options?|procedures?|treatments?|therap(?:y|ies)|alternatives?|approach(?:es)?|injections?|process|solutions?|infusions?"
+    r"|drips?|shots?|jabs?|transfusions?|operations?|surger(?:y|ies)|implants?)\b"
     r"|\b(?:procedure|treatment|therapy|injection|infusion|process|approach)s?\s+(?:is|are)\s+(?:\w+\s+)?(?:non-?\s?invasive|noninvasive|painless|pain[- ]free)\b",
     regex.I,
 )

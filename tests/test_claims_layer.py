@@ -99,12 +99,22 @@ def test_no_chance_of_denies_rather_than_hedges():
     assert scopes("There is a chance of side effects.") == [("hedged", "chance of", "side effects.")]
 
 
+def test_not_yet_denies_and_hedges():
+    """"Not yet approved" is no approval (negated) and may change (hedged)."""
+    assert scopes("It is not yet approved by the FDA.") == [
+        ("hedged", "not yet", "approved by the FDA."), ("negated", "not yet", "approved by the FDA.")]
+
+
 def test_pseudo_triggers_are_not_negations():
     assert scopes("It not only cures pain, it heals joints.") == []
     assert scopes("It is 100% safe for every age.") == []
     assert scopes("It is about as gentle as water.") == []  # a comparison, not a number made rough
     assert scopes("It helps about 30% of patients.") == [
         ("limited", "% of", "patients."), ("limited", "about", "30% of patients.")]
+    # "about" of a subject is no approximation: the claim after the comma is not limited
+    assert scopes("There is nothing to worry about, and you can take it with anything.") == [
+        ("negated", "nothing", "to worry about")]
+    assert scopes("Ask about the risks of about 3 doses.") == [("limited", "about", "3 doses.")]
     assert scopes("Unlike what you may have heard, TRT does not cause cancer.") == [
         ("negated", "not", "cause cancer.")]
 

@@ -48,6 +48,8 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, finding
     ("People feel immediate relief.", [("efficacy-overstatement/timed-result", "immediate relief")]),
     ("There's no chance of an allergic reaction.", [("safety-claim/no-harms", "no chance of an allergic reaction")]),
     ("You can take them alongside anything else.", [("safety-claim/safe-for-everyone", "alongside anything")]),
+    ("The cells target only cancer cells, sparing healthy tissue.",
+     [("safety-claim/safe-for-everyone", "target only"), ("safety-claim/safe-for-everyone", "sparing healthy")]),
     ("My family has never been healthier.", [("anecdote-as-evidence/customer-praise", "never been healthier")]),
     ("The swelling goes down right away.", [("efficacy-overstatement/condition-improves", "swelling goes down"),
                                             ("efficacy-overstatement/timed-result", "goes down right away")]),

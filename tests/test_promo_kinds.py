@@ -27,6 +27,7 @@ def lint(text: str) -> list[dict]:
     ("Gift sets ship free, today only.", [("commercial-conflict/call-to-action", "only")]),  # the deadline, not the delivery
     ("Mention code SPRING when you book.", [("commercial-conflict/call-to-action", "Mention code")]),
     ("The six-week program starts at $1,950.", [("commercial-conflict/price", "$1,950")]),
+    ("The numbers so far are stunning.", [("hype/sales-superlative", "stunning")]),
     ("Our blend is the most potent tonic on the market.",
      [("hype/sales-superlative", "the most potent"), ("hype/sales-superlative", "on the market")]),
     ("Meet the best-kept secret in skincare.", [("hype/sales-superlative", "best-kept secret")]),

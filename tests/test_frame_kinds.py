@@ -49,6 +49,8 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, finding
     ("The growth factors switch shrunken follicles back on.",
      [("efficacy-overstatement/mechanism-as-fact", "switch shrunken follicles")]),
     ("Each drip kick-starts your metabolism.", [("efficacy-overstatement/mechanism-as-fact", "kick-starts your metabolism")]),
+    ("The shots torch fat faster.", [("efficacy-overstatement/treats-condition", "torch fat")]),
+    ("You get all the benefit with none of the damage.", [("safety-claim/safe-for-everyone", "none of the damage")]),
     ("There's no chance of an allergic reaction.", [("safety-claim/no-harms", "no chance of an allergic reaction")]),
     ("You can take them alongside anything else.", [("safety-claim/safe-for-everyone", "alongside anything")]),
     ("The cells target only cancer cells, sparing healthy tissue.",

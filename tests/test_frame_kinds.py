@@ -50,6 +50,7 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, finding
      [("efficacy-overstatement/mechanism-as-fact", "switch shrunken follicles")]),
     ("Each drip kick-starts your metabolism.", [("efficacy-overstatement/mechanism-as-fact", "kick-starts your metabolism")]),
     ("The shots torch fat faster.", [("efficacy-overstatement/treats-condition", "torch fat")]),
+    ("Our vitamin C wipes out a virus.", [("cure-claim/ends-condition", "wipes out a virus")]),
     ("You get all the benefit with none of the damage.", [("safety-claim/safe-for-everyone", "none of the damage")]),
     ("There's no chance of an allergic reaction.", [("safety-claim/no-harms", "no chance of an allergic reaction")]),
     ("You can take them alongside anything else.", [("safety-claim/safe-for-everyone", "alongside anything")]),

@@ -7,7 +7,7 @@ your doctor"; and what careful writing says about the same things is left alone 
 
 import pytest
 
-from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, findings, lint_page
+from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, findings, lint_page, rules_of
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -51,6 +51,10 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, finding
     ("Each drip kick-starts your metabolism.", [("efficacy-overstatement/mechanism-as-fact", "kick-starts your metabolism")]),
     ("The shots torch fat faster.", [("efficacy-overstatement/treats-condition", "torch fat")]),
     ("Our vitamin C wipes out a virus.", [("cure-claim/ends-condition", "wipes out a virus")]),
+    ("It shields the brain against Alzheimer's.", [("efficacy-overstatement/treats-condition", "shields the brain")]),
+    ("Many clients walk away from their medications.",
+     [("efficacy-overstatement/does-without-care", "walk away from their medications")]),
+    ("You can give it to your kids too.", [("safety-claim/safe-for-everyone", "give it to your kids")]),
     ("You get all the benefit with none of the damage.", [("safety-claim/safe-for-everyone", "none of the damage")]),
     ("There's no chance of an allergic reaction.", [("safety-claim/no-harms", "no chance of an allergic reaction")]),
     ("You can take them alongside anything else.", [("safety-claim/safe-for-everyone", "alongside anything")]),
@@ -93,6 +97,18 @@ def test_a_result_said_to_be_permanent_is_a_cure_claim_on_any_page():
     said = [("cure-claim/permanent-relief", "regrowth is permanent")]
     assert_seller_only("The regrowth is permanent.", said, careful=said)
     assert_seller_only("The regrowth is not permanent.", [], careful=[])
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("It finds the organ with 97% accuracy.", [("unsourced-statistic/unsourced-number", "97% accuracy")]),
+    ("It could cut cancer deaths in half.", [("unsourced-statistic/unsourced-number", "cut cancer deaths in half")]),
+    ("Found early, cure rates exceed 90%.", [("unsourced-statistic/unsourced-number", "cure rates exceed 90%")]),
+    ("It has been proven in study after study.", [("uncited-evidence/studies-show", "study after study")]),
+    ("The doctors just don't want you to know it.", [("hype/suppressed-secret", "doctors just don't want you to know")]),
+])
+def test_figures_studies_and_secrets_are_flagged_on_any_page(sentence, expected):
+    """These need a source whoever writes them: the careful page gets the same findings."""
+    assert_seller_only(sentence, expected, rules_of(expected), careful=expected)
 
 
 def test_a_multiplied_rate_is_an_unsourced_number_on_any_page():

@@ -20,6 +20,7 @@ fix = "supplement"
 case-sensitive = true
 bad = ["Our tonic is a cure-all."]
 good = ["It is not a cure-all."]
+formerly = ["local/panacea", "remedy-hype"]
 """
 
 
@@ -37,7 +38,27 @@ def test_a_config_rule_lists_every_key_as_loaded(write):
         "unless": ["negated", "quoted"], "requires": r"\bour\b", "excludes": r"\bnot\s+a\b",
         "near": {"pattern": r"\btonic\b", "words": 6}, "fix": "supplement", "fix-safe": False, "not-subject": [],
         "source": config, "bad": ["Our tonic is a cure-all."], "good": ["It is not a cure-all."],
+        "formerly": ["local/panacea", "remedy-hype"],
     }
+
+
+def test_a_rules_old_names_still_select_it(write, tmp_path):
+    """A rule renamed (`formerly`) is still chosen by its old id or category, in `select`, `ignore`
+    and a disable comment; the built-in care rules answer to `discourages-care`, their old category."""
+    config = write(".healthlint.toml", CONFIG)
+    draft = tmp_path / "draft.md"
+    draft.write_text("Try our tonic, a cure-all.\n", encoding="utf-8")
+    for selector in ("local/panacea", "remedy-hype"):
+        run = run_cli("check", "--config", config, "--select", selector, "--format", "json", str(draft))
+        assert [f["rule"] for f in run.findings] == ["local/cure-all"]
+        assert run_cli("check", "--config", config, "--select", "local", "--ignore", selector, str(draft)).exit_code == 0
+    draft.write_text("<!-- healthlint-disable-next-line local/panacea -->\nTry our tonic, a cure-all.\n", encoding="utf-8")
+    assert run_cli("check", "--config", config, "--select", "local", str(draft)).exit_code == 0
+    seller = tmp_path / "seller.md"
+    seller.write_text("Welcome. Book now.\n\nYou will not need your inhaler.\n", encoding="utf-8")
+    run = run_cli("check", "--isolated", "--select", "discourages-care", "--format", "json", str(seller))
+    assert [f["rule"] for f in run.findings] == ["efficacy-overstatement/replaces-care"]
+    assert run_cli("check", "--isolated", "--select", "no-such-category", str(seller)).exit_code == 2
 
 
 def test_pack_rules_have_their_page_and_python_rules_their_kind():

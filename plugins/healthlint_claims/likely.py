@@ -205,6 +205,7 @@ def rules(analyzer: Analyzer) -> list[ReadsLikeAClaim]:
             good=_example(category, "good"),
             pack="health-claims",
             fallback=True,
+            formerly=(f"{category}/reads-like-a-claim", category) if category in REPORTED_AS else (),
         ),
         category=category, analyzer=analyzer, directions=directions, model=model)
         for category in sorted(load()["weights"])]

@@ -277,7 +277,7 @@ _KEYS: dict[str, type | tuple[type, ...]] = {
     "name": str, "id": str, "category": str, "severity": str, "message": str, "suggestion": str,
     "rationale": str, "predicate": (list, str), "object": (list, str), "subject": (list, str),
     "not-subject": (list, str), "after": int, "before": int, "unless": list, "register": str, "at-least": int,
-    "bad": list, "good": list,
+    "bad": list, "good": list, "formerly": list,
 }
 
 
@@ -295,6 +295,9 @@ def claim_rule(data: Mapping[str, Any], pack: str, source: str, analyzer: Analyz
     for key in ("category", "message", "predicate"):
         if key not in data:
             raise RuleError(f"{where}: missing {key!r}")
+    for key in ("bad", "good", "formerly"):
+        if not all(isinstance(item, str) for item in data.get(key, ())):
+            raise RuleError(f"{where}: {key!r} must be a list of strings")
     if "id" not in data and "name" not in data:
         raise RuleError(f"{where}: missing 'name'")
 
@@ -321,7 +324,7 @@ def claim_rule(data: Mapping[str, Any], pack: str, source: str, analyzer: Analyz
     info = RuleInfo(id=data.get("id") or f"{data['category']}/{data['name']}", category=data["category"],
                     severity=severity, message=data["message"], suggestion=data.get("suggestion"),
                     rationale=data.get("rationale", ""), bad=tuple(data.get("bad", ())),
-                    good=tuple(data.get("good", ())), pack=pack)
+                    good=tuple(data.get("good", ())), pack=pack, formerly=tuple(data.get("formerly", ())))
     # No keywords: the runner's pass runs the rule on the sentences naming one of its predicates.
     return ClaimRule(info=info, analyzer=analyzer, predicates=predicates,
                      objects=names("object"), subjects=names("subject"), not_subjects=names("not-subject"),

@@ -20,6 +20,7 @@ def rule_json(rule: Rule) -> dict[str, object]:
         "id": info.id, "pack": info.pack, "category": info.category, "severity": info.severity,
         "message": info.message, "suggestion": info.suggestion, "rationale": info.rationale,
         "url": help_url(info), "kind": _kind(rule), "keywords": list(rule.keywords),
+        "formerly": list(info.formerly),
     }
     if isinstance(rule, PhraseRule):
         data |= {

@@ -61,8 +61,11 @@ def page(rule: Rule) -> str:
     info = rule.info
     name = info.id.split("/", 1)[1]
     parts = [f"# {name} ({info.id})", "", MARKER, "",
-             f"Pack: `{info.pack}` · Category: `{info.category}` · Default severity: {info.severity}", "",
-             "## What it does", "", info.message, ""]
+             f"Pack: `{info.pack}` · Category: `{info.category}` · Default severity: {info.severity}", ""]
+    if info.formerly:
+        parts += ["Formerly " + ", ".join(f"`{name}`" for name in info.formerly)
+                  + ": a configuration or a suppression that names it still selects this rule.", ""]
+    parts += ["## What it does", "", info.message, ""]
     if info.rationale:
         paragraphs = [" ".join(p.split()) for p in info.rationale.strip().split("\n\n")]
         parts += ["## Why is this bad?", ""] + [line for p in paragraphs for line in (p, "")]

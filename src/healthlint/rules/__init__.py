@@ -36,6 +36,7 @@ class RuleInfo:
     good: tuple[str, ...] = ()  # examples the rule must leave alone
     pack: str = ""  # the pack that contributes the rule; defaults to the id's prefix
     fallback: bool = False  # its match gives way to another rule's match of its category inside its span
+    formerly: tuple[str, ...] = ()  # ids and categories it had before: selectors that name them still select it
 
     def __post_init__(self) -> None:
         if self.id.count("/") != 1 or not all(self.id.split("/")):
@@ -46,8 +47,10 @@ class RuleInfo:
             raise ValueError(f"rule {self.id}: severity {self.severity!r} is not one of {', '.join(SEVERITIES)}")
 
     def selected_by(self, selector: str) -> bool:
-        """True when a selector (rule id, pack name or category, or ALL) names this rule."""
-        return selector in (self.id, self.pack, self.category, "ALL")
+        """True when a selector (rule id, pack name or category, or ALL) names this rule, or names
+        what it was called before (`formerly`: a configuration or a suppression written for an
+        older version keeps working)."""
+        return selector in (self.id, self.pack, self.category, "ALL") or selector in self.formerly
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass builds ~6x slower, and there are many; treat as read-only

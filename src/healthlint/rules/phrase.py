@@ -62,6 +62,7 @@ _KEYS: dict[str, Kind] = {
     "rationale": str, "patterns": list[str], "keywords": list[str], "unless": list[str], "requires": str,
     "excludes": str, "near": {"pattern": str, "words": int}, "bad": list[str], "good": list[str],
     "case-sensitive": bool, "fix": str, "fix-safe": bool, "not-subject": list[str], "register": str,
+    "formerly": list[str],
 }
 _REQUIRED = ("category", "message", "patterns")
 _SCOPED = frozenset(SCOPED)
@@ -324,6 +325,7 @@ def phrase_rule(data: dict[str, Any], pack: str, source: str, prefix: str | None
             id=rule_id, category=data["category"], severity=severity, message=data["message"],
             suggestion=data.get("suggestion"), rationale=data.get("rationale", ""),
             bad=tuple(data.get("bad", ())), good=tuple(data.get("good", ())), pack=pack,
+            formerly=tuple(data.get("formerly", ())),
         )
     except ValueError as exc:
         raise RuleError(f"{where}: {exc}") from None

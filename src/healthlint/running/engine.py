@@ -392,7 +392,7 @@ def _check_selectors(config: Config, rules: list[Rule]) -> None:
     """A ConfigError naming the key when the configuration selects something no rule is."""
     from healthlint.running.suppressions import UNUSED_SUPPRESSION
 
-    known = {"ALL"} | {key for r in rules for key in (r.info.id, r.info.pack, r.info.category)}
+    known = {"ALL"} | {key for r in rules for key in (r.info.id, r.info.pack, r.info.category, *r.info.formerly)}
     known |= {UNUSED_SUPPRESSION.id, UNUSED_SUPPRESSION.pack}
     checks = [("select", config.select or ()), ("ignore", config.ignore), ("severity", tuple(config.severity))]
     checks += [(f"vocabulary[{i}].rules", term.rules) for i, term in enumerate(config.vocabulary)]

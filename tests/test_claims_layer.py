@@ -105,6 +105,12 @@ def test_not_yet_denies_and_hedges():
         ("hedged", "not yet", "approved by the FDA."), ("negated", "not yet", "approved by the FDA.")]
 
 
+def test_a_way_the_writer_offers_is_no_hypothesis():
+    """"Looking for a way to ease pain" seeks; "a gentle, natural way to ease pain" sells."""
+    assert scopes("A gentle, natural way to ease pain with no side effects.") == [("negated", "no", "side effects.")]
+    assert scopes("Researchers seek a way to ease pain.") == [("hypothetical", "way to", "ease pain.")]
+
+
 def test_pseudo_triggers_are_not_negations():
     assert scopes("It not only cures pain, it heals joints.") == []
     assert scopes("It is 100% safe for every age.") == []

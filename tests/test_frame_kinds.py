@@ -55,6 +55,17 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, finding
     ("Many clients walk away from their medications.",
      [("efficacy-overstatement/does-without-care", "walk away from their medications")]),
     ("You can give it to your kids too.", [("safety-claim/safe-for-everyone", "give it to your kids")]),
+    ("You can sail through winter without catching a thing.",
+     [("efficacy-overstatement/total-protection", "without catching a thing")]),
+    ("One vial. Dozens of uses.", [("efficacy-overstatement/cure-all", "Dozens of uses")]),
+    ("Why put your stomach through ibuprofen?",
+     [("efficacy-overstatement/why-settle-for-care", "Why put your stomach through ibuprofen")]),
+    ("Our herbs kill bacteria that antibiotics can't touch.",
+     [("efficacy-overstatement/treats-condition", "kill bacteria"),
+      ("efficacy-overstatement/care-falls-short", "antibiotics can't touch")]),
+    ("Our panel picks up what standard blood tests can't.",
+     [("efficacy-overstatement/matches-standard-care", "picks up what standard blood tests")]),
+    ("Ideal for pregnancy and babies.", [("safety-claim/safe-for-everyone", "Ideal for pregnancy")]),
     ("You get all the benefit with none of the damage.", [("safety-claim/safe-for-everyone", "none of the damage")]),
     ("There's no chance of an allergic reaction.", [("safety-claim/no-harms", "no chance of an allergic reaction")]),
     ("You can take them alongside anything else.", [("safety-claim/safe-for-everyone", "alongside anything")]),
@@ -91,6 +102,15 @@ def test_a_seller_page_is_flagged_and_a_careful_page_is_not(sentence, expected):
 ])
 def test_what_careful_writing_says_of_the_same_things_is_not_flagged_even_on_a_seller_page(sentence):
     assert_silent(sentence)
+
+
+def test_a_way_the_seller_offers_is_a_claim_not_a_hypothesis():
+    """"A gentle, natural way to ease symptoms" is the product described; the safety promise in
+    it is one on any page."""
+    assert_seller_only("A gentle, natural way to ease symptoms with no side effects.",
+                       [("efficacy-overstatement/treats-condition", "ease symptoms"),
+                        ("safety-claim/absolute-safety", "no side effects")],
+                       careful=[("safety-claim/absolute-safety", "no side effects")])
 
 
 def test_a_result_said_to_be_permanent_is_a_cure_claim_on_any_page():

@@ -26,6 +26,10 @@ def lint(text: str) -> list[dict]:
      [("commercial-conflict/call-to-action", "our 30-day happiness guarantee")]),
     ("Gift sets ship free, today only.", [("commercial-conflict/call-to-action", "only")]),  # the deadline, not the delivery
     ("Mention code SPRING when you book.", [("commercial-conflict/call-to-action", "Mention code")]),
+    ("Intake appointments (90 minutes, $295) include testing.", [("commercial-conflict/price", "$295")]),
+    ("I recommend my own Borrelia Clear tincture.",
+     [("commercial-conflict/call-to-action", "my own Borrelia Clear tincture")]),
+    ("It makes your body heal like never before.", [("hype/sales-superlative", "like never before")]),
     ("The six-week program starts at $1,950.", [("commercial-conflict/price", "$1,950")]),
     ("The numbers so far are stunning.", [("hype/sales-superlative", "stunning")]),
     ("Our blend is the most potent tonic on the market.",

@@ -137,5 +137,6 @@ RULE = InvasivenessMismatch(
               "procedure in clinic."),
         pack="health-claims",
     ),
-    keywords=("invasive", "painless", "pain-free", "pain free", "simple", "easy", "quick", "gentle", "relaxing", "soothing", "effortless", "hassle", "stress"),
+    keywords=("invasive", "painless", "pain-free", "pain free", "simple", "easy", "quick", "gentle", "relaxing",
+              "soothing", "effortless", "hassle", "stress"),
 )

@@ -23,6 +23,8 @@ def cited(text: str) -> bool:
     "Studies show it works (PMC6543210).",
     "Studies show it works (Smith et al., 2020).",
     "Studies show it works (Smith and Jones 2019; Lee 2021).",
+    "Arthritis affects one in six people (Versus Arthritis, 2023).",  # an organisation as author
+    "Obesity affects 1 in 8 people (World Health Organization, 2022).",
     "Studies show it works [ref][r].\n\n[r]: https://example.org",
     "Studies show it works, according to https://example.org/trial.",
 ])
@@ -34,6 +36,7 @@ def test_sources_are_recognised(text):
     "Studies show it works.",
     "Studies show it works in 2020.",
     "Studies show it works (see below).",
+    "One in three adults is affected (Offer ends March, 2025).",  # a capital, then words in lower case
     "Write to [us](mailto:a@b.org) if studies show it works.",
     "Write to <offers@clinic.example> if studies show it works.",  # an email autolink
     "Studies show it works, says `[1]` in code.",

@@ -59,6 +59,10 @@ def test_a_rules_old_names_still_select_it(write, tmp_path):
     run = run_cli("check", "--isolated", "--select", "discourages-care", "--format", "json", str(seller))
     assert [f["rule"] for f in run.findings] == ["efficacy-overstatement/replaces-care"]
     assert run_cli("check", "--isolated", "--select", "no-such-category", str(seller)).exit_code == 2
+    explained = run_cli("explain", "--isolated", "discourages-care/does-without-care")  # the old id explains the rule
+    assert explained.exit_code == 0
+    assert explained.stdout.startswith("# efficacy-overstatement/does-without-care\n")
+    assert "Formerly: discourages-care/does-without-care, discourages-care" in explained.stdout
 
 
 def test_pack_rules_have_their_page_and_python_rules_their_kind():

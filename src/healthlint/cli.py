@@ -345,7 +345,7 @@ def explain(rule_id: str, config_path: str | None, isolated: bool, plugins: tupl
     from healthlint.running.ruletest import flagged
 
     rules = {r.info.id: r for r in _linter_or_exit(config_path, isolated, plugins).session.rules}
-    rule = rules.get(rule_id)
+    rule = rules.get(rule_id) or next((r for r in rules.values() if rule_id in r.info.formerly and "/" in rule_id), None)
     if rule is None:
         close = sorted(i for i in rules if rule_id in i)
         hint = f"; did you mean {', '.join(close[:5])}?" if close else "; see `healthlint rules`"

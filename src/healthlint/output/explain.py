@@ -18,8 +18,10 @@ def explain_text(info: RuleInfo, flags: Callable[[str], bool] | None = None) -> 
     flagged += [f"{e}  (listed as good: `healthlint test-rules`)" for e in info.good if really(e, False)]
     passed = [e for e in info.good if not really(e, False)]
     passed += [f"{e}  (listed as bad: `healthlint test-rules`)" for e in info.bad if not really(e, True)]
-    parts = [f"# {info.id}", "", f"Category: {info.category}    Default severity: {info.severity}", "",
-             "## What it flags", info.message, ""]
+    parts = [f"# {info.id}", "", f"Category: {info.category}    Default severity: {info.severity}", ""]
+    if info.formerly:
+        parts += [f"Formerly: {', '.join(info.formerly)}", ""]
+    parts += ["## What it flags", info.message, ""]
     if info.rationale:
         parts += ["## Why it matters", info.rationale.strip(), ""]
     if info.suggestion:

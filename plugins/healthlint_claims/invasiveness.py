@@ -17,17 +17,17 @@ if TYPE_CHECKING:  # annotations only: importing the context module costs a cach
     from healthlint.rules.context import DocumentContext, SentenceContext
     from healthlint.rules.phrase import LazyPattern
 
+# Words of ease rather than of the body ("simple", "quick", "relaxing"), as regex pieces: careful pages
+# use them truly of short procedures, so they count only on a page that reads as promotional.
+_EASE = ("simple", "easy", "quick", "gentle", "relaxing", "soothing", "effortless", r"hassle[- ]free", r"stress[- ]free")
 _GENTLE = lazy(
-    r"\b(?:non-?\s?invasive|noninvasive|painless|pain[- ]free|simple|easy|quick|gentle|relaxing|soothing"
-    r"|effortless|hassle[- ]free|stress[- ]free)\s+"
+    rf"\b(?:non-?\s?invasive|noninvasive|painless|pain[- ]free|{'|'.join(_EASE)})\s+"
     r"(?:[\w-]+\s+){0,2}?(?:options?|procedures?|treatments?|therap(?:y|ies)|alternatives?|approach(?:es)?|injections?|process|solutions?|infusions?"
     r"|drips?|shots?|jabs?|transfusions?|operations?|surger(?:y|ies)|implants?)\b"
     r"|\b(?:procedure|treatment|therapy|injection|infusion|process|approach)s?\s+(?:is|are)\s+(?:\w+\s+)?(?:non-?\s?invasive|noninvasive|painless|pain[- ]free)\b",
     regex.I,
 )
-# Words of ease rather than of the body ("simple", "quick", "relaxing"): careful pages use them truly
-# of short procedures, so they count only on a page that reads as promotional.
-_EASY = lazy(r"(?:simple|easy|quick|gentle|relaxing|soothing|effortless|hassle|stress)\b", regex.I)
+_EASY = lazy(rf"(?:{'|'.join(_EASE)})\b", regex.I)
 _INVASIVE = lazy(
     r"\b(?:intrathecal\w*|spinal\s+(?:injections?|taps?)|lumbar\s+punctures?|into\s+the\s+spin\w+|bone\s+marrow\s+(?:aspirat\w+|harvest\w*|extraction|draw)"
     r"|liposuction|fat\s+(?:harvest\w*|extraction)|surg(?:ery|ical|eries)|intravenous\w*|iv\s+(?:infusions?|drips?|therapy)"
@@ -137,6 +137,5 @@ RULE = InvasivenessMismatch(
               "procedure in clinic."),
         pack="health-claims",
     ),
-    keywords=("invasive", "painless", "pain-free", "pain free", "simple", "easy", "quick", "gentle", "relaxing",
-              "soothing", "effortless", "hassle", "stress"),
+    keywords=("invasive", "painless", "pain-free", "pain free", *(word.split("[")[0] for word in _EASE)),
 )

@@ -99,6 +99,8 @@ def test_a_seller_page_is_flagged_and_a_careful_page_is_not(sentence, expected):
     "Some patients reach complete remission after chemotherapy.",
     "Most people have no reactions to the vaccine.",
     "Researchers are testing whether the drug can reduce pain.",
+    "Decompression is not suitable for everyone.",           # negated: a caveat, not a promise
+    "The injections aren't safe for everyone.",
 ])
 def test_what_careful_writing_says_of_the_same_things_is_not_flagged_even_on_a_seller_page(sentence):
     assert_silent(sentence)

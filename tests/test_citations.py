@@ -25,6 +25,9 @@ def cited(text: str) -> bool:
     "Studies show it works (Smith and Jones 2019; Lee 2021).",
     "Arthritis affects one in six people (Versus Arthritis, 2023).",  # an organisation as author
     "Obesity affects 1 in 8 people (World Health Organization, 2022).",
+    "In a Cochrane review (2013), about 1 in 4 people were pain-free at two hours.",  # named, then the year
+    "Derks and Tomasi (2015) estimated that one in five people had it.",
+    "Smith et al. (2020) found that 30% of patients improved.",
     "Studies show it works [ref][r].\n\n[r]: https://example.org",
     "Studies show it works, according to https://example.org/trial.",
 ])
@@ -36,6 +39,8 @@ def test_sources_are_recognised(text):
     "Studies show it works.",
     "Studies show it works in 2020.",
     "Studies show it works (see below).",
+    "Studies show 90% of patients improved (2020).",  # a year alone names no one
+    "Our clinic opened in 2019 and treats 500 patients (2020 figures).",
     "One in three adults is affected (Offer ends March, 2025).",  # a capital, then words in lower case
     "Write to [us](mailto:a@b.org) if studies show it works.",
     "Write to <offers@clinic.example> if studies show it works.",  # an email autolink

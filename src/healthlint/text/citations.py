@@ -2,7 +2,8 @@
 
 A source is a link (inline, reference or bare URL), a footnote reference `[^1]`,
 a numeric reference `[1]` / `[1, 2]` / `[3-5]`, a DOI, a PMID or PMCID, or an
-author-year citation such as "(Smith et al., 2020)" or "(World Health Organization, 2022)", or the authors of a reference-list entry
+author-year citation such as "(Smith et al., 2020)", "(World Health Organization, 2022)" or
+"a Cochrane review (2013)", or the authors of a reference-list entry
 ("Hemil\u00e4 H, Chalker E." or "Smith J, et al.").
 """
 
@@ -26,6 +27,10 @@ _TEXT_CITATION = lazy(
         (?:\s+(?:of|for|on|and|the|&)?\s*[\p{Lu}][\p{L}'\u2019.-]*){0,5}  # (Versus Arthritis, 2023)
         (?:\s+et\s+al\.?|\s+(?:and|&)\s+[\p{Lu}][\p{L}'\u2019-]+)?
         ,?\s+(?:19|20)\d{2}[a-z]?(?:\s*[;,][^()]{0,80})?\)
+    | \b[\p{Lu}][\p{L}'\u2019-]+                                    # Smith et al. (2020) found
+        (?:\s+(?:et\s+al\.?|and|&|[\p{Lu}][\p{L}'\u2019.-]*)){0,4}   # Derks and Tomasi (2015)
+        (?:\s+(?:systematic\s+)?(?:review|study|trial|survey|audit|analysis|meta-analysis|report|guidelines?))?
+        \s+\(\s*(?:19|20)\d{2}[a-z]?\s*\)                            # a Cochrane review (2013)
     | \b[\p{Lu}][\p{L}'\u2019-]+\s\p{Lu}{1,3}                       # a reference list entry:
         (?:,\s[\p{Lu}][\p{L}'\u2019-]+\s\p{Lu}{1,3})+(?:,?\set\sal)?\.   # Hemil\u00e4 H, Chalker E.
     | \b[\p{Lu}][\p{L}'\u2019-]+\s\p{Lu}{1,3},?\set\sal\.             # Smith J, et al.

@@ -163,11 +163,32 @@ def test_a_gentle_word_said_alone_is_flagged_on_a_seller_page_that_injects():
     ("Your injection is a lunchtime procedure.", "lunchtime procedure"),
     ("Cells are given through a simple IV drip.", "simple IV drip"),
     ("The infusion feels like nothing more than a blood transfusion.", "nothing more than a blood transfusion"),
+    ("After your implant surgery you'll be eating normally straight away.", "eating normally straight away"),
+    ("The frenectomy is no more than a gentle touch of light.", "no more than a gentle touch"),
 ])
 def test_a_procedure_made_small_is_flagged_on_a_seller_page_that_operates(sentence, said):
     """An understatement counts just before what a procedure feels like or leaves, and only on a
     seller's page that operates or injects."""
     assert_seller_only(sentence, [("invasiveness-mismatch/gentle-procedure", said)], "invasiveness-mismatch/")
+
+
+@pytest.mark.parametrize("text, said", [
+    ("A laser frenectomy releases the tongue.\n\nCompletely painless.\n", "Completely painless"),  # an -ectomy
+    ("Balloon sinuplasty opens the sinus.\n\nNo bleeding and no stitches.\n", "No bleeding"),  # a -plasty
+    ("A pellet is placed under the skin of your hip in a quick, painless 10-minute visit.\n",
+     "painless 10-minute visit"),  # a strong word of a visit
+    ("Your dental implants go in on day two.\n\nPain-free, same-day procedure.\n", "Pain-free, same-day procedure"),
+    ("Your dental implants are placed on day two.\n\nI felt absolutely nothing.\n", "felt absolutely nothing"),
+])
+def test_an_operation_named_otherwise_makes_the_gentle_word_a_mismatch(text, said):
+    """An operation named by its suffix, an implant, or a pellet placed under the skin is as
+    invasive as 'surgery'; the page's gentle words about it are mismatches."""
+    assert ("invasiveness-mismatch/gentle-procedure", said) in findings(SELLER + text)
+
+
+def test_a_word_that_only_looks_surgical_is_not_an_operation():
+    assert findings(SELLER + "There is a false dichotomy here.\n\nCompletely painless.\n") == []
+    assert findings(SELLER + "People with metal implants should not have it.\n\nCompletely painless.\n") == []
 
 
 def test_an_understatement_hedged_or_of_something_else_is_left_alone():

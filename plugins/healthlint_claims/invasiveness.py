@@ -20,10 +20,14 @@ if TYPE_CHECKING:  # annotations only: importing the context module costs a cach
 # Words of ease rather than of the body ("simple", "quick", "relaxing"), as regex pieces: careful pages
 # use them truly of short procedures, so they count only on a page that reads as promotional.
 _EASE = ("simple", "easy", "quick", "gentle", "relaxing", "soothing", "effortless", r"hassle[- ]free", r"stress[- ]free")
+# An operation named by its suffix: a frenectomy, a sinuplasty, a tracheostomy ("dichotomy" is not one).
+_SURGICAL = r"(?!dichotom)\w+(?:ectom|otom|ostom|plast)(?:y|ies)"
 _GENTLE = lazy(
-    rf"\b(?:non-?\s?invasive|noninvasive|painless|pain[- ]free|{'|'.join(_EASE)})\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:options?|procedures?|treatments?|therap(?:y|ies)|alternatives?|approach(?:es)?|injections?|process|solutions?|infusions?"
-    r"|drips?|shots?|jabs?|transfusions?|operations?|surger(?:y|ies)|implants?)\b"
+    rf"\b(?:non-?\s?invasive|noninvasive|painless|pain[- ]free|{'|'.join(_EASE)}),?\s+"
+    r"(?:[\w-]+,?\s+){0,2}?(?:options?|procedures?|treatments?|therap(?:y|ies)|alternatives?|approach(?:es)?|injections?|process|solutions?|infusions?"
+    rf"|drips?|shots?|jabs?|transfusions?|operations?|surger(?:y|ies)|implants?|{_SURGICAL})\b"
+    # a visit or a session is gentle only in the strong words: "a quick session" is said of massages too
+    r"|\b(?:non-?\s?invasive|noninvasive|painless|pain[- ]free),?\s+(?:[\w-]+,?\s+){0,2}?(?:visits?|sessions?|appointments?)\b"
     r"|\b(?:procedure|treatment|therapy|injection|infusion|process|approach)s?\s+(?:is|are)\s+(?:\w+\s+)?(?:non-?\s?invasive|noninvasive|painless|pain[- ]free)\b",
     regex.I,
 )
@@ -31,7 +35,9 @@ _EASY = lazy(rf"(?:{'|'.join(_EASE)})\b", regex.I)
 _INVASIVE = lazy(
     r"\b(?:intrathecal\w*|spinal\s+(?:injections?|taps?)|lumbar\s+punctures?|into\s+the\s+spin\w+|bone\s+marrow\s+(?:aspirat\w+|harvest\w*|extraction|draw)"
     r"|liposuction|fat\s+(?:harvest\w*|extraction)|surg(?:ery|ical|eries)|intravenous\w*|iv\s+(?:infusions?|drips?|therapy)"
-    r"|infusions?|inject(?:ion|ions|ed|ing|s)?|needles?|catheter\w*|epidural|biops(?:y|ies)|anesthe\w+|anaesthe\w+|incisions?)\b",
+    r"|infusions?|inject(?:ion|ions|ed|ing|s)?|needles?|catheter\w*|epidural|biops(?:y|ies)|anesthe\w+|anaesthe\w+|incisions?"
+    rf"|{_SURGICAL}|sedation|stitch(?:es|ed)|sutur\w+|grafts?|transplant\w*|implant(?:ed|ation)"
+    r"|(?:dental|breast|hormone|pellet|penile)\s+implants?|(?:placed|inserted)\s+(?:\w+\s+){0,2}?under\s+the\s+skin)\b",
     regex.I,
 )
 _GENUINELY_NON_INVASIVE = lazy(
@@ -45,8 +51,10 @@ _GENUINELY_NON_INVASIVE = lazy(
 GENTLE_CLAIMS = "gentle-claims"
 # A procedure made small: a word that shrinks (vocabulary, first) at most two words before what a
 # procedure feels like or leaves behind (second): "just a tiny needle prick", "a quick outpatient
-# touch-up", "virtually nothing to recover from", "not really surgery".
-UNDERSTATED = (("understatements", "procedure-sensations"), ("recovery-denials", "procedure-ordeals"))
+# touch-up", "virtually nothing to recover from", "not really surgery", "eating normally straight away".
+# "Eating normally straight away", "back at your desk the same afternoon": life resumed at once.
+UNDERSTATED = (("understatements", "procedure-sensations"), ("recovery-denials", "procedure-ordeals"),
+               ("life-resumed", "at-once"))
 
 
 def said_gentle(lexicon: Lexicon) -> tuple[str, tuple[str, ...]]:

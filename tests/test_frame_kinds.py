@@ -115,6 +115,15 @@ def test_a_way_the_seller_offers_is_a_claim_not_a_hypothesis():
                        careful=[("safety-claim/absolute-safety", "no side effects")])
 
 
+def test_a_treatment_said_to_last_for_good_is_a_cure_claim_in_its_clause_only():
+    """`with`: the frame counts only with a term of permanence in its own clause."""
+    assert_seller_only("Sonavita silences tinnitus for good.",
+                       [("cure-claim/lasting-end", "silences tinnitus")], "cure-claim/")
+    assert_seller_only("The drops relieve hay fever; our prices are fixed for good.", [], "cure-claim/lasting-end")
+    assert_seller_only("The drops relieve hay fever.", [], "cure-claim/")
+    assert_silent("No supplement silences tinnitus for good.", among="cure-claim/")
+
+
 def test_a_result_said_to_be_permanent_is_a_cure_claim_on_any_page():
     said = [("cure-claim/permanent-relief", "regrowth is permanent")]
     assert_seller_only("The regrowth is permanent.", said, careful=said)

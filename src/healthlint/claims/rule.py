@@ -11,6 +11,7 @@
     not-subject = ["research-actors"]          # a frame with such a subject never fires
     register = "promotional"                   # otherwise: only in a promotional document
     unless = ["negated", "hedged", "hypothetical", "question", "cited"]
+    with = ["permanence"]                      # optional: a term of these must be in the frame's clause
     at-least = 3                               # instead of frames: a sentence naming 3 different
                                                # predicate terms ("for arthritis, gout and sciatica")
     message = "'{predicate}' said of {object} ..."   # {predicate} {object} {subject}: the words found
@@ -180,6 +181,7 @@ class ClaimRule(Rule):
     unless: frozenset[str] = frozenset()
     register: str | None = None
     at_least: int = 0  # > 0: flag a sentence naming this many different predicate terms (no frames)
+    with_: tuple[str, ...] = ()  # a frame counts only with a term of one of these in its clause ("for good")
     source: str = ""
 
     def taggers(self) -> tuple[ConceptTagger, ...]:
@@ -210,6 +212,8 @@ class ClaimRule(Rule):
         unless = self.analyzer.unless(self.unless, ctx.document)
         frames = [f for f in self.frames(ctx) if not (f.modifiers & unless)
                   and not (f.subject and f.subject.concept in self.not_subjects)]
+        if self.with_:
+            frames = self._with(ctx, frames)
         if not frames or ctx.silenced(unless):
             return
         taken: list[tuple[int, int]] = []
@@ -223,6 +227,17 @@ class ClaimRule(Rule):
             taken.append((frame.start, frame.end))
             yield Match(frame.start, frame.end, message=self._say(self.info.message, ctx, frame),
                         suggestion=self._say(self.info.suggestion, ctx, frame) if self.info.suggestion else None)
+
+    def _with(self, ctx: SentenceContext, frames: list[Frame]) -> list[Frame]:
+        """The frames with a term of a `with` vocabulary in their clause ("silences tinnitus for good")."""
+        assert self.analyzer is not None
+        analysis = self.analyzer.analyse(ctx)
+        extras = analysis.of(self.with_)
+
+        def accompanied(frame: Frame) -> bool:
+            lo, hi = analysis.clause(frame.predicate.start)
+            return any(lo <= m.start and m.end <= hi for m in extras)
+        return [frame for frame in frames if accompanied(frame)]
 
     def _many(self, ctx: SentenceContext) -> Iterable[Match]:
         """One finding over a sentence that names `at_least` different predicate terms ("for
@@ -277,6 +292,7 @@ _KEYS: dict[str, type | tuple[type, ...]] = {
     "name": str, "id": str, "category": str, "severity": str, "message": str, "suggestion": str,
     "rationale": str, "predicate": (list, str), "object": (list, str), "subject": (list, str),
     "not-subject": (list, str), "after": int, "before": int, "unless": list, "register": str, "at-least": int,
+    "with": (list, str),
     "bad": list, "good": list, "formerly": list,
 }
 
@@ -329,7 +345,7 @@ def claim_rule(data: Mapping[str, Any], pack: str, source: str, analyzer: Analyz
     return ClaimRule(info=info, analyzer=analyzer, predicates=predicates,
                      objects=names("object"), subjects=names("subject"), not_subjects=names("not-subject"),
                      after=data.get("after", 8), before=data.get("before", 0), unless=unless,
-                     register=register, at_least=data.get("at-least", 0), source=source)
+                     register=register, at_least=data.get("at-least", 0), with_=names("with"), source=source)
 
 
 def analyzer_for(data: Mapping[str, Any], lexicon: Lexicon, source: str) -> Analyzer:

@@ -123,6 +123,9 @@ def test_pseudo_triggers_are_not_negations():
     assert scopes("Ask about the risks of about 3 doses.") == [("limited", "about", "3 doses.")]
     assert scopes("Unlike what you may have heard, TRT does not cause cancer.") == [
         ("negated", "not", "cause cancer.")]
+    # "claim" of an offer taken up reports no one's words; of a thing said, it does
+    assert scopes("Readers can claim a special introductory price.") == []
+    assert scopes("Sellers claim the balm cures eczema.") == [("reported", "claim", "the balm cures eczema.")]
 
 
 def test_a_concession_is_no_question():

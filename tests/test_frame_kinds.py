@@ -124,6 +124,23 @@ def test_a_treatment_said_to_last_for_good_is_a_cure_claim_in_its_clause_only():
     assert_silent("No supplement silences tinnitus for good.", among="cure-claim/")
 
 
+def test_a_list_of_conditions_under_a_claim_is_a_claim_on_each_line():
+    """`lead-in`: each line of the list is flagged, with the lead-in's verb named; a lead-in that
+    describes care, is hedged or has its own object leaves the lines alone."""
+    text = "In our experience, a laser release fixes far more than feeding:\n\n1. Colic, reflux and wind\n2. Snoring\n"
+    found = [f for f in lint_page(SELLER + text) if f["rule"] == "efficacy-overstatement/listed-conditions"]
+    page = SELLER + text
+    assert [(page[f["offset"]:f["end_offset"]], f["message"].split(":")[0]) for f in found] == [
+        ("Colic, reflux", "'Colic, reflux' is listed under 'fixes'"), ("Snoring", "'Snoring' is listed under 'fixes'")]
+    for lead in ("Surgery can help with:", "Our drops may relieve:", "Our drops stop myopia, using:"):
+        assert "efficacy-overstatement/listed-conditions" not in rules_of_page(SELLER + lead + "\n\n- Back pain\n- Snoring\n")
+    assert "efficacy-overstatement/listed-conditions" not in rules_of_page(CAREFUL + "Our drops relieve:\n\n- Back pain\n")
+
+
+def rules_of_page(page):
+    return {f["rule"] for f in lint_page(page)}
+
+
 def test_a_result_said_to_be_permanent_is_a_cure_claim_on_any_page():
     said = [("cure-claim/permanent-relief", "regrowth is permanent")]
     assert_seller_only("The regrowth is permanent.", said, careful=said)

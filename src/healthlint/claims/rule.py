@@ -12,6 +12,8 @@
     register = "promotional"                   # otherwise: only in a promotional document
     unless = ["negated", "hedged", "hypothetical", "question", "cited"]
     with = ["permanence"]                      # optional: a term of these must be in the frame's clause
+    lead-in = ["treat-verbs"]                  # instead of frames: a list line naming a predicate term under
+                                               # a lead-in whose last clause names one of these
     at-least = 3                               # instead of frames: a sentence naming 3 different
                                                # predicate terms ("for arthritis, gout and sciatica")
     message = "'{predicate}' said of {object} ..."   # {predicate} {object} {subject}: the words found
@@ -182,6 +184,8 @@ class ClaimRule(Rule):
     register: str | None = None
     at_least: int = 0  # > 0: flag a sentence naming this many different predicate terms (no frames)
     with_: tuple[str, ...] = ()  # a frame counts only with a term of one of these in its clause ("for good")
+    lead_in: tuple[str, ...] = ()  # instead of frames: a list line naming a predicate term, under a lead-in
+                                   # that names a term of these ("Conditions we treat:")
     source: str = ""
 
     def taggers(self) -> tuple[ConceptTagger, ...]:
@@ -206,6 +210,9 @@ class ClaimRule(Rule):
         assert self.analyzer is not None
         if self.at_least:
             yield from self._many(ctx)
+            return
+        if self.lead_in:
+            yield from self._listed(ctx)
             return
         if self.register and not self._register_allows(ctx, None) and not self._names_a_subject(ctx):
             return  # a careful page, and no named speaker: no frame of this rule can fire here
@@ -238,6 +245,36 @@ class ClaimRule(Rule):
             lo, hi = analysis.clause(frame.predicate.start)
             return any(lo <= m.start and m.end <= hi for m in extras)
         return [frame for frame in frames if accompanied(frame)]
+
+    def _listed(self, ctx: SentenceContext) -> Iterable[Match]:
+        """One finding over the predicate terms of a list line whose lead-in says, in its last
+        clause, a term of a `lead_in` vocabulary with no predicate term after it: "A laser release
+        fixes far more than feeding:" over "2. Colic, reflux and wind". The lead-in's subject and
+        modifiers count as the line's own ("Surgery can help with:" describes care; "Treatment
+        may relieve:" is hedged)."""
+        assert self.analyzer is not None
+        lead = ctx.document.lead_in(ctx.index)
+        if lead is None or not self._register_allows(ctx, None):
+            return
+        unless = self.analyzer.unless(self.unless, ctx.document)
+        analysis = self.analyzer.analyse(ctx)
+        mentions = [m for m in analysis.of(self.predicates) if not (analysis.categories_at(m.start) & unless)]
+        if not mentions or ctx.silenced(unless):
+            return
+        above = ctx.document.sentence(lead)
+        led = self.analyzer.analyse(above)
+        colon = ctx.document.text.rindex(":", above.start, above.end)
+        start, _ = led.clause(colon - 1)
+        named = led.of(self.predicates)  # a lead-in predicate with an object of its own ("stop myopia") is done
+        said = [f for f in led.frames(self.lead_in, (), [*self.subjects, *self.not_subjects])
+                if start <= f.predicate.start < colon and not (f.modifiers & unless)
+                and not (f.subject and f.subject.concept in self.not_subjects)
+                and not any(f.predicate.end <= m.start < colon for m in named)]
+        if said:
+            frame = Frame(said[-1].predicate, Mention(mentions[0].concept, mentions[0].start, mentions[-1].end),
+                          said[-1].subject, said[-1].modifiers)
+            yield Match(mentions[0].start, mentions[-1].end, message=self._say(self.info.message, ctx, frame),
+                        suggestion=self._say(self.info.suggestion, ctx, frame) if self.info.suggestion else None)
 
     def _many(self, ctx: SentenceContext) -> Iterable[Match]:
         """One finding over a sentence that names `at_least` different predicate terms ("for
@@ -292,7 +329,7 @@ _KEYS: dict[str, type | tuple[type, ...]] = {
     "name": str, "id": str, "category": str, "severity": str, "message": str, "suggestion": str,
     "rationale": str, "predicate": (list, str), "object": (list, str), "subject": (list, str),
     "not-subject": (list, str), "after": int, "before": int, "unless": list, "register": str, "at-least": int,
-    "with": (list, str),
+    "with": (list, str), "lead-in": (list, str),
     "bad": list, "good": list, "formerly": list,
 }
 
@@ -345,7 +382,8 @@ def claim_rule(data: Mapping[str, Any], pack: str, source: str, analyzer: Analyz
     return ClaimRule(info=info, analyzer=analyzer, predicates=predicates,
                      objects=names("object"), subjects=names("subject"), not_subjects=names("not-subject"),
                      after=data.get("after", 8), before=data.get("before", 0), unless=unless,
-                     register=register, at_least=data.get("at-least", 0), with_=names("with"), source=source)
+                     register=register, at_least=data.get("at-least", 0), with_=names("with"), lead_in=names("lead-in"),
+                     source=source)
 
 
 def analyzer_for(data: Mapping[str, Any], lexicon: Lexicon, source: str) -> Analyzer:

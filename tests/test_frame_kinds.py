@@ -83,6 +83,10 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, finding
     ("Skip the surgeon.", [("efficacy-overstatement/care-made-needless", "Skip the surgeon")]),
     ("Reverses fatty liver in just 30 days.", [("cure-claim/ends-condition", "Reverses fatty liver")]),
     ("It's just vitamins, so relax.", [("safety-claim/safe-for-everyone", "just vitamins")]),
+    ("Most of our testers have thrown away their painkillers.",
+     [("efficacy-overstatement/replaces-care", "thrown away their painkillers")]),
+    ("Many users find they no longer need check-ups.",
+     [("efficacy-overstatement/care-made-needless", "no longer need check-ups")]),
     ("Deeper sleep, less bloating.",
      [("efficacy-overstatement/benefit-label", "Deeper sleep"), ("efficacy-overstatement/benefit-label", "less bloating")]),
 ])
@@ -99,6 +103,7 @@ def test_a_seller_page_is_flagged_and_a_careful_page_is_not(sentence, expected):
     "Some patients reach complete remission after chemotherapy.",
     "Most people have no reactions to the vaccine.",
     "Researchers are testing whether the drug can reduce pain.",
+    "Most people don't need a follow-up appointment.",        # limited: "most people", not "most of our users"
     "Decompression is not suitable for everyone.",           # negated: a caveat, not a promise
     "The injections aren't safe for everyone.",
 ])

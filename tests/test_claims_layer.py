@@ -181,6 +181,14 @@ def test_the_object_of_a_verb_that_makes_it_act_is_not_the_subject():
     assert frames("Researchers treated knee pain.") == [("treated", "knee pain", "research", [])]
 
 
+def test_an_existential_there_is_has_no_subject_before_it():
+    """"Researchers use the lab, so there is a treat for knee pain": what follows "there is" is
+    said by no one named before it."""
+    assert frames("Researchers use the lab, so there is a treat for knee pain.") == [
+        ("treat", "knee pain", None, [])]
+    assert frames("Researchers treat knee pain.") == [("treat", "knee pain", "research", [])]
+
+
 def test_a_frame_carries_the_modifiers_over_its_predicate():
     assert frames("Our drops do not relieve constipation.") == [("relieve", "constipation", "sellers", ["negated"])]
     assert frames("We are testing whether it relieves constipation.")[0][3] == ["hypothetical"]

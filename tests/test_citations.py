@@ -30,6 +30,7 @@ def cited(text: str) -> bool:
     "Smith et al. (2020) found that 30% of patients improved.",
     "Studies show it works [ref][r].\n\n[r]: https://example.org",
     "Studies show it works, according to https://example.org/trial.",
+    "Studies show it works ([Cochrane review](https://doi.org/10.1002/14651858)).",  # a review of trials is a source
 ])
 def test_sources_are_recognised(text):
     assert cited(text)
@@ -45,6 +46,8 @@ def test_sources_are_recognised(text):
     "Write to [us](mailto:a@b.org) if studies show it works.",
     "Write to <offers@clinic.example> if studies show it works.",  # an email autolink
     "Studies show it works, says `[1]` in code.",
+    "Studies show it works. [Shop now](https://shop.example/buy)",  # a link that asks for the sale
+    "Studies show it works [Read all reviews](https://shop.example/reviews).",  # customers' praise
 ])
 def test_non_sources_are_not(text):
     assert not cited(text)

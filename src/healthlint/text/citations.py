@@ -38,6 +38,14 @@ _TEXT_CITATION = lazy(
     regex.VERBOSE,
 )
 _NOT_A_SOURCE = ("mailto:", "tel:", "#", "javascript:")
+# A link whose words ask the reader to act or point at customers' praise leads to a shop, a booking
+# form or a reviews page, not to evidence: "[Shop now](...)", "[Read all reviews](...)".
+_NOT_EVIDENCE = lazy(
+    r"\G\W*(?:shop|buy|order|book|reserve|add\s+to|subscribe|sign\s+up|join|claim|start|try|call|contact"
+    r"|read\s+(?:all\s+|more\s+|our\s+)?(?:customer\s+)?(?:reviews|testimonials|stories))\b"
+    r"|\b(?:customer\s+reviews|testimonials|success\s+stories)\b",
+    regex.I,
+)
 _EMAIL = lazy(r"[^\s/@:]+@[^\s/@]+\Z")  # an email autolink's destination: <offers@shop.example>
 
 
@@ -51,7 +59,9 @@ class Citations:
     """Positions of every source marker in a document, answering range queries."""
 
     def __init__(self, regions: Regions) -> None:
-        starts = [link.start for link in regions.links if is_source(link.destination)]
+        # a link's visible words stay in the prose text (its brackets and destination are blanked)
+        starts = [link.start for link in regions.links
+                  if is_source(link.destination) and not _NOT_EVIDENCE.search(regions.masked, link.start, link.end)]
         starts += [start for start, _ in regions.footnote_refs]
         starts += [m.start() for m in _TEXT_CITATION.finditer(regions.masked)]
         self._starts = sorted(starts)

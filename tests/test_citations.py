@@ -28,6 +28,8 @@ def cited(text: str) -> bool:
     "In a Cochrane review (2013), about 1 in 4 people were pain-free at two hours.",  # named, then the year
     "Derks and Tomasi (2015) estimated that one in five people had it.",
     "Smith et al. (2020) found that 30% of patients improved.",
+    "It often fades (UK ECT Review Group, The Lancet, 2003).",  # a group, its journal, the year
+    "About 97 in 100 were in place (Jung and colleagues, Clinical Oral Implants Research).",
     "Studies show it works [ref][r].\n\n[r]: https://example.org",
     "Studies show it works, according to https://example.org/trial.",
     "Studies show it works ([Cochrane review](https://doi.org/10.1002/14651858)).",  # a review of trials is a source

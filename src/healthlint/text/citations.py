@@ -26,7 +26,11 @@ _TEXT_CITATION = lazy(
     | \(\s*(?:see\s+)?[\p{Lu}][\p{L}'\u2019-]+                      # (Smith et al., 2020)
         (?:\s+(?:of|for|on|and|the|&)?\s*[\p{Lu}][\p{L}'\u2019.-]*){0,5}  # (Versus Arthritis, 2023)
         (?:\s+et\s+al\.?|\s+(?:and|&)\s+[\p{Lu}][\p{L}'\u2019-]+)?
+        (?:,\s*(?:[\p{Lu}][\p{L}'\u2019.&-]*\s*){1,6})?              # (UK ECT Review Group, The Lancet, 2003)
         ,?\s+(?:19|20)\d{2}[a-z]?(?:\s*[;,][^()]{0,80})?\)
+    | \(\s*[\p{Lu}][\p{L}'\u2019-]+                                  # (Jung and colleagues, Clinical Oral
+        (?:\s+(?:and|&)\s+(?:colleagues|co-?workers|[\p{Lu}][\p{L}'\u2019-]+)|\s+et\s+al\.?)  # Implants Research)
+        \s*,\s*[\p{Lu}]
     | \b[\p{Lu}][\p{L}'\u2019-]+                                    # Smith et al. (2020) found
         (?:\s+(?:et\s+al\.?|and|&|[\p{Lu}][\p{L}'\u2019.-]*)){0,4}   # Derks and Tomasi (2015)
         (?:\s+(?:systematic\s+)?(?:review|study|trial|survey|audit|analysis|meta-analysis|report|guidelines?))?

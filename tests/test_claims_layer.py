@@ -178,6 +178,7 @@ def test_the_object_of_a_verb_that_makes_it_act_is_not_the_subject():
     """"It helps researchers treat knee pain": the product makes them act; in "researchers
     treated knee pain" they are the subject."""
     assert frames("It helps researchers treat knee pain.") == [("treat", "knee pain", None, [])]
+    assert frames("The drops retrain researchers to treat knee pain.") == [("treat", "knee pain", None, [])]
     assert frames("Researchers treated knee pain.") == [("treated", "knee pain", "research", [])]
 
 

@@ -48,7 +48,9 @@ _CAUSATIVE = lazy(
     r"\b(?:help|helps|helped|helping|allow|allows|allowed|allowing|trigger|triggers|triggered|triggering|signal"
     r"|signals|signaled|signalled|tell|tells|told|prompt|prompts|prompted|stimulate|stimulates|stimulated|encourage"
     r"|encourages|encouraged|enable|enables|enabled|teach|teaches|taught|train|trains|trained|get|gets|got|make"
-    r"|makes|made|let|lets|cause|causes|caused|push|pushes|pushed|force|forces|forced|wake|wakes|woke)\s+$", regex.I)
+    r"|makes|made|let|lets|cause|causes|caused|push|pushes|pushed|force|forces|forced|wake|wakes|woke"
+    r"|retrain|retrains|retrained|reprogram|reprograms|reprogrammed|rewire|rewires|rewired|instruct|instructs"
+    r"|instructed|coax|coaxes|coaxed|nudge|nudges|nudged)\s+$", regex.I)
 # Conjunctions: an object before the predicate with one between ("weight and balanced", "glucose
 # and reduce", "disease or reduced") is a coordinate's, not the predicate's, as "knee pain" is in
 # "knee pain relief". (Articles and prepositions between, tried too, cost as many claims as they

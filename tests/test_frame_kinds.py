@@ -87,6 +87,13 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, finding
      [("efficacy-overstatement/replaces-care", "thrown away their painkillers")]),
     ("Many users find they no longer need check-ups.",
      [("efficacy-overstatement/care-made-needless", "no longer need check-ups")]),
+    ("You can finally be free of migraines.", [("anecdote-as-evidence/testimonial", "finally be"),
+                                               ("cure-claim/ends-condition", "free of migraines")]),
+    ("Our clients have fully recovered from chronic fatigue.",
+     [("cure-claim/ends-condition", "fully recovered from chronic fatigue")]),
+    ("Within weeks, his tinnitus had stopped completely.", [("efficacy-overstatement/treats-condition", "tinnitus had stopped"),
+                                                            ("cure-claim/condition-gone", "tinnitus had stopped completely")]),
+    ("Our clients are totally healed after one course.", [("cure-claim/outcome-promise", "totally healed")]),
     ("Deeper sleep, less bloating.",
      [("efficacy-overstatement/benefit-label", "Deeper sleep"), ("efficacy-overstatement/benefit-label", "less bloating")]),
 ])
@@ -104,6 +111,8 @@ def test_a_seller_page_is_flagged_and_a_careful_page_is_not(sentence, expected):
     "Most people have no reactions to the vaccine.",
     "Researchers are testing whether the drug can reduce pain.",
     "Most people don't need a follow-up appointment.",        # limited: "most people", not "most of our users"
+    "It is rare to be completely cured of eczema.",           # limited: "rare to"
+    "Most people are free of symptoms within a week.",
     "Decompression is not suitable for everyone.",           # negated: a caveat, not a promise
     "The injections aren't safe for everyone.",
 ])

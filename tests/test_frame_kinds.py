@@ -205,6 +205,8 @@ def test_a_gentle_word_said_alone_is_flagged_on_a_seller_page_that_injects():
     ("The infusion feels like nothing more than a blood transfusion.", "nothing more than a blood transfusion"),
     ("After your implant surgery you'll be eating normally straight away.", "eating normally straight away"),
     ("The frenectomy is no more than a gentle touch of light.", "no more than a gentle touch"),
+    ("After the surgery, discomfort is minimal.", "discomfort is minimal"),
+    ("The injection needle is so fine you'll barely notice it.", "barely notice"),
 ])
 def test_a_procedure_made_small_is_flagged_on_a_seller_page_that_operates(sentence, said):
     """An understatement counts just before what a procedure feels like or leaves, and only on a

@@ -197,8 +197,15 @@ class ClaimRule(Rule):
         return self.analyzer.tagger, frozenset(self.predicates)
 
     def applies(self, ctx: DocumentContext) -> bool:
-        """Not in a warning about health fraud, when the rule lets reported speech be."""
-        return not (self.analyzer is not None and self.analyzer.silences(self.unless, ctx))
+        """Not in a warning about health fraud, when the rule lets reported speech be; a `lead-in`
+        rule with `register`, only on a page that reads as promotional (no subject can lift it)."""
+        if self.analyzer is None:
+            return True
+        if self.lead_in and self.register:
+            register = self.analyzer.register(ctx)
+            if register is not None and not register.promotional:
+                return False
+        return not self.analyzer.silences(self.unless, ctx)
 
     def frames(self, ctx: SentenceContext) -> list[Frame]:
         """The frames of this rule's concepts in the sentence, before any condition."""
@@ -254,7 +261,7 @@ class ClaimRule(Rule):
         may relieve:" is hedged)."""
         assert self.analyzer is not None
         lead = ctx.document.lead_in(ctx.index)
-        if lead is None or not self._register_allows(ctx, None):
+        if lead is None:
             return
         unless = self.analyzer.unless(self.unless, ctx.document)
         analysis = self.analyzer.analyse(ctx)

@@ -37,10 +37,11 @@ def test_a_phrasal_verb_inflects_its_first_word():
 
 
 def test_plurals_add_each_own_terms_regular_plural_and_leave_the_rest(tmp_path):
-    (tmp_path / "names.txt").write_text("ovarian cyst\ninjury\n# a comment\nrash\n")
+    (tmp_path / "names.txt").write_text("ovarian cyst\ninjury\n# a comment\nrash\nflare-up\n")
     lexicon = load_lexicon({"lay": ["warts"], "c": {"file": "names.txt", "terms": ["diabetes", "cure (v)"],
                                                      "extends": ["lay"], "plurals": True}}, "p.toml", tmp_path)
     assert sorted(lexicon["c"]) == sorted(["ovarian cyst", "ovarian cysts", "injury", "injuries", "rash", "rashes",
+                                           "flare-up", "flare-ups",  # a hyphenated compound's last part
                                            "diabetes", "cure", "cures", "cured", "curing", "warts"])
     assert sorted(load_lexicon({"c": ["rash"]}, "p.toml")["c"]) == ["rash"]  # only when asked
     with pytest.raises(RuleError, match=r"^p.toml: vocabulary 'c': 'plurals' must be true or false$"):

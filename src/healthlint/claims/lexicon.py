@@ -49,9 +49,12 @@ def inflections(verb: str) -> tuple[str, ...]:
 
 def plural(noun: str) -> str | None:
     """A regular English noun's plural (rash -> rashes, cyst -> cysts, injury -> injuries): a verb's
-    -s form, but -o takes -s (vertigos); None for a word that ends in s (diabetes, arthritis,
-    measles) or is not a word."""
+    -s form, but -o takes -s (vertigos); a hyphenated compound's last part (flare-up -> flare-ups);
+    None for a word that ends in s (diabetes, arthritis, measles) or is not a word."""
     n = noun.lower()
+    head, hyphen, tail = noun.rpartition("-")
+    if hyphen and head and tail.isalpha() and len(tail) >= 2 and not n.endswith("s"):
+        return head + hyphen + (tail + "s" if n.endswith("o") else inflections(tail)[1])
     if len(n) < 3 or not n.isalpha() or n.endswith("s"):
         return None
     return noun + "s" if n.endswith("o") else inflections(noun)[1]

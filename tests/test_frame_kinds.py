@@ -94,6 +94,8 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, finding
     ("Within weeks, his tinnitus had stopped completely.", [("efficacy-overstatement/treats-condition", "tinnitus had stopped"),
                                                             ("cure-claim/condition-gone", "tinnitus had stopped completely")]),
     ("Our clients are totally healed after one course.", [("cure-claim/outcome-promise", "totally healed")]),
+    ("Chronic pain switched off.", [("cure-claim/condition-gone", "Chronic pain switched off"),
+                                    ("efficacy-overstatement/treats-condition", "Chronic pain switched off")]),
     ("Blood sugar stays stable all day long.", [("efficacy-overstatement/condition-improves", "Blood sugar stays stable")]),
     ("Whatever your symptoms, the protocol addresses them all.",
      [("efficacy-overstatement/cure-all", "Whatever your symptoms"), ("efficacy-overstatement/cure-all", "addresses them all")]),

@@ -295,6 +295,21 @@ def test_a_third_party_pack_writes_a_frame_rule_and_its_message_names_what_was_f
     assert found == [("efficacy-overstatement/soothes", "'soothe' said of colic by Our drops.")]
 
 
+def test_a_third_party_pack_uses_with_and_lead_in():
+    """The `with` and `lead-in` keys from a pack's own TOML: a frame with a term of permanence in
+    its clause; each line of a list under a lead-in that states the claim."""
+    forever = ("--plugin", FRAME_PACK, "--select", "cure-claim/soothes-forever")  # alone: the built-in
+    # pack's cure-claim/lasting-end reads the same sentence, and one finding per span and category is kept
+    said = check("Buy now. Our drops soothe colic for good.\n", *forever).findings
+    assert [f["rule"] for f in said] == ["cure-claim/soothes-forever"]
+    assert check("Buy now. Our drops soothe colic.\n", *forever).findings == []
+    text = "Buy now. Our drops soothe:\n\n- colic\n- teething pain\n"
+    listed = [(text[f["offset"]:f["end_offset"]], f["message"])
+              for f in check(text, "--plugin", FRAME_PACK, "--select", "efficacy-overstatement/soothes-listed").findings]
+    assert listed == [("colic", "'colic' is listed under 'soothe'."),
+                      ("teething pain", "'teething pain' is listed under 'soothe'.")]
+
+
 def test_register_keeps_a_frame_rule_off_a_careful_page():
     careful = "Talk to your doctor. Gripe water is said to calm colic. Talk to your doctor first.\n"
     promotional = "Order now! Gripe water calms colic. Buy today.\n"

@@ -143,6 +143,9 @@ def test_hedges_hypotheses_conditions_and_limits():
     assert ("hedged", "may", "reduce pain in the knee.") in scopes("It may reduce pain in the knee.")
     assert ("reported", "claims", "to cure cancer.") in scopes("The seller claims to cure cancer.")
     assert ("comparative", "fewer", "side effects than surgery.") in scopes("It has fewer side effects than surgery.")
+    # a condition said after the claim covers it: "Treatment can cure bowel cancer if it is found early."
+    assert [c for c in scopes("Treatment can cure bowel cancer if it is found early.") if c[0] == "conditional"][0][:2] == (
+        "conditional", "if it is found early")
 
 
 def test_a_reported_claim_runs_on_through_and_and_stops_at_so():

@@ -117,6 +117,7 @@ def test_a_seller_page_is_flagged_and_a_careful_page_is_not(sentence, expected):
     "Researchers are testing whether the drug can reduce pain.",
     "Most people don't need a follow-up appointment.",        # limited: "most people", not "most of our users"
     "It is rare to be completely cured of eczema.",           # limited: "rare to"
+    "Treatment can cure bowel cancer if it is found early.",  # conditional, said after the claim
     "Most people are free of symptoms within a week.",
     "Decompression is not suitable for everyone.",           # negated: a caveat, not a promise
     "The injections aren't safe for everyone.",

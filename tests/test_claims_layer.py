@@ -345,6 +345,18 @@ def test_a_services_leaflet_to_its_own_patients_is_not_a_sellers_page():
             if f["rule"] == "efficacy-overstatement/treats-condition"] == ["relieves joint pain"]
 
 
+def test_a_hospital_leaflet_that_weighs_what_it_offers_is_not_a_sellers_page():
+    """A department's leaflet says "our physiotherapists" and "free" as a clinic does; what it does
+    not offer and why ("we do not offer ... because there is not enough evidence", "not
+    recommended", "there are risks such as") is what makes it careful."""
+    leaflet = ("This leaflet is for patients of the orthopaedic department. Paracetamol can ease pain. "
+               "We do not offer stem cell injections because there is not enough evidence that they work. "
+               "Knee replacement is very effective, and there are risks such as infection. "
+               "Our physiotherapists run a free exercise class. Ask your GP to refer you.\n")
+    assert not [f for f in check(leaflet).findings if f["severity"] != "info"
+                and f["category"] not in ("uncited-evidence", "unsourced-statistic")]
+
+
 def test_a_claim_rule_naming_an_unknown_vocabulary_is_one_clear_error(tmp_path):
     rules = tmp_path / "pack.toml"
     rules.write_text('[vocabularies]\na = ["x"]\n[[claim]]\nname = "n"\ncategory = "c"\nmessage = "m"\n'

@@ -227,6 +227,8 @@ def test_a_procedure_made_small_is_flagged_on_a_seller_page_that_operates(senten
      "painless 10-minute visit"),  # a strong word of a visit
     ("Your dental implants go in on day two.\n\nPain-free, same-day procedure.\n", "Pain-free, same-day procedure"),
     ("Your dental implants are placed on day two.\n\nI felt absolutely nothing.\n", "felt absolutely nothing"),
+    ("Microneedling with exosomes renews the skin.\n\nNo downtime.\n", "No downtime"),  # needles by name
+    ("Our PDO thread lift lifts the jowls.\n\nIt is a lunchtime procedure.\n", "lunchtime procedure"),
 ])
 def test_an_operation_named_otherwise_makes_the_gentle_word_a_mismatch(text, said):
     """An operation named by its suffix, an implant, or a pellet placed under the skin is as

@@ -37,7 +37,9 @@ _INVASIVE = lazy(
     r"|liposuction|fat\s+(?:harvest\w*|extraction)|surg(?:ery|ical|eries)|intravenous\w*|iv\s+(?:infusions?|drips?|therapy)"
     r"|infusions?|inject(?:ion|ions|ed|ing|s)?|needles?|catheter\w*|epidural|biops(?:y|ies)|anesthe\w+|anaesthe\w+|incisions?"
     rf"|{_SURGICAL}|sedation|stitch(?:es|ed)|sutur\w+|grafts?|transplant\w*|implant(?:ed|ation)"
-    r"|(?:dental|breast|hormone|pellet|penile)\s+implants?|(?:placed|inserted)\s+(?:\w+\s+){0,2}?under\s+the\s+skin)\b",
+    r"|(?:dental|breast|hormone|pellet|penile)\s+implants?|(?:placed|inserted)\s+(?:\w+\s+){0,2}?under\s+the\s+skin"
+    # what the aesthetic trade injects or threads under the skin, by name
+    r"|microneedl\w*|botox|(?:dermal|lip|cheek|under-eye|tear[- ]trough)\s+fillers?|filler\s+injections?|thread\s+lifts?)\b",
     regex.I,
 )
 _GENUINELY_NON_INVASIVE = lazy(

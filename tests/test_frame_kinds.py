@@ -96,6 +96,8 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, finding
     ("Our clients are totally healed after one course.", [("cure-claim/outcome-promise", "totally healed")]),
     ("Chronic pain switched off.", [("cure-claim/condition-gone", "Chronic pain switched off"),
                                     ("efficacy-overstatement/treats-condition", "Chronic pain switched off")]),
+    ("I was sceptical at first, but now I'm a believer.", [("anecdote-as-evidence/customer-praise", "I was sceptical"),
+                                                          ("anecdote-as-evidence/customer-praise", "I'm a believer")]),
     ("Blood sugar stays stable all day long.", [("efficacy-overstatement/condition-improves", "Blood sugar stays stable")]),
     ("Whatever your symptoms, the protocol addresses them all.",
      [("efficacy-overstatement/cure-all", "Whatever your symptoms"), ("efficacy-overstatement/cure-all", "addresses them all")]),

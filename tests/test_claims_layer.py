@@ -183,6 +183,8 @@ def test_the_object_of_a_verb_that_makes_it_act_is_not_the_subject():
     treated knee pain" they are the subject."""
     assert frames("It helps researchers treat knee pain.") == [("treat", "knee pain", None, [])]
     assert frames("The drops retrain researchers to treat knee pain.") == [("treat", "knee pain", None, [])]
+    # an instrument used for a purpose is not the infinitive's subject; the one who uses it acts
+    assert frames("Our lab uses researchers to treat knee pain.") == [("treat", "knee pain", None, [])]
     assert frames("Researchers treated knee pain.") == [("treated", "knee pain", "research", [])]
 
 

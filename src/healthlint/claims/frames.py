@@ -56,6 +56,12 @@ _CAUSATIVE = lazy(
 # "knee pain relief". (Articles and prepositions between, tried too, cost as many claims as they
 # saved false alarms on the blind sets.)
 _NOT_IN_A_COMPOUND = frozenset("and or nor but".split())
+# A noun used as an instrument: the object of a verb of using, right before an infinitive of purpose
+# ("our protocol combines decompression and targeted nutrition to rebuild discs"): whoever uses it
+# acts, so it is not the infinitive's subject.
+_USING = lazy(r"\b(?:use|uses|used|using|combine|combines|combined|combining|employ|employs|employed|harness"
+              r"|harnesses|harnessed|pair|pairs|paired|blend|blends|blended|apply|applies|applied)\b", regex.I)
+_TO = lazy(r"\s+to\s+\Z", regex.I)
 LABEL_WORDS = 6  # at most this many words before a sentence's first colon make it a label
 # A pronoun right after a predicate that has no object of its own stands for a thing named before
 # it ("Think of metformin as a crutch: you won't need it"; "Lots of clients come off it"): the
@@ -181,7 +187,8 @@ class SentenceAnalysis:
             subject = next((m for m in reversed(subject_mentions)
                             if since <= m.start and m.end <= predicate.start), None)
             if subject is not None and (self._modifies_a_head(subject, predicate)
-                                        or _CAUSATIVE.search(self.text, lo, subject.start)):
+                                        or _CAUSATIVE.search(self.text, lo, subject.start)
+                                        or self._instrument(subject, predicate, since)):
                 subject = None  # the head of the noun phrase is a word no vocabulary names, or a verb's object
             found.append(Frame(predicate, target, subject, self.categories_at(predicate.start),
                                None if pronoun is None else
@@ -214,6 +221,12 @@ class SentenceAnalysis:
             return False
         first = word.group().lower()
         return first not in _SUBJECT_FOLLOWERS and not first.endswith("ly")
+
+    def _instrument(self, subject: Mention, predicate: Mention, since: int) -> bool:
+        """`subject` is what a verb of using before it uses, for the purpose the infinitive after
+        it states ("combines ... targeted nutrition to rebuild discs")."""
+        return bool(_TO.match(self.text[subject.end:predicate.start])) and bool(
+            _USING.search(self.text, since, subject.start))
 
     def _in_a_name(self, predicate: Mention, clause_start: int) -> bool:
         """A capitalised predicate inside a clause is part of a name ("Centers for Disease

@@ -33,7 +33,7 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, finding
      [("efficacy-overstatement/care-failed-you", "Your GP will tell you it's")]),
     ("This balm quiets nerve pain.", [("efficacy-overstatement/treats-condition", "quiets nerve pain")]),
     ("The drink keeps colds at bay.", [("efficacy-overstatement/treats-condition", "colds at bay")]),
-    ("The peptide mends your tendons.", [("cure-claim/repairs-body", "mends your tendons")]),
+    ("The peptide mends your tendons.", [("efficacy-overstatement/repairs-body", "mends your tendons")]),
     ("These capsules support your joints.", [("efficacy-overstatement/treats-condition", "support your joints")]),
     ("Reclaim your life with this joint formula.", [("efficacy-overstatement/life-back", "Reclaim your life")]),
     ("Medical-grade, so you know it works.",
@@ -295,7 +295,7 @@ def test_care_followed_by_its_verb_stays_the_subject(sentence):
     ("Candida overgrowth wreaks havoc on your digestion.",
      [("efficacy-overstatement/hidden-enemy", "Candida overgrowth wreaks havoc on")]),
     # tissue said to be mended, and the body said to mend itself
-    ("The bone broth repairs the gut lining.", [("cure-claim/repairs-body", "repairs the gut lining")]),
+    ("The bone broth repairs the gut lining.", [("efficacy-overstatement/repairs-body", "repairs the gut lining")]),
     ("Given the right nutrients, your skin knows how to heal itself.",
      [("efficacy-overstatement/root-cause", "knows how to heal")]),
     # a dental complaint said to get better, and dental care run down

@@ -17,15 +17,15 @@ def found(text: str) -> list[dict]:
 
 @pytest.mark.parametrize("sentence, span, obj", [
     ("The peptide mends your tendons.", "mends your tendons", "tendons"),
-    ("Our bone broth heals your gut in 30 days.", "heals your gut", "your gut"),
+    ("Our bone broth heals your gut.", "heals your gut", "your gut"),  # ("in 30 days": a timed result over it)
     ("Every chew heals the joint from the inside.", "heals the joint", "the joint"),  # "repairs": restore-function, listed first
 ])
 def test_a_body_part_said_to_be_mended_is_a_repair_not_an_end(sentence, span, obj):
-    got = [f for f in found(SELLER + sentence + "\n") if f["rule"] in ("cure-claim/repairs-body", "cure-claim/ends-condition")]
-    assert [(f["rule"], (SELLER + sentence)[f["offset"]:f["end_offset"]]) for f in got] == [("cure-claim/repairs-body", span)]
+    got = [f for f in found(SELLER + sentence + "\n") if f["rule"] in ("efficacy-overstatement/repairs-body", "cure-claim/ends-condition")]
+    assert [(f["rule"], (SELLER + sentence)[f["offset"]:f["end_offset"]]) for f in got] == [("efficacy-overstatement/repairs-body", span)]
     assert f"repairs, heals or regrows {obj};" in got[0]["message"]
     assert "an end to" not in got[0]["message"]
-    assert flagged(CAREFUL, sentence, "cure-claim/repairs-body") == []
+    assert flagged(CAREFUL, sentence, "efficacy-overstatement/repairs-body") == []
 
 
 def test_a_condition_said_to_be_ended_keeps_its_cure_message():
@@ -41,7 +41,7 @@ def test_a_condition_said_to_be_ended_keeps_its_cure_message():
     "No supplement can regrow your hair.",             # negated
 ])
 def test_repairs_said_carefully_are_not_flagged_even_on_a_seller_page(sentence):
-    assert_silent(sentence, "cure-claim/repairs-body")
+    assert_silent(sentence, "efficacy-overstatement/repairs-body")
 
 
 @pytest.mark.parametrize("sentence, expected", [

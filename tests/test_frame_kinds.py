@@ -231,6 +231,7 @@ def test_a_procedure_made_small_is_flagged_on_a_seller_page_that_operates(senten
     ("Your dental implants are placed on day two.\n\nI felt absolutely nothing.\n", "felt absolutely nothing"),
     ("Microneedling with exosomes renews the skin.\n\nNo downtime.\n", "No downtime"),  # needles by name
     ("Our PDO thread lift lifts the jowls.\n\nIt is a lunchtime procedure.\n", "lunchtime procedure"),
+    ("Our fractional CO2 laser renews the skin.\n\nCompletely painless.\n", "Completely painless"),  # an ablative laser
 ])
 def test_an_operation_named_otherwise_makes_the_gentle_word_a_mismatch(text, said):
     """An operation named by its suffix, an implant, or a pellet placed under the skin is as
@@ -241,6 +242,8 @@ def test_an_operation_named_otherwise_makes_the_gentle_word_a_mismatch(text, sai
 def test_a_word_that_only_looks_surgical_is_not_an_operation():
     assert findings(SELLER + "There is a false dichotomy here.\n\nCompletely painless.\n") == []
     assert findings(SELLER + "People with metal implants should not have it.\n\nCompletely painless.\n") == []
+    assert not [f for f in findings(SELLER + "Our cold laser shines on the knee.\n\nCompletely painless.\n")
+                if f[0].startswith("invasiveness")]  # low-level light, nothing burnt away
 
 
 def test_an_understatement_hedged_or_of_something_else_is_left_alone():

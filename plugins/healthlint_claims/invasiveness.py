@@ -39,7 +39,9 @@ _INVASIVE = lazy(
     rf"|{_SURGICAL}|sedation|stitch(?:es|ed)|sutur\w+|grafts?|transplant\w*|implant(?:ed|ation)"
     r"|(?:dental|breast|hormone|pellet|penile)\s+implants?|(?:placed|inserted)\s+(?:\w+\s+){0,2}?under\s+the\s+skin"
     # what the aesthetic trade injects or threads under the skin, by name
-    r"|microneedl\w*|botox|(?:dermal|lip|cheek|under-eye|tear[- ]trough)\s+fillers?|filler\s+injections?|thread\s+lifts?)\b",
+    r"|microneedl\w*|botox|(?:dermal|lip|cheek|under-eye|tear[- ]trough)\s+fillers?|filler\s+injections?|thread\s+lifts?"
+    # lasers that burn or cut tissue away (not the low-level "cold" lasers that only shine on it)
+    r"|lasik|lasek|(?:co2|ablative|fractional|erbium)\s+lasers?|laser\s+(?:resurfacing|ablation)|vaginal\s+(?:laser|rejuvenation))\b",
     regex.I,
 )
 _GENUINELY_NON_INVASIVE = lazy(

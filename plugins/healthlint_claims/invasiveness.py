@@ -55,8 +55,8 @@ _GENUINELY_NON_INVASIVE = lazy(
 GENTLE_CLAIMS = "gentle-claims"
 # A procedure made small: a word that shrinks (vocabulary, first) at most two words before what a
 # procedure feels like or leaves behind (second): "just a tiny needle prick", "a quick outpatient
-# touch-up", "virtually nothing to recover from", "not really surgery", "eating normally straight away".
-# "Eating normally straight away", "back at your desk the same afternoon": life resumed at once.
+# touch-up", "virtually nothing to recover from", "not really surgery"; or life resumed at once:
+# "eating normally straight away", "back at your desk the same afternoon".
 UNDERSTATED = (("understatements", "procedure-sensations"), ("recovery-denials", "procedure-ordeals"),
                ("life-resumed", "at-once"))
 

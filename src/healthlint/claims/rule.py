@@ -239,8 +239,7 @@ class ClaimRule(Rule):
             if any(s < frame.end and frame.start < e for s, e in taken):
                 continue
             taken.append((frame.start, frame.end))
-            yield Match(frame.start, frame.end, message=self._say(self.info.message, ctx, frame),
-                        suggestion=self._say(self.info.suggestion, ctx, frame) if self.info.suggestion else None)
+            yield self._found(ctx, frame, frame.start, frame.end)
 
     def _with(self, ctx: SentenceContext, frames: list[Frame]) -> list[Frame]:
         """The frames with a term of a `with` vocabulary in their clause ("silences tinnitus for good")."""
@@ -280,8 +279,12 @@ class ClaimRule(Rule):
         if said:
             frame = Frame(said[-1].predicate, Mention(mentions[0].concept, mentions[0].start, mentions[-1].end),
                           said[-1].subject, said[-1].modifiers)
-            yield Match(mentions[0].start, mentions[-1].end, message=self._say(self.info.message, ctx, frame),
-                        suggestion=self._say(self.info.suggestion, ctx, frame) if self.info.suggestion else None)
+            yield self._found(ctx, frame, mentions[0].start, mentions[-1].end)
+
+    def _found(self, ctx: SentenceContext, frame: Frame, start: int, end: int) -> Match:
+        """The finding over [start, end), its message and suggestion naming the frame's words."""
+        return Match(start, end, message=self._say(self.info.message, ctx, frame),
+                     suggestion=self._say(self.info.suggestion, ctx, frame) if self.info.suggestion else None)
 
     def _many(self, ctx: SentenceContext) -> Iterable[Match]:
         """One finding over a sentence that names `at_least` different predicate terms ("for

@@ -65,7 +65,7 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, finding
       ("efficacy-overstatement/care-falls-short", "antibiotics can't touch")]),
     ("Our panel picks up what standard blood tests can't.",
      [("efficacy-overstatement/matches-standard-care", "picks up what standard blood tests")]),
-    ("Ideal for pregnancy and babies.", [("safety-claim/safe-for-everyone", "Ideal for pregnancy")]),
+    ("Ideal for pregnancy and babies.", [("safety-claim/suits-everyone", "Ideal for pregnancy")]),
     ("You get all the benefit with none of the damage.", [("safety-claim/safe-for-everyone", "none of the damage")]),
     ("There's no chance of an allergic reaction.", [("safety-claim/no-harms", "no chance of an allergic reaction")]),
     ("You can take them alongside anything else.", [("safety-claim/safe-for-everyone", "alongside anything")]),

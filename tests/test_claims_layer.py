@@ -129,6 +129,27 @@ def test_pseudo_triggers_are_not_negations():
     assert scopes("Sellers claim the balm cures eczema.") == [("reported", "claim", "the balm cures eczema.")]
 
 
+def test_a_superlative_limits_nothing_and_a_time_phrase_ends_a_negation():
+    """"The most effective" is a superlative, not the quantifier "most"; a phrase of time ends what
+    "without" denies ("reading without glasses after her miracle upgrade" denies only the glasses)."""
+    assert scopes("It is the most effective treatment on the market.") == []
+    assert scopes("Most people recover within a week.") == [("limited", "Most", "people recover within a week.")]
+    assert scopes("She reads without glasses after her miracle upgrade.") == [("negated", "without", "glasses")]
+
+
+def test_a_chance_to_act_is_an_offer_and_no_surprise_denies_nothing():
+    assert scopes("A once-in-a-lifetime chance to fix your eyes.") == []
+    assert scopes("There is a chance your symptoms return.") == [("hedged", "a chance your", "symptoms return.")]
+    assert scopes("It's no surprise that 140,000 bottles have been sold.") == []
+
+
+def test_evidence_from_some_trials_hedges_the_claim_before_it():
+    assert scopes("Exercise works better than pills for depression in some trials.") == [
+        ("hedged", "in some trials", "Exercise works better than pills for depression")]
+    assert scopes("Neurologists contacted for this story were cautious.") == [
+        ("reported", "contacted for this story", "were cautious.")]
+
+
 def test_a_concession_is_no_question():
     """"Whether used for X or Y, it works" concedes every use and claims them all; "whether" of a
     question under study still makes what follows hypothetical."""

@@ -45,12 +45,7 @@ SETS = Path(__file__).with_name("claim-model")
 # overclaims found in an accepted category (0.739 -> 0.753 by any finding), 36 -> 38 of 236 good
 # lines flagged, 39.2 -> 44.8 strong findings per 1,000 careful sentences (the honest sellers'
 # pages among them); NIH, other MedQuAD pages and the seeds unchanged, FDA claims 0.89 -> 0.90.
-# Raised to 1.2 when six more sets (104-106, 110-112) joined the training (8,009 -> 8,512
-# overclaims): the model then read a few careful sentences just over 1.0 ('Neurologists contacted
-# for this story were cautious.', 'Exercise works better than pills for mild depression in some
-# trials.'). On six sets never read or trained on (107-109, 113-115), 1.0 -> 1.2: 0.814 -> 0.809 of
-# overclaims found in an accepted category, 53 -> 50 of 407 careful lines of the drafts flagged.
-THRESHOLD = 1.2
+THRESHOLD = 1.0
 MIN_COUNT = 2
 MIN_WEIGHT = 0.5
 SELLER = "Shop now. "  # the examples are read on a seller's page, as the rule reads

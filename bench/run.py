@@ -180,7 +180,7 @@ def startup(python: str, check: list[str], runs: int) -> list[str]:
         # ... a file edited since the last run: linted with the rules an earlier run built ...
         "changed": [*cached, str(changing)],
         # ... and linting it afresh (JSON, no cache): the first run on a new file also compiles patterns
-        "fresh": check + [str(single)]}, runs, before=edit)
+        "fresh": [*check, str(single)]}, runs, before=edit)
     return [f"start-up: check one.md {median(samples['check']).wall:.3f} s = "
             f"{ratio(samples['check'], samples['imports']):.2f}x the imports alone (target <= 1.5)",
             f"start-up, file changed since the last run: {median(samples['changed']).wall:.3f} s = "
@@ -211,7 +211,7 @@ def main() -> int:
     ratios = []
     for name, files in corpora.items():
         size = sum(os.path.getsize(f) for f in files) / 1e6
-        tools = {"healthlint -j1": check + ["-j", "1", *files], "healthlint -j2": check + ["-j", "2", *files],
+        tools = {"healthlint -j1": [*check, "-j", "1", *files], "healthlint -j2": [*check, "-j", "2", *files],
                  "floor A": [python, "-c", FLOOR_A, *files], "floor B": [python, "-c", FLOOR_B, *files]}
         if proselint:
             tools["proselint"] = [proselint, "check", "--config", str(uncapped), *files]
@@ -235,9 +235,9 @@ def main() -> int:
     for i in range(4):
         for f in many:
             shutil.copy(f, four / f"{i}-{Path(f).name}")
-    scaling = side_by_side({"1x": check + ["-j", "1", *many], "4x": check + ["-j", "1", str(four)],
-                            "0 rules": check + ["-j", "1", "--config", str(user_rules_config(0)), *many],
-                            "1000 rules": check + ["-j", "1", "--config", str(user_rules_config(1000)), *many]},
+    scaling = side_by_side({"1x": [*check, "-j", "1", *many], "4x": [*check, "-j", "1", str(four)],
+                            "0 rules": [*check, "-j", "1", "--config", str(user_rules_config(0)), *many],
+                            "1000 rules": [*check, "-j", "1", "--config", str(user_rules_config(1000)), *many]},
                            args.runs)
     ratios.append(f"linear: 4x the files costs {ratio(scaling['4x'], scaling['1x']):.2f}x (target <= 4.4)")
     ratios.append(f"rule scaling: 1,000 user phrase rules cost {ratio(scaling['1000 rules'], scaling['0 rules']):.2f}x "
@@ -258,7 +258,7 @@ def main() -> int:
     fifty = WORK / "fifty-mb.md"
     big = (WORK / "one-10mb.md").read_text(encoding="utf-8")
     fifty.write_text(big * 5, encoding="utf-8")
-    memory = run_once(check + ["-j", "1", str(fifty)])
+    memory = run_once([*check, "-j", "1", str(fifty)])
     ratios.append(f"memory: 50 MB file, peak RSS {memory.rss:.0f} MB = {memory.rss / 50:.1f}x its size "
                   f"(target < 10), {memory.wall:.1f} s")
     print("\n" + "\n".join(ratios) + f"\n\n{load()} at the end")

@@ -165,7 +165,7 @@ def test_hedges_hypotheses_conditions_and_limits():
     assert ("reported", "claims", "to cure cancer.") in scopes("The seller claims to cure cancer.")
     assert ("comparative", "fewer", "side effects than surgery.") in scopes("It has fewer side effects than surgery.")
     # a condition said after the claim covers it: "Treatment can cure bowel cancer if it is found early."
-    assert [c for c in scopes("Treatment can cure bowel cancer if it is found early.") if c[0] == "conditional"][0][:2] == (
+    assert next(c for c in scopes("Treatment can cure bowel cancer if it is found early.") if c[0] == "conditional")[:2] == (
         "conditional", "if it is found early")
 
 

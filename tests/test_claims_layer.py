@@ -143,6 +143,15 @@ def test_a_chance_to_act_is_an_offer_and_no_surprise_denies_nothing():
     assert scopes("It's no surprise that 140,000 bottles have been sold.") == []
 
 
+def test_what_something_is_needed_for_is_an_aim_of_a_few_words():
+    """"Needed to" makes its aim hypothetical ("is needed to achieve a complete cure") and no more:
+    the evidence stated after it in the same sentence is still stated."""
+    assert scopes("Additional treatment is needed to achieve a complete cure.") == [
+        ("hypothetical", "needed to", "achieve a complete cure")]
+    assert ("hypothetical", "needed to", "standardize treatment protocols, the") in scopes(
+        "More data is needed to standardize treatment protocols, the existing evidence suggests it is safer.")
+
+
 def test_evidence_from_some_trials_hedges_the_claim_before_it():
     assert scopes("Exercise works better than pills for depression in some trials.") == [
         ("hedged", "in some trials", "Exercise works better than pills for depression")]

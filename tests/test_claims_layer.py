@@ -92,6 +92,8 @@ def test_evidence_denied_covers_the_clause_it_introduces():
         ("negated", "not yet good evidence that", "wearing a sensor every day improves long-term health.")]
     assert scopes("There is no evidence that it cures arthritis, but our gel cures gout.") == [
         ("negated", "no evidence that", "it cures arthritis")]
+    assert scopes("We are not aware of good evidence that lysine supplements prevent or treat shingles.") == [
+        ("negated", "not aware of good evidence that", "lysine supplements prevent or treat shingles.")]
 
 
 def test_no_chance_of_denies_rather_than_hedges():

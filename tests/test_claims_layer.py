@@ -85,6 +85,12 @@ def test_negation_goes_on_through_a_list_of_single_words_and_no_further():
         ("negated", "no", "drugs, surgery or needles,")]
 
 
+def test_a_claim_advertised_online_is_reported():
+    """What treatments are "advertised online as" is the sellers' word, which a careful page reports."""
+    assert scopes("Shops list treatments advertised online as breakthroughs or cures.") == [
+        ("reported", "advertised online", "as breakthroughs or cures.")]
+
+
 def test_evidence_denied_covers_the_clause_it_introduces():
     """"There is not yet good evidence that ..." denies the clause after it as one trigger (its
     scope reaching sixteen words), up to the next boundary, as any negation does."""

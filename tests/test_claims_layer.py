@@ -234,6 +234,14 @@ def test_an_existential_there_is_has_no_subject_before_it():
     assert frames("Researchers treat knee pain.") == [("treat", "knee pain", "research", [])]
 
 
+def test_a_clause_after_a_comma_and_a_conjunction_has_its_own_subject():
+    """", and it relieves ...": the pronoun is the subject, not what the clause before named."""
+    assert frames("Researchers tested the drops in a lab, and it relieves knee pain.") == [
+        ("relieves", "knee pain", None, [])]
+    assert frames("Our lab tested the drops, and researchers treated knee pain.") == [
+        ("treated", "knee pain", "research", [])]
+
+
 def test_a_frame_carries_the_modifiers_over_its_predicate():
     assert frames("Our drops do not relieve constipation.") == [("relieve", "constipation", "sellers", ["negated"])]
     assert frames("We are testing whether it relieves constipation.")[0][3] == ["hypothetical"]

@@ -29,6 +29,9 @@ _THAT = lazy(
     r"indicated|confirm|confirms|confirmed|believe|believes|believed|know|knows|known|report|reports|"
     r"reported|conclude|concludes|concluded|note|notes|noted|claim|claims|claimed)\s+that\b", regex.I)
 _THERE_IS = lazy(r"\bthere(?:[\x27\u2019]s|\s+(?:is|are|was|were|will\s+be|has\s+been|have\s+been))\b", regex.I)
+# A clause joined by a comma and a conjunction with a subject of its own: "Aronia lowers blood pressure as
+# well as the tablets I used in surgery, and it reverses diabetes" (the subject of "reverses" is "it").
+_NEW_SUBJECT = lazy(r",\s*(?:and|so|yet|but|or)\s+(?=(?:it|they|we|you|he|she|this|these|those|our|my|your|its|their|his|her)\b)", regex.I)
 # What may stand between a subject and its predicate: auxiliaries, adverbs, prepositions, verbs that
 # take a predicate ("helps", "works to"). Any other word after a candidate means the candidate only
 # modifies the head of its noun phrase ("our immunotherapy protocol shrinks ...": the subject is the
@@ -83,8 +86,11 @@ def subject_start(text: str, clause_start: int, position: int) -> int:
     """Where the subject of a predicate at `position` can start: after the last 'that' in its
     clause ("studies show that nitric oxide kills viruses": the subject is nitric oxide), or after
     an existential 'there is', which has no subject before it ("our surgeons use premium implants,
-    so there's no chance of rejection")."""
+    so there's no chance of rejection"), or after a comma and a conjunction that begin a clause with
+    a subject of its own (", and it ...")."""
     start = clause_start
+    for match in _NEW_SUBJECT.finditer(text, clause_start, position):
+        start = match.end()
     for match in _THAT.finditer(text, clause_start, position):
         start = match.end()
     for match in _THERE_IS.finditer(text, start, position):

@@ -91,6 +91,20 @@ def test_a_claim_advertised_online_is_reported():
         ("reported", "advertised online", "as breakthroughs or cures.")]
 
 
+def test_a_studys_judgement_reports_what_it_judged():
+    """"No serious side effects were judged to be caused by the drug": the trial's assessment,
+    reported, over the words before it."""
+    assert scopes("No serious side effects were judged to be caused by the drug.") == [
+        ("negated", "No", "serious side effects were judged to be caused"),
+        ("reported", "were judged to be", "No serious side effects")]
+
+
+def test_out_of_a_place_is_not_a_count():
+    """"9 out of 10" limits a claim to some people; "walked out of our clinic" limits nothing."""
+    assert scopes("He walked out of our clinic with his vertigo gone.") == []
+    assert scopes("It works for 9 out of 10 patients.") == [("limited", "out of", "10 patients.")]
+
+
 def test_evidence_denied_covers_the_clause_it_introduces():
     """"There is not yet good evidence that ..." denies the clause after it as one trigger (its
     scope reaching sixteen words), up to the next boundary, as any negation does."""
@@ -240,6 +254,14 @@ def test_a_clause_after_a_comma_and_a_conjunction_has_its_own_subject():
         ("relieves", "knee pain", None, [])]
     assert frames("Our lab tested the drops, and researchers treated knee pain.") == [
         ("treated", "knee pain", "research", [])]
+
+
+def test_a_condition_named_then_a_comma_then_what_became_of_it():
+    """"Knee pain, treated.": the object opens the clause and the predicate follows its comma; a
+    comma inside a clause still parts an object from a predicate after it."""
+    assert frames("Knee pain, treated.", before=3) == [("treated", "Knee pain", None, [])]
+    assert frames("Your knee pain, treated.", before=3) == [("treated", "knee pain", None, [])]
+    assert frames("Our lab saw knee pain, treated.", before=3) == []
 
 
 def test_a_frame_carries_the_modifiers_over_its_predicate():

@@ -83,13 +83,18 @@ class InvasivenessMismatch(Rule):
         text = ctx.document.text
         if ctx.is_question() or _GENUINELY_NON_INVASIVE.search(text, ctx.start, ctx.end):
             return
+        if self.analyzer and self.analyzer.silences(_REPORTED, ctx.document):
+            return  # a warning about health fraud lists the sellers' words; it does not say them
+        # quotation marks set a seller's words apart on a careful page, not on the seller's own
+        quoted = self.analyzer.unless(_QUOTED, ctx.document) if self.analyzer else _QUOTED
         named: list[tuple[int, int]] = []  # gentle words said of a named procedure
         for match in _GENTLE.finditer(text, ctx.start, ctx.end):
             named.append(match.span())
             if _EASY.match(text, match.start()) and not self._promotional(ctx):
                 continue  # "a quick laser procedure" in a hospital leaflet is a fact, not a sales word
             if not (ctx.negated(match.start()) or ctx.modified(match.start(), _LIMITED)
-                    or ctx.modified(match.end() - 1, _LIMITED)):
+                    or ctx.modified(match.end() - 1, _LIMITED) or ctx.modified(match.start(), _REPORTED)
+                    or ctx.set_apart(match.start(), match.end(), quoted)):
                 yield from _mismatch(ctx, match)
         if self.said_gentle and self._promotional(ctx):
             for match in self.said_gentle.finditer(text, ctx.start, ctx.end):
@@ -121,6 +126,8 @@ def _procedure(document: DocumentContext) -> regex.Match[str] | None:
 
 
 _DENIED = frozenset({"negated"})
+_REPORTED = frozenset({"reported"})  # a claim reported ("clinics advertise it as non-invasive")
+_QUOTED = frozenset({"quoted"})  # in quotation marks: a seller's words, quoted
 _LIMITED = frozenset({"hedged", "limited"})  # "usually painless", "may be a simple procedure"
 _NOT_SAID = frozenset({"negated", "hedged", "limited", "conditional", "hypothetical", "reported", "comparative"})
 
@@ -146,7 +153,8 @@ RULE = InvasivenessMismatch(
         good=("An MRI is a non-invasive test.", "Cells are given by intravenous infusion, which carries a small risk of infection.",
               "A lumbar puncture is usually painless; talk to your doctor about possible side effects and risks.",
               "Cataract surgery carries risks; talk to your doctor. Clouding later can be treated with a quick laser "
-              "procedure in clinic."),
+              "procedure in clinic.",
+              'Clinics inject stem cells into the knee and call it "a non-invasive alternative to surgery".'),
         pack="health-claims",
     ),
     keywords=("invasive", "painless", "pain-free", "pain free", *(word.split("[")[0] for word in _EASE)),

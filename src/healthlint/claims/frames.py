@@ -29,6 +29,8 @@ _THAT = lazy(
     r"indicated|confirm|confirms|confirmed|believe|believes|believed|know|knows|known|report|reports|"
     r"reported|conclude|concludes|concluded|note|notes|noted|claim|claims|claimed)\s+that\b", regex.I)
 _THERE_IS = lazy(r"\bthere(?:[\x27\u2019]s|\s+(?:is|are|was|were|will\s+be|has\s+been|have\s+been))\b", regex.I)
+# What may stand before an object that opens its clause ("Your acne, solved."): markup, a determiner.
+_OPENING = lazy(r"[\W_]*(?:(?:your|my|his|her|their|our|the)\s+)?", regex.I)
 # A clause joined by a comma and a conjunction with a subject of its own: "Aronia lowers blood pressure as
 # well as the tablets I used in surgery, and it reverses diabetes" (the subject of "reverses" is "it").
 _NEW_SUBJECT = lazy(r",\s*(?:and|so|yet|but|or)\s+(?=(?:it|they|we|you|he|she|this|these|those|our|my|your|its|their|his|her)\b)", regex.I)
@@ -261,7 +263,10 @@ class SentenceAnalysis:
             if lo <= mention.start and mention.end <= predicate.start:
                 gap = self.text[mention.end:predicate.start]
                 distance = self.words_between(mention.end, predicate.start)
-                if (distance <= before and not any(ch in gap for ch in ",.;:") and (best is None or distance < best[0])
+                # "Insomnia, solved.": the object opening its clause, a comma, then what became of it
+                named_then_done = gap.strip() == "," and _OPENING.fullmatch(self.text, lo, mention.start) is not None
+                if (distance <= before and (named_then_done or not any(ch in gap for ch in ",.;:"))
+                        and (best is None or distance < best[0])
                         and not any(w.group().lower() in _NOT_IN_A_COMPOUND for w in _WORD.finditer(gap))):
                     best = (distance, mention)
         if best is None and (label := self.label(lo)):

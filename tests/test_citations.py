@@ -33,6 +33,14 @@ def cited(text: str) -> bool:
     "Studies show it works [ref][r].\n\n[r]: https://example.org",
     "Studies show it works, according to https://example.org/trial.",
     "Studies show it works ([Cochrane review](https://doi.org/10.1002/14651858)).",  # a review of trials is a source
+    # a source named in the prose, as journalists and agencies name one
+    "According to the CDC, about 1 in 3 adults has prediabetes.",
+    "Data from the National Cancer Institute show a five-year survival of 90%.",
+    "Research published in the Lancet in 2020 showed that 70% of patients responded.",
+    "A 2018 trial in JAMA of 848 women found live births in 18.3% with acupuncture.",
+    "A 2019 meta-analysis by Gupta and Carviel found that PRP increased hair counts.",
+    "Smith and colleagues reported that 62% of participants improved.",
+    "In the DiRECT trial, 46% of participants were in remission after one year.",
 ])
 def test_sources_are_recognised(text):
     assert cited(text)
@@ -50,6 +58,10 @@ def test_sources_are_recognised(text):
     "Studies show it works, says `[1]` in code.",
     "Studies show it works. [Shop now](https://shop.example/buy)",  # a link that asks for the sale
     "Studies show it works [Read all reviews](https://shop.example/reviews).",  # customers' praise
+    "According to Dr. Reyes, 90% of patients improve.",  # a seller's own doctor is not a source to check
+    "According to our founder, 90% of patients improve.",
+    "A study in mice found that it works.",  # a study, but no year, journal or name
+    "In the study, 46% of participants were in remission.",  # "the study": which one?
 ])
 def test_non_sources_are_not(text):
     assert not cited(text)

@@ -3,8 +3,10 @@
 A source is a link (inline, reference or bare URL), a footnote reference `[^1]`,
 a numeric reference `[1]` / `[1, 2]` / `[3-5]`, a DOI, a PMID or PMCID, or an
 author-year citation such as "(Smith et al., 2020)", "(World Health Organization, 2022)" or
-"a Cochrane review (2013)", or the authors of a reference-list entry
-("Hemil\u00e4 H, Chalker E." or "Smith J, et al.").
+"a Cochrane review (2013)", the authors of a reference-list entry
+("Hemil\u00e4 H, Chalker E." or "Smith J, et al."), or a source named in the prose as journalists
+and agencies name one ("according to the CDC", "published in the Lancet", "a 2018 trial in JAMA",
+"Gupta and Carviel found", "the DiRECT trial").
 """
 
 from __future__ import annotations
@@ -44,6 +46,17 @@ _TEXT_CITATIONS = (
     \b[\p{Lu}][\p{L}'\u2019-]+\s\p{Lu}{1,3}                       # a reference list entry:
         (?:,\s[\p{Lu}][\p{L}'\u2019-]+\s\p{Lu}{1,3})+(?:,?\set\sal)?\.   # Hemil\u00e4 H, Chalker E.
     | \b[\p{Lu}][\p{L}'\u2019-]+\s\p{Lu}{1,3},?\set\sal\.             # Smith J, et al.
+    """, regex.VERBOSE),
+    # a source named in the prose, as journalists and agencies name one
+    lazy(r"""
+    \b(?:[Aa]ccording\s+to|[Dd]ata\s+from|[Ff]igures\s+from|[Ss]tatistics\s+from|[Ee]stimates\s+from)
+        \s+(?:the\s+)?(?!Dr\b|Doctor\b|Our\b|My\b)[\p{Lu}][\p{L}&.'\u2019-]+  # According to the CDC
+    | \b(?:published|reported|appeared)\s+in\s+(?:the\s+)?(?:journal\s+)?\*{0,2}_?[\p{Lu}]   # published in the Lancet
+    | \b(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,3}?(?:trial|study|review|meta-analysis|analysis|survey)\s+
+        (?:in|of|by|published|from|led)\s+(?:\d|[\p{Lu}]|the\s+[\p{Lu}])                # a 2018 trial in JAMA
+    | \b[\p{Lu}][\p{L}'\u2019-]+\s+(?:and|&)\s+(?:colleagues|co-?workers|[\p{Lu}][\p{L}'\u2019-]+)
+        \s+(?:found|reported|showed|concluded|published|observed)\b                     # Gupta and Carviel found
+    | \bthe\s+(?=[\w-]*\p{Lu}[\w-]*\p{Lu})[\p{L}\d-]{3,}\s+(?:trial|study)\b          # the DiRECT trial
     """, regex.VERBOSE),
 )
 _NOT_A_SOURCE = ("mailto:", "tel:", "#", "javascript:")

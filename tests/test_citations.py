@@ -41,6 +41,8 @@ def cited(text: str) -> bool:
     "A 2019 meta-analysis by Gupta and Carviel found that PRP increased hair counts.",
     "Smith and colleagues reported that 62% of participants improved.",
     "In the DiRECT trial, 46% of participants were in remission after one year.",
+    "The NHS estimates that up to 3 in 10 adults have varicose veins.",
+    "In its 2020 report, the Lancet Commission on dementia estimated that about 40% of cases may be linked.",
 ])
 def test_sources_are_recognised(text):
     assert cited(text)
@@ -62,6 +64,8 @@ def test_sources_are_recognised(text):
     "According to our founder, 90% of patients improve.",
     "A study in mice found that it works.",  # a study, but no year, journal or name
     "In the study, 46% of participants were in remission.",  # "the study": which one?
+    "The CEO says 90% of patients improve.",  # a seller's officer, not an agency
+    "The team estimates that 90% of patients improve.",
 ])
 def test_non_sources_are_not(text):
     assert not cited(text)

@@ -57,6 +57,11 @@ _TEXT_CITATIONS = (
     | \b[\p{Lu}][\p{L}'\u2019-]+\s+(?:and|&)\s+(?:colleagues|co-?workers|[\p{Lu}][\p{L}'\u2019-]+)
         \s+(?:found|reported|showed|concluded|published|observed)\b                     # Gupta and Carviel found
     | \bthe\s+(?=[\w-]*\p{Lu}[\w-]*\p{Lu})[\p{L}\d-]{3,}\s+(?:trial|study)\b          # the DiRECT trial
+    | \b[Tt]he\s+(?:(?!(?:CEO|CFO|COO|CMO|CTO|MD|DC|ND|DO|RN|NP|PA|PT)\b)\p{Lu}{2,6}
+        |(?:[\p{Lu}][\p{L}-]+\s+){1,4}(?:Commission|Institutes?|Association|Society|Agency
+        |Organi[sz]ation|Service|Foundation|College|Academy|Council|Cent(?:er|re)s?|Department|Administration
+        |Office|Board|Trust|Task\s+Force)(?:\s+(?:on|for|of)(?:\s+[\p{L}-]+){1,3}?)?)\s+(?:estimates|estimated|says|said|reports|reported|recommends
+        |advises|notes|found|finds|counted|puts\s+it)\b                                 # the NHS estimates that
     """, regex.VERBOSE),
 )
 _NOT_A_SOURCE = ("mailto:", "tel:", "#", "javascript:")

@@ -99,6 +99,13 @@ def test_a_studys_judgement_reports_what_it_judged():
         ("reported", "were judged to be", "No serious side effects")]
 
 
+def test_in_the_sense_that_limits_the_claim_before_it():
+    """"Injections are non-invasive in the sense that no cut is made": the qualification limits the
+    word before it to one sense."""
+    assert scopes("Injections are non-invasive in the sense that no cut is made.") == [
+        ("limited", "in the sense that", "Injections are non-invasive"), ("negated", "no", "cut is made.")]
+
+
 def test_out_of_a_place_is_not_a_count():
     """"9 out of 10" limits a claim to some people; "walked out of our clinic" limits nothing."""
     assert scopes("He walked out of our clinic with his vertigo gone.") == []
@@ -112,6 +119,8 @@ def test_evidence_denied_covers_the_clause_it_introduces():
         ("negated", "not yet good evidence that", "wearing a sensor every day improves long-term health.")]
     assert scopes("There is no evidence that it cures arthritis, but our gel cures gout.") == [
         ("negated", "no evidence that", "it cures arthritis")]
+    assert scopes("There is not enough evidence to support taking vitamin supplements as a cure.") == [
+        ("negated", "not enough evidence to support", "taking vitamin supplements as a cure.")]
     assert scopes("We are not aware of good evidence that lysine supplements prevent or treat shingles.") == [
         ("negated", "not aware of good evidence that", "lysine supplements prevent or treat shingles.")]
 
@@ -572,6 +581,23 @@ def test_at_most_caps_how_many_cues_of_a_vocabulary_count():
     assert spec.count(we, 40).promotional_cues == 5
     assert spec.count(we + [Mention("offers", 50, 52)] * 3, 40).promotional_cues == 8
     assert RegisterSpec(("provider",), (), 0.05).count(we, 40).promotional_cues == 12
+
+
+COST_TABLE = ("# IVF add-ons\n\nAsk your clinic what each add-on costs and what the evidence says. Talk to your "
+              "doctor about the risks. Clinical trials of most add-ons found no increase in live births. Possible side "
+              "effects include bleeding and infection, and more research is needed.\n\n"
+              "| Add-on | Evidence | Typical cost |\n|---|---|---|\n"
+              + "".join(f"| Add-on {n} | Red: trials found no benefit | \u00a3{n}00 to \u00a3{n + 3}00 |\n" for n in range(1, 9))
+              + "\nThe time-lapse trials found no evidence of harm to embryos, and no increase in live births.\n")
+
+
+def test_a_table_of_costs_leaves_a_careful_page_careful():
+    """A regulator's table gives each treatment's cost in pounds: sixteen currency signs count as
+    four cues (`at-most`), so the page stays careful and its 'no evidence of harm' from trials is
+    not a seller's safety promise; the same rows on a shop's page still read as promotional."""
+    assert [f["rule"] for f in check(COST_TABLE).findings if f["category"] == "safety-claim"] == []
+    shop = COST_TABLE.replace("Ask your clinic", "Book now at our clinic and ask")
+    assert "commercial-conflict/call-to-action" in [f["rule"] for f in check(shop).findings]
 
 
 ABSCESS_PAGE = ("# Abscess\n\n## What is an abscess?\n\nAn abscess is a pocket of pus. It can form almost anywhere "

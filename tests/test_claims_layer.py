@@ -106,6 +106,18 @@ def test_in_the_sense_that_limits_the_claim_before_it():
         ("limited", "in the sense that", "Injections are non-invasive"), ("negated", "no", "cut is made.")]
 
 
+def test_a_rhetorical_why_when_you_can_asks_nothing():
+    """"Why accept X when you can reverse heart disease?" asserts that you can: it is not a
+    question, and "when you can" is not a condition; a real question stays one."""
+    from healthlint.text.language import is_question
+
+    assert not is_question("Why accept managing your symptoms when you can reverse heart disease at its root?")
+    assert is_question("Can it reverse heart disease?")
+    assert is_question("Why do symptoms come back when treatment stops?")
+    assert scopes("Why accept managing your symptoms when you can reverse heart disease?") == []
+    assert scopes("Call us when you have symptoms.") == [("conditional", "when", "you have symptoms.")]
+
+
 def test_out_of_a_place_is_not_a_count():
     """"9 out of 10" limits a claim to some people; "walked out of our clinic" limits nothing."""
     assert scopes("He walked out of our clinic with his vertigo gone.") == []

@@ -3,10 +3,17 @@
 
 from __future__ import annotations
 
+import re
+
 
 def is_question(text: str) -> bool:
-    """True for a question such as a heading "Is stem cell therapy safe?"."""
-    return text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
+    """True for a question such as a heading "Is stem cell therapy safe?"; not for a rhetorical
+    "why ... when you can ...?", which asks nothing and asserts what follows "when you can"."""
+    return text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?") and _RHETORICAL.search(text) is None
+
+
+# "Why accept managing your symptoms when you can reverse heart disease?"
+_RHETORICAL = re.compile(r"^\W*why\b[^?]*\bwhen\s+(?:you|we|they|it)\s+(?:can|could)\b", re.IGNORECASE)
 
 
 def is_finished(text: str) -> bool:

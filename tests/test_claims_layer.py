@@ -118,6 +118,12 @@ def test_a_rhetorical_why_when_you_can_asks_nothing():
     assert scopes("Call us when you have symptoms.") == [("conditional", "when", "you have symptoms.")]
 
 
+def test_low_of_a_level_named_after_it_is_not_a_small_risk():
+    """"The risk is low" hedges what comes before it; "which is low magnesium" names a level."""
+    assert scopes("The gummies fix the root cause, which is low magnesium in the brain.") == []
+    assert scopes("The risk of infection is low.") == [("hedged", "is low", "The risk of infection")]
+
+
 def test_out_of_a_place_is_not_a_count():
     """"9 out of 10" limits a claim to some people; "walked out of our clinic" limits nothing."""
     assert scopes("He walked out of our clinic with his vertigo gone.") == []

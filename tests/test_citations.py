@@ -42,6 +42,7 @@ def cited(text: str) -> bool:
     "Smith and colleagues reported that 62% of participants improved.",
     "In the DiRECT trial, 46% of participants were in remission after one year.",
     "The NHS estimates that up to 3 in 10 adults have varicose veins.",
+    "CDC recognizes several community programs proven to reduce arthritis pain.",
     "In its 2020 report, the Lancet Commission on dementia estimated that about 40% of cases may be linked.",
 ])
 def test_sources_are_recognised(text):

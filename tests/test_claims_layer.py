@@ -85,6 +85,13 @@ def test_negation_goes_on_through_a_list_of_single_words_and_no_further():
         ("negated", "no", "drugs, surgery or needles,")]
 
 
+def test_what_a_claim_means_only_is_an_explanation_of_it():
+    """'"FDA registered" means only that a company is registered with the FDA': the page explains
+    the seller's words, it does not say them."""
+    assert scopes("It means only that a company is registered with the FDA.") == [
+        ("reported", "means only that", "a company is registered with the FDA.")]
+
+
 def test_a_claim_advertised_online_is_reported():
     """What treatments are "advertised online as" is the sellers' word, which a careful page reports."""
     assert scopes("Shops list treatments advertised online as breakthroughs or cures.") == [

@@ -62,6 +62,8 @@ _TEXT_CITATIONS = (
         |Organi[sz]ation|Service|Foundation|College|Academy|Council|Cent(?:er|re)s?|Department|Administration
         |Office|Board|Trust|Task\s+Force)(?:\s+(?:on|for|of)(?:\s+[\p{L}-]+){1,3}?)?)\s+(?:estimates|estimated|says|said|reports|reported|recommends
         |advises|notes|found|finds|counted|puts\s+it)\b                                 # the NHS estimates that
+    | \b(?:CDC|NIH|NHS|WHO|EPA|NICE|NCI|NIDDK|NINDS|NIAMS|NCCIH|USPSTF|AAP|ACOG|HHS|SAMHSA|MHRA|TGA|EMA)\s+
+        (?:estimates|says|reports|recommends|recogni[sz]es|advises|notes|found|finds|lists|warns)\b  # CDC recognizes
     """, regex.VERBOSE),
 )
 _NOT_A_SOURCE = ("mailto:", "tel:", "#", "javascript:")

@@ -144,6 +144,8 @@ def test_evidence_denied_covers_the_clause_it_introduces():
         ("negated", "not yet good evidence that", "wearing a sensor every day improves long-term health.")]
     assert scopes("There is no evidence that it cures arthritis, but our gel cures gout.") == [
         ("negated", "no evidence that", "it cures arthritis")]
+    assert scopes("No study has shown that collagen rebuilds cartilage or can cure arthritis.") == [
+        ("negated", "No study has shown that", "collagen rebuilds cartilage or can cure arthritis.")]
     assert scopes("There is not enough evidence to support taking vitamin supplements as a cure.") == [
         ("negated", "not enough evidence to support", "taking vitamin supplements as a cure.")]
     assert scopes("We are not aware of good evidence that lysine supplements prevent or treat shingles.") == [

@@ -47,8 +47,10 @@ _TEXT_CITATIONS = (
         (?:,\s[\p{Lu}][\p{L}'\u2019-]+\s\p{Lu}{1,3})+(?:,?\set\sal)?\.   # Hemil\u00e4 H, Chalker E.
     | \b[\p{Lu}][\p{L}'\u2019-]+\s\p{Lu}{1,3},?\set\sal\.             # Smith J, et al.
     """, regex.VERBOSE),
-    # a source named in the prose, as journalists and agencies name one
-    lazy(r"""
+)
+# A source named in the prose, as journalists and agencies name one. Searched only in the sentences
+# and paragraphs a rule asks about: over whole documents it would cost more than all the markers above.
+_PROSE_SOURCE = lazy(r"""
     \b(?:[Aa]ccording\s+to|[Dd]ata\s+from|[Ff]igures\s+from|[Ss]tatistics\s+from|[Ee]stimates\s+from)
         \s+(?:the\s+)?(?!Dr\b|Doctor\b|Our\b|My\b)[\p{Lu}][\p{L}&.'\u2019-]+  # According to the CDC
     | \b(?:published|reported|appeared)\s+in\s+(?:the\s+)?(?:journal\s+)?\*{0,2}_?[\p{Lu}]   # published in the Lancet
@@ -64,8 +66,7 @@ _TEXT_CITATIONS = (
         |advises|notes|found|finds|counted|puts\s+it)\b                                 # the NHS estimates that
     | \b(?:CDC|NIH|NHS|WHO|EPA|NICE|NCI|NIDDK|NINDS|NIAMS|NCCIH|USPSTF|AAP|ACOG|HHS|SAMHSA|MHRA|TGA|EMA)\s+
         (?:estimates|says|reports|recommends|recogni[sz]es|advises|notes|found|finds|lists|warns)\b  # CDC recognizes
-    """, regex.VERBOSE),
-)
+    """, regex.VERBOSE)
 _NOT_A_SOURCE = ("mailto:", "tel:", "#", "javascript:")
 # A link whose words ask the reader to act or point at customers' praise leads to a shop, a booking
 # form or a reviews page, not to evidence: "[Shop now](...)", "[Read all reviews](...)".
@@ -94,11 +95,13 @@ class Citations:
         starts += [start for start, _ in regions.footnote_refs]
         starts += [m.start() for pattern in _TEXT_CITATIONS for m in pattern.finditer(regions.masked)]
         self._starts = sorted(starts)
+        self._masked = regions.masked
 
     def in_range(self, start: int, end: int) -> bool:
-        """True when a source marker starts in [start, end)."""
+        """True when a source marker starts in [start, end), or a source is named in its words."""
         index = bisect.bisect_left(self._starts, start)
-        return index < len(self._starts) and self._starts[index] < end
+        return (index < len(self._starts) and self._starts[index] < end) or (
+            _PROSE_SOURCE.search(self._masked, start, end) is not None)
 
     def sentence_cited(self, sentence: Sentence, following: Sentence | None = None) -> bool:
         """The sentence carries a source, or is followed directly by one before the next sentence."""

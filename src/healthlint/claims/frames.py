@@ -29,9 +29,6 @@ _THAT = lazy(
     r"indicated|confirm|confirms|confirmed|believe|believes|believed|know|knows|known|report|reports|"
     r"reported|conclude|concludes|concluded|note|notes|noted|claim|claims|claimed)\s+that\b", regex.I)
 _THERE_IS = lazy(r"\bthere(?:[\x27\u2019]s|\s+(?:is|are|was|were|will\s+be|has\s+been|have\s+been))\b", regex.I)
-# A determiner just before a word, and a word just after it: the word qualifies a noun.
-_DETERMINER_BEFORE = lazy(r"\b(?:the|a|an|each|every|this|that|these|those|any)\s+\Z", regex.I)
-_WORD_AFTER = lazy(r"[ \t]+[a-z]")
 # What may stand before an object that opens its clause ("Your acne, solved."): markup, a determiner.
 _OPENING = lazy(r"[\W_]*(?:(?:your|my|his|her|their|our|the)\s+)?", regex.I)
 # A clause joined by a comma and a conjunction with a subject of its own: "Aronia lowers blood pressure as
@@ -181,8 +178,7 @@ class SentenceAnalysis:
         found = []
         for predicate in self.of(predicates):
             lo, hi = self.clause(predicate.start)
-            if (self._in_a_name(predicate, lo) or _inside_a_longer(predicate, object_mentions)
-                    or self._an_adjective(predicate, lo)):
+            if self._in_a_name(predicate, lo) or _inside_a_longer(predicate, object_mentions):
                 continue
             target = pronoun = None
             if objects:  # a capitalised predicate in a title takes its object after it ("Reduce Acne"),
@@ -206,14 +202,6 @@ class SentenceAnalysis:
                                None if pronoun is None else
                                Mention("pronoun", pronoun.end() - len(pronoun.group().lstrip()), pronoun.end())))
         return found
-
-    def _an_adjective(self, predicate: Mention, clause_start: int) -> bool:
-        """A past participle between a determiner and a noun qualifies the noun ("the treated vein
-        is absorbed", "each repaired joint"): it says what was done, not what the product does."""
-        if not self.text[predicate.start:predicate.end].lower().endswith("ed"):
-            return False
-        return (_DETERMINER_BEFORE.search(self.text, clause_start, predicate.start) is not None
-                and _WORD_AFTER.match(self.text, predicate.end, self.end) is not None)
 
     def _antecedent(self, predicate: Mention, objects: set[str], plural: bool) -> Mention | None:
         """What a pronoun after `predicate` stands for: the last object named before the predicate

@@ -12,6 +12,8 @@ and agencies name one ("according to the CDC", "published in the Lancet", "a 201
 from __future__ import annotations
 
 import bisect
+import functools
+from typing import Any
 
 import regex
 
@@ -67,6 +69,24 @@ _PROSE_SOURCE = lazy(r"""
     | \b(?:CDC|NIH|NHS|WHO|EPA|NICE|NCI|NIDDK|NINDS|NIAMS|NCCIH|USPSTF|AAP|ACOG|HHS|SAMHSA|MHRA|TGA|EMA)\s+
         (?:estimates|says|reports|recommends|recogni[sz]es|advises|notes|found|finds|lists|warns)\b  # CDC recognizes
     """, regex.VERBOSE)
+# One of these is in every source _PROSE_SOURCE finds: its lead-in, its "trial" or "study", or its verb.
+_ANCHORS = ("according to", "data from", "figures from", "statistics from", "published in", "reported in", "appeared in", "trial", "study", "review",
+            "analysis", "survey", "found", "reported", "showed", "concluded", "published", "observed",
+            "estimate", "says", "said", "report", "recommend", "advise", "notes", "finds", "counted",
+            "puts it", "recogni", "lists", "warns")
+
+
+@functools.cache
+def _anchor_automaton() -> Any:
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for word in _ANCHORS:
+        automaton.add_word(word, 1)
+    automaton.make_automaton()
+    return automaton
+
+
 _NOT_A_SOURCE = ("mailto:", "tel:", "#", "javascript:")
 # A link whose words ask the reader to act or point at customers' praise leads to a shop, a booking
 # form or a reviews page, not to evidence: "[Shop now](...)", "[Read all reviews](...)".
@@ -96,12 +116,28 @@ class Citations:
         starts += [m.start() for pattern in _TEXT_CITATIONS for m in pattern.finditer(regions.masked)]
         self._starts = sorted(starts)
         self._masked = regions.masked
+        self._anchors: list[int] | None = None  # where a word every named source holds occurs
+        self._named: dict[tuple[int, int], bool] = {}  # ranges searched for a source named in prose
 
     def in_range(self, start: int, end: int) -> bool:
         """True when a source marker starts in [start, end), or a source is named in its words."""
         index = bisect.bisect_left(self._starts, start)
-        return (index < len(self._starts) and self._starts[index] < end) or (
-            _PROSE_SOURCE.search(self._masked, start, end) is not None)
+        if index < len(self._starts) and self._starts[index] < end:
+            return True
+        named = self._named.get((start, end))
+        if named is None:  # rules ask of the same sentence and paragraph again and again
+            named = self._named[start, end] = self._names_a_source(start, end)
+        return named
+
+    def _names_a_source(self, start: int, end: int) -> bool:
+        """A source is named in the prose of [start, end): the pattern runs only on a range that
+        holds one of the words each of its forms needs, found for the whole document in one pass."""
+        if self._anchors is None:
+            self._anchors = [last for last, _ in _anchor_automaton().iter(self._masked.lower())]
+        index = bisect.bisect_left(self._anchors, start)
+        if index == len(self._anchors) or self._anchors[index] >= end:
+            return False
+        return _PROSE_SOURCE.search(self._masked, start, end) is not None
 
     def sentence_cited(self, sentence: Sentence, following: Sentence | None = None) -> bool:
         """The sentence carries a source, or is followed directly by one before the next sentence."""

@@ -92,6 +92,13 @@ def test_what_a_claim_means_only_is_an_explanation_of_it():
         ("reported", "means only that", "a company is registered with the FDA.")]
 
 
+def test_what_sellers_materials_say_is_reported():
+    """A careful page quotes listings and labels to weigh them: their words are reported."""
+    assert scopes("Many device listings say it is FDA approved.") == [
+        ("limited", "Many", "device listings say it is FDA approved."),
+        ("reported", "listings say", "it is FDA approved.")]
+
+
 def test_a_claim_advertised_online_is_reported():
     """What treatments are "advertised online as" is the sellers' word, which a careful page reports."""
     assert scopes("Shops list treatments advertised online as breakthroughs or cures.") == [

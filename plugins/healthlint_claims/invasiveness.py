@@ -149,7 +149,8 @@ RULE = InvasivenessMismatch(
              "Getting started is simple and non-invasive: a weekly injection you give yourself at home.",
              "Book now: filler injections with no downtime.",
              "Book now: thread-lift injections with zero pain and no scars.",
-             "Book now: laser spine surgery with hardly any downtime, just a tiny needle prick."),
+             "Book now: laser spine surgery with hardly any downtime, just a tiny needle prick.",
+             "Book now: the injection is about as invasive as a flu shot, just a mild pinch."),
         good=("An MRI is a non-invasive test.", "Cells are given by intravenous infusion, which carries a small risk of infection.",
               "A lumbar puncture is usually painless; talk to your doctor about possible side effects and risks.",
               "Cataract surgery carries risks; talk to your doctor. Clouding later can be treated with a quick laser "

@@ -138,6 +138,12 @@ def test_low_of_a_level_named_after_it_is_not_a_small_risk():
     assert scopes("The risk of infection is low.") == [("hedged", "is low", "The risk of infection")]
 
 
+def test_no_need_to_live_with_a_condition_promises_rather_than_denies():
+    """"No need to live with sciatica" promises a life without it; "no need for surgery" denies."""
+    assert scopes("There is no need to live with sciatica any longer.") == []
+    assert scopes("There is no need for surgery.") == [("negated", "no", "need for surgery.")]
+
+
 def test_out_of_a_place_is_not_a_count():
     """"9 out of 10" limits a claim to some people; "walked out of our clinic" limits nothing."""
     assert scopes("He walked out of our clinic with his vertigo gone.") == []

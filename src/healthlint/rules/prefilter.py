@@ -30,21 +30,12 @@ def needs(source: str, flags: int) -> Needs:
     if bool(flags & regex.VERBOSE) != ("\n" in source):
         return ()
     from healthlint.rules.keywords import requirements  # parses the pattern: only for patterns in use
+    from healthlint.text.reading import word_automaton
 
     sets = list(dict.fromkeys(tuple(option) for option in requirements(source) if len(option) <= MAX_MEMBERS))
     sets.sort(key=lambda option: (len(option) > SMALL, option != (DIGIT,), -min(map(len, option)), len(option)))
-    return tuple(option if len(option) <= SMALL or DIGIT in option else _automaton(option)
+    return tuple(option if len(option) <= SMALL or DIGIT in option else word_automaton(option)
                  for option in sets[:MAX_SETS])
-
-
-def _automaton(words: tuple[str, ...]) -> Any:
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    for word in words:
-        automaton.add_word(word, 1)
-    automaton.make_automaton()
-    return automaton
 
 
 def met(required: Needs, text: str, start: int, end: int) -> bool:

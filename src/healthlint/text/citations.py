@@ -18,6 +18,7 @@ from typing import Any
 import regex
 
 from healthlint.lazyregex import lazy
+from healthlint.text.reading import lower_same_length, word_automaton
 from healthlint.text.regions import Regions
 from healthlint.text.sentences import Sentence
 
@@ -70,21 +71,15 @@ _PROSE_SOURCE = lazy(r"""
         (?:estimates|says|reports|recommends|recogni[sz]es|advises|notes|found|finds|lists|warns)\b  # CDC recognizes
     """, regex.VERBOSE)
 # One of these is in every source _PROSE_SOURCE finds: its lead-in, its "trial" or "study", or its verb.
-_ANCHORS = ("according to", "data from", "figures from", "statistics from", "published in", "reported in", "appeared in", "trial", "study", "review",
-            "analysis", "survey", "found", "reported", "showed", "concluded", "published", "observed",
-            "estimate", "says", "said", "report", "recommend", "advise", "notes", "finds", "counted",
-            "puts it", "recogni", "lists", "warns")
+_ANCHORS = ("according to", "data from", "figures from", "statistics from", "published in", "reported in",
+            "appeared in", "trial", "study", "review", "analysis", "survey", "found", "reported", "showed",
+            "concluded", "published", "observed", "estimate", "says", "said", "report", "recommend", "advise",
+            "notes", "finds", "counted", "puts it", "recogni", "lists", "warns")
 
 
 @functools.cache
 def _anchor_automaton() -> Any:
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    for word in _ANCHORS:
-        automaton.add_word(word, 1)
-    automaton.make_automaton()
-    return automaton
+    return word_automaton(_ANCHORS)
 
 
 _NOT_A_SOURCE = ("mailto:", "tel:", "#", "javascript:")
@@ -133,7 +128,7 @@ class Citations:
         """A source is named in the prose of [start, end): the pattern runs only on a range that
         holds one of the words each of its forms needs, found for the whole document in one pass."""
         if self._anchors is None:
-            self._anchors = [last for last, _ in _anchor_automaton().iter(self._masked.lower())]
+            self._anchors = [last for last, _ in _anchor_automaton().iter(lower_same_length(self._masked))]
         index = bisect.bisect_left(self._anchors, start)
         if index == len(self._anchors) or self._anchors[index] >= end:
             return False

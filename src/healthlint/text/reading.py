@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from healthlint.lazyregex import lazy
 
@@ -21,6 +22,18 @@ _SPACES = lazy(" {2,}")
 _PLAIN = re.compile(r"[a-z0-9'.,&%/+-]+(?: [a-z0-9'.,&%/+-]+)*")
 _DROPPED = re.compile(r"(?<= ) +")  # a space after a space (stdlib re: see _PLAIN)
 _EDITORIAL = lazy(r" *\[sic\]|\[(?=\w{1,3}\])|(?<=\[\w{1,3})\]")
+
+
+def word_automaton(words: Iterable[str]) -> Any:
+    """An Aho-Corasick automaton of `words` (each stored as 1): one pass over a text tells whether,
+    and where, any of them occurs."""
+    import ahocorasick  # here: a run that needs no such pass does not load it
+
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for word in words:
+        automaton.add_word(word, 1)
+    automaton.make_automaton()
+    return automaton
 
 
 def lower_same_length(text: str) -> str:

@@ -132,22 +132,22 @@ def test_a_rhetorical_why_when_you_can_asks_nothing():
     assert scopes("Call us when you have symptoms.") == [("conditional", "when", "you have symptoms.")]
 
 
-def test_low_of_a_level_named_after_it_is_not_a_small_risk():
-    """"The risk is low" hedges what comes before it; "which is low magnesium" names a level."""
-    assert scopes("The gummies fix the root cause, which is low magnesium in the brain.") == []
-    assert scopes("The risk of infection is low.") == [("hedged", "is low", "The risk of infection")]
-
-
-def test_no_need_to_live_with_a_condition_promises_rather_than_denies():
-    """"No need to live with sciatica" promises a life without it; "no need for surgery" denies."""
-    assert scopes("There is no need to live with sciatica any longer.") == []
-    assert scopes("There is no need for surgery.") == [("negated", "no", "need for surgery.")]
-
-
-def test_out_of_a_place_is_not_a_count():
-    """"9 out of 10" limits a claim to some people; "walked out of our clinic" limits nothing."""
-    assert scopes("He walked out of our clinic with his vertigo gone.") == []
-    assert scopes("It works for 9 out of 10 patients.") == [("limited", "out of", "10 patients.")]
+@pytest.mark.parametrize("sentence, control, control_scope", [
+    # "which is low magnesium" names a level; "the risk is low" hedges what comes before it
+    ("The gummies fix the root cause, which is low magnesium in the brain.",
+     "The risk of infection is low.", [("hedged", "is low", "The risk of infection")]),
+    # "no need to live with sciatica" promises a life without it; "no need for surgery" denies
+    ("There is no need to live with sciatica any longer.",
+     "There is no need for surgery.", [("negated", "no", "need for surgery.")]),
+    # "walked out of our clinic" limits nothing; "9 out of 10" limits a claim to some people
+    ("He walked out of our clinic with his vertigo gone.",
+     "It works for 9 out of 10 patients.", [("limited", "out of", "10 patients.")]),
+])
+def test_words_that_hold_a_trigger_without_its_sense_start_no_scope(sentence, control, control_scope):
+    """A pseudo-trigger ("is low magnesium", "no need to live with", "out of our") starts no scope;
+    the trigger inside it still does where it has its sense."""
+    assert scopes(sentence) == []
+    assert scopes(control) == control_scope
 
 
 def test_evidence_denied_covers_the_clause_it_introduces():

@@ -46,7 +46,9 @@ _INVASIVE = lazy(
 )
 _GENUINELY_NON_INVASIVE = lazy(
     r"\b(?:mri|ct\s+scans?|scans?|ultrasound|x-?rays?|imaging|blood\s+pressure|cuff|eeg|ecg|ekg|test(?:s|ing)?|exam(?:ination)?s?"
-    r"|monitor\w*|stimulation|tms|tdcs|hearing|screening|measure\w*)\b", regex.I)
+    r"|monitor\w*|stimulation|tms|tdcs|hearing|screening|measure\w*"
+    # beams aimed from outside the body: truly non-invasive, though they have side effects of their own
+    r"|radiotherap\w*|radiation\s+(?:therapy|treatment)|proton\s+(?:beam\s+)?therapy|radiosurgery|gamma\s+knife)\b", regex.I)
 
 
 # The pack's vocabulary of a treatment said on its own to be gentle ("simple and non-invasive: a
@@ -155,7 +157,8 @@ RULE = InvasivenessMismatch(
               "A lumbar puncture is usually painless; talk to your doctor about possible side effects and risks.",
               "Cataract surgery carries risks; talk to your doctor. Clouding later can be treated with a quick laser "
               "procedure in clinic.",
-              'Clinics inject stem cells into the knee and call it "a non-invasive alternative to surgery".'),
+              'Clinics inject stem cells into the knee and call it "a non-invasive alternative to surgery".',
+              "Proton beam therapy is non-invasive; young children may have a general anaesthetic to keep still."),
         pack="health-claims",
     ),
     keywords=("invasive", "painless", "pain-free", "pain free", *(word.split("[")[0] for word in _EASE)),

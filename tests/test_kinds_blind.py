@@ -31,9 +31,9 @@ from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, flagged
     ("Only 23 panels left in this batch.", [("commercial-conflict/call-to-action", "Only 23 panels left")]),
     ("Spaces for newborns fill quickly.", [("commercial-conflict/call-to-action", "fill quickly")]),
     ("Over 180,000 bottles have now been sold.",
-     [("anecdote-as-evidence/popularity-as-proof", "Over 180,000 bottles have now been sold")]),
+     [("unsourced-statistic/popularity-as-proof", "Over 180,000 bottles have now been sold")]),
     ("Mushrooms have been used as medicine for 4,000 years.",
-     [("anecdote-as-evidence/popularity-as-proof", "used as medicine for 4,000 years")]),
+     [("unsourced-statistic/popularity-as-proof", "used as medicine for 4,000 years")]),
     ("My ENT consultant was stunned at my follow-up.",
      [("anecdote-as-evidence/testimonial", "My ENT consultant was stunned")]),
     # outcomes promised without a condition word, detox by drawing out, tests waved away, cover-ups

@@ -47,22 +47,22 @@ def test_repairs_said_carefully_are_not_flagged_even_on_a_seller_page(sentence):
 @pytest.mark.parametrize("sentence, expected", [
     # a crowd with no customer word: the count, the rating, the invitation, the history
     ("Over 40,000 happy dogs and counting.",
-     [("anecdote-as-evidence/popularity-as-proof", "40,000 happy dogs")]),
+     [("unsourced-statistic/popularity-as-proof", "40,000 happy dogs")]),
     ("Served to 2 million guests and counting.",
-     [("anecdote-as-evidence/popularity-as-proof", "2 million guests and counting")]),
+     [("unsourced-statistic/popularity-as-proof", "2 million guests and counting")]),
     ("Join 100,000+ members who've finally beaten their cravings.",
-     [("anecdote-as-evidence/popularity-as-proof", "Join 100,000+ members")]),
-    ("Rated 4.9 stars by 12,000 buyers.", [("anecdote-as-evidence/popularity-as-proof", "Rated 4.9 stars")]),
+     [("unsourced-statistic/popularity-as-proof", "Join 100,000+ members")]),
+    ("Rated 4.9 stars by 12,000 buyers.", [("unsourced-statistic/popularity-as-proof", "Rated 4.9 stars")]),
     ("The tonic has helped millions of families for 200 years.",
-     [("anecdote-as-evidence/popularity-as-proof", "has helped millions of families")]),
-    ("Over 1 million cups brewed.", [("anecdote-as-evidence/popularity-as-proof", "Over 1 million cups brewed")]),
+     [("unsourced-statistic/popularity-as-proof", "has helped millions of families")]),
+    ("Over 1 million cups brewed.", [("unsourced-statistic/popularity-as-proof", "Over 1 million cups brewed")]),
     # what a crowd of buyers is said to report or notice
     ("Regular drinkers report sharper focus.", [("anecdote-as-evidence/crowd-reports", "Regular drinkers report")]),
     ("Most owners see a difference within a week.", [("anecdote-as-evidence/crowd-reports", "owners see a difference")]),
     ("Users report 8 to 12 lb of lean mass.", [("anecdote-as-evidence/crowd-reports", "Users report")]),
 ])
 def test_a_crowd_offered_as_proof_is_flagged_on_a_seller_page_only(sentence, expected):
-    assert_seller_only(sentence, expected, "anecdote-as-evidence/")
+    assert_seller_only(sentence, expected, ("anecdote-as-evidence/", "unsourced-statistic/popularity-as-proof"))
 
 
 @pytest.mark.parametrize("sentence", [
@@ -73,7 +73,7 @@ def test_a_crowd_offered_as_proof_is_flagged_on_a_seller_page_only(sentence, exp
     "Patients report less pain after the injection.",         # patients: a clinical report, patient-reports' kind
 ])
 def test_crowds_said_carefully_are_not_popularity_or_crowd_reports_even_on_a_seller_page(sentence):
-    assert_silent(sentence, ("anecdote-as-evidence/popularity-as-proof", "anecdote-as-evidence/crowd-reports"))
+    assert_silent(sentence, ("unsourced-statistic/popularity-as-proof", "anecdote-as-evidence/crowd-reports"))
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -199,7 +199,7 @@ def test_authority_in_careful_words_is_not_flagged_even_on_a_seller_page(sentenc
     ("Longtime takers notice calmer evenings within days.",
      [("anecdote-as-evidence/crowd-reports", "Longtime takers notice")]),
     ("Our community of 80,000 members swears by it.",
-     [("anecdote-as-evidence/popularity-as-proof", "community of 80,000")]),
+     [("unsourced-statistic/popularity-as-proof", "community of 80,000")]),
     ("Your doctor will just prescribe another pill.",
      [("efficacy-overstatement/care-failed-you", "Your doctor will just prescribe")]),
     ("All for a fraction of what you'd pay at the pharmacy.",
@@ -215,11 +215,11 @@ def test_the_kinds_are_caught_in_other_words_on_a_seller_page_only(sentence, exp
 @pytest.mark.parametrize("sentence, expected", [
     # a second probe, other genres (hearing, fertility, snoring): the concept, not the red team's words
     ("Beloved by 90,000 grandparents across America.",
-     [("anecdote-as-evidence/popularity-as-proof", "Beloved by 90,000")]),
+     [("unsourced-statistic/popularity-as-proof", "Beloved by 90,000")]),
     ("Thousands of listeners now hear the birds again.",
-     [("anecdote-as-evidence/popularity-as-proof", "Thousands of listeners now")]),
+     [("unsourced-statistic/popularity-as-proof", "Thousands of listeners now")]),
     ("Tinnitus sufferers across the country report instant quiet.",
-     [("anecdote-as-evidence/popularity-as-proof", "sufferers across the country report")]),
+     [("unsourced-statistic/popularity-as-proof", "sufferers across the country report")]),
     ("A drug-free answer to Xanax.", [("efficacy-overstatement/better-than-standard-care", "drug-free answer to Xanax")]),
     ("ENTs want to sell you surgery, not a cure.", [("efficacy-overstatement/care-failed-you", "ENTs want to sell you")]),
     ("Nearly every chronic illness can be traced back to a toxic liver.",
@@ -244,14 +244,14 @@ def test_a_second_probe_of_other_genres_is_flagged_on_a_seller_page_only(sentenc
     "Millions of Americans now live with diabetes.",                      # not buyers
 ])
 def test_other_genres_in_careful_words_are_not_flagged_even_on_a_seller_page(sentence):
-    assert_silent(sentence, ("anecdote-as-evidence/popularity-as-proof", "uncited-evidence/authority-appeal"))
+    assert_silent(sentence, ("unsourced-statistic/popularity-as-proof", "uncited-evidence/authority-appeal"))
 
 
 @pytest.mark.parametrize("sentence, expected", [
     # a third probe (an IV lounge): sales counts, ratings, care said to miss, prizes, training, secrets
     ("Our drips have hydrated over 30,000 guests since 2019.",
-     [("anecdote-as-evidence/popularity-as-proof", "have hydrated over 30,000 guests")]),
-    ("Five stars on Google from 2,300 patients.", [("anecdote-as-evidence/popularity-as-proof", "Five stars on")]),
+     [("unsourced-statistic/popularity-as-proof", "have hydrated over 30,000 guests")]),
+    ("Five stars on Google from 2,300 patients.", [("unsourced-statistic/popularity-as-proof", "Five stars on")]),
     ("Thermography catches what mammograms miss.",
      [("efficacy-overstatement/matches-standard-care", "catches what mammograms")]),
     ("Order today and skip the urgent care line.",  # 'urgent care' is a careful cue: the offer outweighs it
@@ -298,12 +298,12 @@ def test_a_warning_page_that_lists_a_sellers_secret_is_not_suppressed_secret():
 @pytest.mark.parametrize("sentence, expected", [
     # a fourth probe (a children's focus supplement, hormone pellets, a clinic abroad)
     ("More than half a million kids take FocusKids every school morning.",
-     [("anecdote-as-evidence/popularity-as-proof", "half a million kids take")]),
+     [("unsourced-statistic/popularity-as-proof", "half a million kids take")]),
     ("Teachers notice the difference by Friday.",
      [("anecdote-as-evidence/crowd-reports", "Teachers notice")]),
     ("Over 9 in 10 moms would recommend it to a friend.",
-     [("anecdote-as-evidence/popularity-as-proof", "9 in 10 moms would recommend")]),
-    ("Patients fly in from 40 countries.", [("anecdote-as-evidence/popularity-as-proof", "fly in from 40 countries")]),
+     [("unsourced-statistic/popularity-as-proof", "9 in 10 moms would recommend")]),
+    ("Patients fly in from 40 countries.", [("unsourced-statistic/popularity-as-proof", "fly in from 40 countries")]),
     ("A gentle option for parents who'd rather not medicate.",
      [("efficacy-overstatement/better-than-standard-care", "rather not medicate")]),
     ("Why put your child on Ritalin when there's a better way?",
@@ -329,7 +329,7 @@ def test_a_fourth_probe_is_flagged_on_a_seller_page_only(sentence, expected):
 ])
 def test_the_fourth_probes_words_in_careful_sentences_are_not_flagged_even_on_a_seller_page(sentence):
     assert_silent(sentence, ("hype/sales-superlative", "anecdote-as-evidence/crowd-reports",
-                             "anecdote-as-evidence/popularity-as-proof"))
+                             "unsourced-statistic/popularity-as-proof"))
 
 
 def test_a_pets_youth_given_back_is_life_back_on_a_seller_page_only():

@@ -89,6 +89,8 @@ class InvasivenessMismatch(Rule):
             return  # a warning about health fraud lists the sellers' words; it does not say them
         # quotation marks set a seller's words apart on a careful page, not on the seller's own
         quoted = self.analyzer.unless(_QUOTED, ctx.document) if self.analyzer else _QUOTED
+        if _says_what_it_avoids(ctx):
+            return  # "non-invasive: there are no needles or incisions" describes the procedure it names
         named: list[tuple[int, int]] = []  # gentle words said of a named procedure
         for match in _GENTLE.finditer(text, ctx.start, ctx.end):
             named.append(match.span())
@@ -115,6 +117,15 @@ def _mismatch(ctx: SentenceContext, match: regex.Match[str]) -> Iterable[Match]:
         yield Match(match.start(), match.end(), message=(
             f"'{match.group()}' is said of a treatment that this text also describes as "
             f"'{procedure.group()}'; needles, infusions and surgery are invasive and carry risks."))
+
+
+_SKIN_BROKEN = lazy(r"\b(?:needles?|injections?|incisions?|cuts?|cutting)\b", regex.I)
+
+
+def _says_what_it_avoids(ctx: SentenceContext) -> bool:
+    """The sentence denies that the skin is broken ("no needles, incisions or anaesthetic"): its
+    gentle words describe that procedure, whatever else the page mentions."""
+    return any(ctx.negated(mention.start()) for mention in _SKIN_BROKEN.finditer(ctx.document.text, ctx.start, ctx.end))
 
 
 def _procedure(document: DocumentContext) -> regex.Match[str] | None:
@@ -158,7 +169,9 @@ RULE = InvasivenessMismatch(
               "Cataract surgery carries risks; talk to your doctor. Clouding later can be treated with a quick laser "
               "procedure in clinic.",
               'Clinics inject stem cells into the knee and call it "a non-invasive alternative to surgery".',
-              "Proton beam therapy is non-invasive; young children may have a general anaesthetic to keep still."),
+              "Proton beam therapy is non-invasive; young children may have a general anaesthetic to keep still.",
+              "Some patients are told they need surgery. Decompression is non-invasive: there are no needles, incisions "
+              "or anesthetic."),
         pack="health-claims",
     ),
     keywords=("invasive", "painless", "pain-free", "pain free", *(word.split("[")[0] for word in _EASE)),

@@ -2,11 +2,12 @@
 those of overclaims of one kind, by a word-count model learned from annotated drafts.
 
 The phrase and claim rules catch what someone foresaw; sellers in a new genre word the same claims
-otherwise. `claim_model.json` holds the log ratio of how often a word or a pair of words occurs in
-overclaims of any kind against careful sentences, and for each category the ratio of its rate in
-that category's overclaims against the other overclaims (tools/train_claim_model.py builds it from
-the annotated drafts and careful pages in tools/claim-model/). A sentence whose words' first ratios,
-summed over the square root of its word count, pass the model's threshold reads as an overclaim; it
+otherwise. `claim_model.json` holds, for each word or pair of words, its weight in a logistic
+regression that tells overclaims of any kind from careful sentences (`detect`), and for each
+category the log ratio of its rate in that category's overclaims against the other overclaims
+(tools/train_claim_model.py builds it from the annotated drafts and careful pages in
+tools/claim-model/). A sentence whose words' weights, summed over the square root of its word
+count, pass the model's threshold reads as an overclaim; it
 is flagged in the category whose ratios (and share of overclaims) sum highest, with the words that
 weighed most named in the message. Only on pages that read as promotional (the pack's register):
 the model knows how overclaims read, not who is speaking.

@@ -464,6 +464,22 @@ def test_a_services_leaflet_to_its_own_patients_is_not_a_sellers_page():
             if f["rule"] == "efficacy-overstatement/treats-condition"] == ["relieves joint pain"]
 
 
+def test_a_regulators_account_of_a_trial_is_not_a_sellers_page():
+    """A regulator's release says "we", a price and "discounts" as a shop does; who took part, what
+    the trial cannot show yet and the serious risks are what make it careful. The same claim with
+    the shop's words around it is flagged."""
+    release = ("We approved the therapy today. In the trial, 40 participants had fewer pain crises. "
+               "Longer follow-up is needed, and it is not yet known how long the effect lasts. "
+               "The therapy relieves pain crises in most patients. "
+               "It carries serious risks, including infertility. Independent experts reviewed the findings. "
+               "The company sets the price; we do not negotiate prices or discounts.\n")
+    shop = ("We approved the therapy today. The therapy relieves pain crises in most patients. "
+            "Prices start at $99, with discounts for members. Book now.\n")
+    assert not [f for f in check(release).findings if f["category"] == "efficacy-overstatement"]
+    assert [f["rule"] for f in check(shop).findings if f["rule"] == "efficacy-overstatement/treats-condition"] == [
+        "efficacy-overstatement/treats-condition"]
+
+
 def test_a_hospital_leaflet_that_weighs_what_it_offers_is_not_a_sellers_page():
     """A department's leaflet says "our physiotherapists" and "free" as a clinic does; what it does
     not offer and why ("we do not offer ... because there is not enough evidence", "not

@@ -765,7 +765,7 @@ def test_a_page_that_corrects_claims_is_a_warning_whatever_it_quotes():
     """A newspaper's corrections quote the overclaims they take back, in the paper's own "we": two
     corrections' words make the page a warning, and the quoted claims are not flagged."""
     page = ("## Corrections\n\nOur 9 March article said creatine \"beats antidepressants and has no side effects at all\". "
-            "That overstated the evidence, which comes from one small trial. We regret the error.\n\n"
+            "That overstated the evidence, which comes from one trial of 40 people. We regret the error.\n\n"
             "A headline on 7 March incorrectly said sound waves \"cure hand tremor\". We have amended it.\n")
     assert [f["rule"] for f in check(page).findings if f["category"] != "missing-harms"] == []
     product = ("Order today: our Curve Correction mode is $199. Curve Correction works in weeks. New in Curve "

@@ -99,7 +99,7 @@ def rule_runners_shared() -> Iterator[None]:
 # careful writing on a public-health page, which says "talk to your doctor" and names side effects.
 SELLER = "Welcome to Evergreen Wellness, where we help you feel your best.\n\n"
 CAREFUL = ("This page explains the condition. Talk to your doctor about the possible side effects "
-           "and risks of treatment.\n\n")
+           "and risks of treatment. More research is needed.\n\n")
 
 
 def findings(text: str) -> list[tuple[str, str]]:

@@ -633,6 +633,27 @@ def test_at_most_caps_how_many_cues_of_a_vocabulary_count():
     assert RegisterSpec(("provider",), (), 0.05).count(we, 40).promotional_cues == 12
 
 
+def test_weight_counts_each_cue_of_a_vocabulary_several_times_after_its_cap():
+    from healthlint.claims.concepts import Mention
+    from healthlint.claims.register import RegisterSpec
+
+    spec = RegisterSpec(("hype", "offers"), ("care",), 0.05, {"hype": 3}, weight={"hype": 2})
+    hype = [Mention("hype", i, i + 2) for i in range(5)]
+    assert spec.count(hype + [Mention("offers", 50, 52)], 40).promotional_cues == 7  # 3 counted, twice; 1 offer
+
+
+def test_a_hospital_release_that_sells_in_its_own_hype_reads_as_promotional():
+    """Its prices, "we" and "the NHS" are a careful release's too; "a breakthrough" and "a
+    game-changer" said in its own voice (not quoted) are what a careful one does not say."""
+    release = ("Today we announced a breakthrough: the first focused ultrasound service in the region. "
+               "It is a game-changer for tremor. Treatment costs \u00a39,000. Clinical trials are under way. "
+               "Side effects include numbness. Talk to your GP about the risks of treatment; the NHS may fund it.\n")
+    quoted = release.replace("a breakthrough", "what the surgeon called \"a breakthrough\"").replace(
+        "It is a game-changer for tremor.", 'Some call it "a game-changer for tremor".')
+    assert check(release, "--select", "commercial-conflict/price").findings
+    assert not check(quoted, "--select", "commercial-conflict/price").findings
+
+
 COST_TABLE = ("# IVF add-ons\n\nAsk your clinic what each add-on costs and what the evidence says. Talk to your "
               "doctor about the risks. Clinical trials of most add-ons found no increase in live births. Possible side "
               "effects include bleeding and infection, and more research is needed.\n\n"
@@ -698,6 +719,8 @@ def test_a_register_cap_that_is_not_a_count_is_one_clear_error():
         analyzer_for({"register": {"promotional": ["we"], "at-most": {"we": "five"}}}, lexicon, "p.toml")
     with pytest.raises(RuleError, match=r"unknown vocabulary"):
         analyzer_for({"register": {"promotional": ["we"], "at-most": {"us": 3}}}, lexicon, "p.toml")
+    with pytest.raises(RuleError, match=r"p.toml: \[register\]: 'weight' maps vocabulary names to how many times"):
+        analyzer_for({"register": {"promotional": ["we"], "weight": {"we": 0}}}, lexicon, "p.toml")
 
 
 def test_a_warning_threshold_that_is_not_a_count_and_an_unknown_warning_vocabulary_are_clear_errors():
@@ -836,8 +859,9 @@ def test_public_health_wording_is_not_read_as_a_claim():
     seller = "Our herbal blend cures hepatitis C in weeks. Order now.\n"
     assert [(f["rule"], seller[f["offset"]:f["end_offset"]]) for f in check(seller).findings
             if f["category"] == "cure-claim"] == [("cure-claim/absolute-cure", "cures")]
+    # hype counts twice in the register: a tagline that sells a breakthrough is an advert on its own
     assert [f["rule"] for f in check("A breakthrough for your joints.\n").findings
-            if not f["rule"].endswith("/reads-like-a-claim")] == ["hype/hype-phrase"]
+            if not f["rule"].endswith("/reads-like-a-claim")] == ["missing-harms/no-risks-discussed", "hype/hype-phrase"]
 
 
 CHIRO_AD = ("# Gentle care for little ears\n\nWe see children with ear infections every week. Our gentle adjustments "

@@ -65,18 +65,21 @@ class Register(NamedTuple):  # not a frozen dataclass: one compiles six methods 
 class RegisterSpec:
     """A pack's `[register]`: its promotional and careful cue vocabularies, the threshold, how
     many cues of a vocabulary count at most (`at-most`: a "we" said ten times in a review summary
-    is not ten sales pitches), the cues of a warning about health fraud (`warning`, counted
+    is not ten sales pitches), how many times each cue of a vocabulary counts (`weight`: hype is
+    a surer sign of a sales page than a price), the cues of a warning about health fraud (`warning`, counted
     from `warning-at-least`), of a page candid about its evidence (`candour`, `candour-at-least`),
     and from how many sentences a text of prose with no cue reads as careful (`careful-prose-from`).
     (A plain class, as the other holders a one-file check imports: see healthlint.running.engine.)"""
 
     def __init__(self, promotional: tuple[str, ...], careful: tuple[str, ...], threshold: float,
                  at_most: dict[str, int] | None = None, warning: tuple[str, ...] = (), warning_at_least: int = 2,
-                 candour: tuple[str, ...] = (), candour_at_least: int = 2, careful_prose_from: int = 0) -> None:
+                 candour: tuple[str, ...] = (), candour_at_least: int = 2, careful_prose_from: int = 0,
+                 weight: dict[str, int] | None = None) -> None:
         self.promotional = promotional
         self.careful = careful
         self.threshold = threshold
         self.at_most: dict[str, int] = {} if at_most is None else at_most
+        self.weight: dict[str, int] = {} if weight is None else weight
         self.warning = warning  # vocabularies of a fraud warning's cues (Register.warns)
         self.warning_at_least = warning_at_least
         self.candour = candour  # vocabularies of statements of the evidence's limits (Register.candid)
@@ -93,7 +96,7 @@ class RegisterSpec:
         these concept mentions."""
         wanted_promotional, wanted_careful = set(self.promotional), set(self.careful)
         per_vocabulary = Counter(mention.concept for mention in mentions)
-        counted = {name: min(n, self.at_most.get(name, n)) for name, n in per_vocabulary.items()}
+        counted = {name: min(n, self.at_most.get(name, n)) * self.weight.get(name, 1) for name, n in per_vocabulary.items()}
         promotional = sum(n for name, n in counted.items() if name in wanted_promotional)
         careful = sum(n for name, n in counted.items() if name in wanted_careful)
         warning = sum(n for name, n in per_vocabulary.items() if name in self.warning)

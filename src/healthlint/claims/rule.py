@@ -407,11 +407,11 @@ def analyzer_for(data: Mapping[str, Any], lexicon: Lexicon, source: str) -> Anal
     if "register" in data:
         table = data["register"]
         where = f"{source}: [register]"
-        if not isinstance(table, Mapping) or set(table) - {"promotional", "careful", "threshold", "at-most", "warning",
-                                                           "warning-at-least", "candour", "candour-at-least",
+        if not isinstance(table, Mapping) or set(table) - {"promotional", "careful", "threshold", "at-most", "weight",
+                                                           "warning", "warning-at-least", "candour", "candour-at-least",
                                                            "careful-prose-from"}:
             raise RuleError(f"{where}: keys are promotional, careful, warning, candour (vocabulary names), threshold, "
-                            "at-most, warning-at-least, candour-at-least and careful-prose-from")
+                            "at-most, weight, warning-at-least, candour-at-least and careful-prose-from")
         for key in ("promotional", "careful", "warning", "candour"):
             lexicon.require(table.get(key, []), f"{where}: {key!r}")
         threshold = table.get("threshold", 0.2)
@@ -422,6 +422,11 @@ def analyzer_for(data: Mapping[str, Any], lexicon: Lexicon, source: str) -> Anal
                 isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in at_most.values()):
             raise RuleError(f"{where}: 'at-most' maps vocabulary names to how many of their cues count (0 or more)")
         lexicon.require(list(at_most), f"{where}: 'at-most'")
+        weight = table.get("weight", {})
+        if not isinstance(weight, Mapping) or not all(
+                isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in weight.values()):
+            raise RuleError(f"{where}: 'weight' maps vocabulary names to how many times each of their cues counts (1 or more)")
+        lexicon.require(list(weight), f"{where}: 'weight'")
         at_least = {key: table.get(key, 2) for key in ("warning-at-least", "candour-at-least")}
         for key, n in at_least.items():
             if not isinstance(n, int) or isinstance(n, bool) or n < 1:
@@ -431,6 +436,6 @@ def analyzer_for(data: Mapping[str, Any], lexicon: Lexicon, source: str) -> Anal
             raise RuleError(f"{where}: 'careful-prose-from' must be a whole number of sentences (0: never)")
         spec = RegisterSpec(tuple(table.get("promotional", ())), tuple(table.get("careful", ())), float(threshold),
                             dict(at_most), tuple(table.get("warning", ())), at_least["warning-at-least"],
-                            tuple(table.get("candour", ())), at_least["candour-at-least"], prose_from)
+                            tuple(table.get("candour", ())), at_least["candour-at-least"], prose_from, dict(weight))
     return Analyzer(lexicon, context, spec)
 

@@ -723,6 +723,41 @@ def test_a_register_cap_that_is_not_a_count_is_one_clear_error():
         analyzer_for({"register": {"promotional": ["we"], "weight": {"we": 0}}}, lexicon, "p.toml")
 
 
+def test_claims_from_reads_a_page_that_sells_in_its_own_voice_by_its_share_of_claims():
+    """A page whose cues net careful (trials, "your GP") but that sells in its own voice is read
+    sentence by sentence with the pack's claim reader: from `claims-from` of its sentences read as
+    claims, it is promotional. Too few own cues, quoted ones only, or too few claims: it stays careful."""
+    from healthlint.claims.rule import analyzer_for
+    from healthlint.rules.context import DocumentContext
+    from healthlint.text.document import from_text
+
+    lexicon = load_lexicon({"we": ["we", "our"], "care": ["trial", "your gp", "side effects"]}, "p.toml")
+    analyzer = analyzer_for({"register": {"promotional": ["we"], "careful": ["care"], "claims-from": 0.3}},
+                            lexicon, "p.toml")
+    analyzer.claim_reader = lambda sentence: "cures" in sentence
+    said = "We are proud. Our team is proud. We say it. Our clinic is here. We care. "
+    careful = "A trial is running. Ask your GP. Side effects are listed. A trial ended. Ask your GP again. A trial began. "
+
+    def promotional(text: str) -> bool:
+        register = analyzer.register(DocumentContext.build(from_text(text, "d.md")))
+        return bool(register and register.promotional)
+
+    claims = "It cures pain. It cures colds. It cures flu. It cures gout. It cures acne. It cures warts.\n"
+    assert promotional(said + careful + claims)  # 5 own cues against 6 careful ones; 6 of 17 sentences are claims
+    assert not promotional(said + careful + "It helps. " * 6 + "\n")  # no claims
+    assert not promotional('"We are proud." ' + careful + claims)  # no cue in its own voice
+    analyzer.claim_reader = None
+    assert not promotional(said + careful + claims)  # no reader: the cues alone
+
+
+def test_a_claims_share_that_is_not_a_share_is_one_clear_error():
+    from healthlint.claims.rule import analyzer_for
+
+    lexicon = load_lexicon({"we": ["we"]}, "p.toml")
+    with pytest.raises(RuleError, match=r"p.toml: \[register\]: 'claims-from' must be a share of sentences"):
+        analyzer_for({"register": {"promotional": ["we"], "claims-from": 1.5}}, lexicon, "p.toml")
+
+
 def test_a_warning_threshold_that_is_not_a_count_and_an_unknown_warning_vocabulary_are_clear_errors():
     from healthlint.claims.rule import analyzer_for
 

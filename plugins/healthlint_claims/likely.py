@@ -182,9 +182,22 @@ def _kinds(model: dict[str, Any]) -> dict[str, Any]:
     return {"bias": model["bias"], "by_feature": {f: tuple(pairs) for f, pairs in by_feature.items()}}
 
 
+@dataclass
+class ClaimReader:
+    """Whether a sentence reads as an overclaim to the model, whatever its kind (best): the pack's
+    register asks it of a page that sells in its own voice but nets careful by its cues."""
+
+    model: Deferred[dict[str, Any]]
+
+    def __call__(self, sentence: str) -> bool:
+        return best(sentence, self.model.get()) is not None
+
+
 def rules(analyzer: Analyzer) -> list[ReadsLikeAClaim]:
-    """A rule for each category the model knows."""
+    """A rule for each category the model knows; the analyzer's register gets the model's reading
+    (ClaimReader)."""
     model = Deferred(reading_model(load()))
+    analyzer.claim_reader = ClaimReader(model)
     directions = None
     if "directions" in analyzer.lexicon:  # markup first: "- Take one daily", "**Use** twice a day"
         directions = regex.compile(r"[\s#>*_+-]*" + analyzer.lexicon.pattern("directions"), regex.I)

@@ -28,6 +28,8 @@ class Register(NamedTuple):  # not a frozen dataclass: one compiles six methods 
     prose: int = 0  # sentences that end in a full stop, a question or an exclamation mark
     careful_prose_from: int = 0  # 0: a text with no cue reads as promotional at any length
     own_voice: bool = False  # a promotional cue outside quotation marks: the page sells in its own words
+    claims_share: float = 0.0  # the share of its sentences the pack's claim reader reads as claims (when asked)
+    claims_from: float = 0.0  # 0: the pack sets no such share (RegisterSpec.claims_from)
 
     @property
     def score(self) -> float:
@@ -41,9 +43,13 @@ class Register(NamedTuple):  # not a frozen dataclass: one compiles six methods 
         (headings, and sentences that end in a full stop, a question or an exclamation mark):
         an explanation that never sells, never speaks of "our" product or "your" order. A page
         with twice the cues that make a fraud warning (`warning_at_least`) is one, whatever it
-        quotes of the sellers it warns about."""
+        quotes of the sellers it warns about. A page whose sentences read as claims in
+        `claims_from` of them or more (the pack's claim reader: see RegisterSpec.claims_from) is
+        promotional, whatever its careful cues."""
         if self.warning_at_least and self.warning_cues >= 2 * self.warning_at_least:
             return False
+        if self.claims_from and self.claims_share >= self.claims_from:
+            return True
         if self.promotional_cues == 0 and self.careful_cues == 0:
             return not (self.careful_prose_from and self.sentences >= self.careful_prose_from
                         and 3 * self.prose >= 2 * self.sentences)
@@ -68,18 +74,23 @@ class RegisterSpec:
     is not ten sales pitches), how many times each cue of a vocabulary counts (`weight`: hype is
     a surer sign of a sales page than a price), the cues of a warning about health fraud (`warning`, counted
     from `warning-at-least`), of a page candid about its evidence (`candour`, `candour-at-least`),
-    and from how many sentences a text of prose with no cue reads as careful (`careful-prose-from`).
+    from how many sentences a text of prose with no cue reads as careful (`careful-prose-from`),
+    and the share of its sentences a pack's claim reader must read as claims for a page that sells in
+    its own voice (a promotional cue outside quotation marks) but nets careful by its cues to read
+    as promotional all the same (`claims-from`: a hospital's press release or a magazine feature
+    quotes trials and "your GP" as a careful page does, yet most of its sentences are claims).
     (A plain class, as the other holders a one-file check imports: see healthlint.running.engine.)"""
 
     def __init__(self, promotional: tuple[str, ...], careful: tuple[str, ...], threshold: float,
                  at_most: dict[str, int] | None = None, warning: tuple[str, ...] = (), warning_at_least: int = 2,
                  candour: tuple[str, ...] = (), candour_at_least: int = 2, careful_prose_from: int = 0,
-                 weight: dict[str, int] | None = None) -> None:
+                 weight: dict[str, int] | None = None, claims_from: float = 0.0) -> None:
         self.promotional = promotional
         self.careful = careful
         self.threshold = threshold
         self.at_most: dict[str, int] = {} if at_most is None else at_most
         self.weight: dict[str, int] = {} if weight is None else weight
+        self.claims_from = claims_from  # 0: never asked (Register.claims_from)
         self.warning = warning  # vocabularies of a fraud warning's cues (Register.warns)
         self.warning_at_least = warning_at_least
         self.candour = candour  # vocabularies of statements of the evidence's limits (Register.candid)
@@ -103,4 +114,5 @@ class RegisterSpec:
         candour = sum(n for name, n in per_vocabulary.items() if name in self.candour)
         return Register(promotional, careful, sentences, self.threshold, warning,
                         self.warning_at_least if self.warning else 0, candour,
-                        self.candour_at_least if self.candour else 0, prose, self.careful_prose_from)
+                        self.candour_at_least if self.candour else 0, prose, self.careful_prose_from,
+                        claims_from=self.claims_from)

@@ -22,7 +22,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +51,9 @@ class Analyzer:
         self.lexicon, self._context, self.register_spec = lexicon, context, register
         self._tagger: ConceptTagger | None = None
         self.used: set[str] = set()  # vocabularies the rules name; only these are tagged per sentence
+        # Tells whether a sentence reads as a claim, for the register's `claims-from`: a pack sets
+        # it (healthlint_claims sets its claim model's reading); None, the share is never asked.
+        self.claim_reader: Callable[[str], bool] | None = None
         # The document fact the register is kept under: made once (register() is asked per
         # sentence), and unlike id() the same after a pickle (healthlint.running.compiled).
         self._register_key = f"register:{os.urandom(8).hex()}"
@@ -158,7 +161,19 @@ class Analyzer:
             quoted_too = {*spec.careful, *spec.warning, *spec.candour}  # cues that count quoted or not
             register = spec.count((m for index, m in located if m.concept in quoted_too or said(index, m)),
                                   len(document.sentences), prose)
-        return register._replace(own_voice=own_voice)
+        register = register._replace(own_voice=own_voice)
+        if (spec.claims_from and self.claim_reader is not None and own_voice and not register.promotional
+                and register.promotional_cues >= CLAIMS_SHARE_CUES and len(document.sentences) >= CLAIMS_SHARE_FROM):
+            read = self.claim_reader
+            share = sum(read(text[start:end]) for start, end in zip(starts, ends)) / len(document.sentences)
+            register = register._replace(claims_share=share)
+        return register
+
+
+CLAIMS_SHARE_FROM = 10  # sentences: a shorter page's share of claims is too few sentences to read a page by
+# Promotional cues (after `weight`) a page that nets careful needs before its claims are read: a
+# careful page with a "we" or two is not read twice (a reading loads the pack's model: ~0.1 s).
+CLAIMS_SHARE_CUES = 5
 
 
 def _finished(document: DocumentContext) -> int:
@@ -409,9 +424,9 @@ def analyzer_for(data: Mapping[str, Any], lexicon: Lexicon, source: str) -> Anal
         where = f"{source}: [register]"
         if not isinstance(table, Mapping) or set(table) - {"promotional", "careful", "threshold", "at-most", "weight",
                                                            "warning", "warning-at-least", "candour", "candour-at-least",
-                                                           "careful-prose-from"}:
+                                                           "careful-prose-from", "claims-from"}:
             raise RuleError(f"{where}: keys are promotional, careful, warning, candour (vocabulary names), threshold, "
-                            "at-most, weight, warning-at-least, candour-at-least and careful-prose-from")
+                            "at-most, weight, warning-at-least, candour-at-least, careful-prose-from and claims-from")
         for key in ("promotional", "careful", "warning", "candour"):
             lexicon.require(table.get(key, []), f"{where}: {key!r}")
         threshold = table.get("threshold", 0.2)
@@ -434,8 +449,12 @@ def analyzer_for(data: Mapping[str, Any], lexicon: Lexicon, source: str) -> Anal
         prose_from = table.get("careful-prose-from", 0)
         if not isinstance(prose_from, int) or isinstance(prose_from, bool) or prose_from < 0:
             raise RuleError(f"{where}: 'careful-prose-from' must be a whole number of sentences (0: never)")
+        claims_from = table.get("claims-from", 0.0)
+        if not isinstance(claims_from, (int, float)) or isinstance(claims_from, bool) or not 0 <= claims_from <= 1:
+            raise RuleError(f"{where}: 'claims-from' must be a share of sentences from 0 (never) to 1")
         spec = RegisterSpec(tuple(table.get("promotional", ())), tuple(table.get("careful", ())), float(threshold),
                             dict(at_most), tuple(table.get("warning", ())), at_least["warning-at-least"],
-                            tuple(table.get("candour", ())), at_least["candour-at-least"], prose_from, dict(weight))
+                            tuple(table.get("candour", ())), at_least["candour-at-least"], prose_from, dict(weight),
+                            float(claims_from))
     return Analyzer(lexicon, context, spec)
 

@@ -639,7 +639,7 @@ def test_weight_counts_each_cue_of_a_vocabulary_several_times_after_its_cap():
 
     spec = RegisterSpec(("hype", "offers"), ("care",), 0.05, {"hype": 3}, weight={"hype": 2})
     hype = [Mention("hype", i, i + 2) for i in range(5)]
-    assert spec.count(hype + [Mention("offers", 50, 52)], 40).promotional_cues == 7  # 3 counted, twice; 1 offer
+    assert spec.count([*hype, Mention("offers", 50, 52)], 40).promotional_cues == 7  # 3 counted, twice; 1 offer
 
 
 def test_a_hospital_release_that_sells_in_its_own_hype_reads_as_promotional():

@@ -48,7 +48,11 @@ _GENUINELY_NON_INVASIVE = lazy(
     r"\b(?:mri|ct\s+scans?|scans?|ultrasound|x-?rays?|imaging|blood\s+pressure|cuff|eeg|ecg|ekg|test(?:s|ing)?|exam(?:ination)?s?"
     r"|monitor\w*|stimulation|tms|tdcs|hearing|screening|measure\w*"
     # beams aimed from outside the body: truly non-invasive, though they have side effects of their own
-    r"|radiotherap\w*|radiation\s+(?:therapy|treatment)|proton\s+(?:beam\s+)?therapy|radiosurgery|gamma\s+knife)\b", regex.I)
+    r"|radiotherap\w*|radiation\s+(?:therapy|treatment)|proton\s+(?:beam\s+)?therapy|radiosurgery|gamma\s+knife"
+    # therapies of movement and talk, and what is worn (not "massage" or "exercise": "it feels like a
+    # gentle scalp massage", "back to exercise the same day" are said of invasive procedures too)
+    r"|physical\s+therap\w*|physiotherap\w*|counsel+ing|talking\s+therap\w*|psychotherap\w*"
+    r"|cognitive\s+behaviou?ral|splints?|braces?|hearing\s+aids?)\b", regex.I)
 
 
 # The pack's vocabulary of a treatment said on its own to be gentle ("simple and non-invasive: a
@@ -171,7 +175,8 @@ RULE = InvasivenessMismatch(
               'Clinics inject stem cells into the knee and call it "a non-invasive alternative to surgery".',
               "Proton beam therapy is non-invasive; young children may have a general anaesthetic to keep still.",
               "Some patients are told they need surgery. Decompression is non-invasive: there are no needles, incisions "
-              "or anesthetic."),
+              "or anesthetic.",
+              "Injections can help some people. Physical therapy is non-invasive, but it takes time."),
         pack="health-claims",
     ),
     keywords=("invasive", "painless", "pain-free", "pain free", *(word.split("[")[0] for word in _EASE)),

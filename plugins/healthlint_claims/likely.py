@@ -15,6 +15,7 @@ the model knows how overclaims read, not who is speaking.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import json
 import math
@@ -101,7 +102,8 @@ def best(text: str, model: dict[str, Any]) -> tuple[str, float, list[str]] | Non
         return None
     features = _features(words)
     detect = model["detect"]
-    score = sum(detect.get(f, 0.0) for f in features) / math.sqrt(len(features) + 1)
+    weights = [w for w in map(detect.get, features) if w is not None]
+    score = sum(weights) / math.sqrt(len(features) + 1)
     if score <= model["threshold"]:
         return None
     # Only sentences that read as overclaims get here: a look-up per category and feature is cheap.
@@ -113,8 +115,8 @@ def best(text: str, model: dict[str, Any]) -> tuple[str, float, list[str]] | Non
             sums[category] += weight
     totals = {category: bias + sums[category] for category, bias in kinds["bias"].items()}
     category = max(sorted(totals), key=totals.__getitem__)
-    weighed = sorted(((detect[f], f) for f in features if f in detect), reverse=True)
-    return category, score, [f for w, f in weighed[:3] if w > 0]
+    weighed = heapq.nlargest(3, ((detect[f], f) for f in features if f in detect))
+    return category, score, [f for w, f in weighed if w > 0]
 
 
 @dataclass

@@ -97,15 +97,11 @@ def best(text: str, model: dict[str, Any]) -> tuple[str, float, list[str]] | Non
     reads most like among overclaims (`bias` plus its `weights`), the score and the (up to three)
     words that weighed most for an overclaim. None otherwise, or when the sentence has fewer than
     MIN_WORDS words."""
-    words = _WORD.findall(text.lower())
-    if len(words) < MIN_WORDS:
+    found = _detected(text, model)
+    if found is None:
         return None
-    features = _features(words)
+    features, score = found
     detect = model["detect"]
-    weights = [w for w in map(detect.get, features) if w is not None]
-    score = sum(weights) / math.sqrt(len(features) + 1)
-    if score <= model["threshold"]:
-        return None
     # Only sentences that read as overclaims get here: a look-up per category and feature is cheap.
     kinds = model["kinds"].get() if "kinds" in model else _kinds(model)  # see reading_model
     sums = dict.fromkeys(kinds["bias"], 0.0)
@@ -117,6 +113,16 @@ def best(text: str, model: dict[str, Any]) -> tuple[str, float, list[str]] | Non
     category = max(sorted(totals), key=totals.__getitem__)
     weighed = heapq.nlargest(3, ((detect[f], f) for f in features if f in detect))
     return category, score, [f for w, f in weighed if w > 0]
+
+
+def _detected(text: str, model: dict[str, Any]) -> tuple[set[str], float] | None:
+    """The sentence's features and score by `detect`, when the score passes the threshold."""
+    words = _WORD.findall(text.lower())
+    if len(words) < MIN_WORDS:
+        return None
+    features = _features(words)
+    score = sum(w for w in map(model["detect"].get, features) if w is not None) / math.sqrt(len(features) + 1)
+    return (features, score) if score > model["threshold"] else None
 
 
 @dataclass
@@ -192,7 +198,7 @@ class ClaimReader:
     model: Deferred[dict[str, Any]]
 
     def __call__(self, sentence: str) -> bool:
-        return best(sentence, self.model.get()) is not None
+        return _detected(sentence, self.model.get()) is not None
 
 
 def rules(analyzer: Analyzer) -> list[ReadsLikeAClaim]:

@@ -28,7 +28,7 @@ class Register(NamedTuple):  # not a frozen dataclass: one compiles six methods 
     prose: int = 0  # sentences that end in a full stop, a question or an exclamation mark
     careful_prose_from: int = 0  # 0: a text with no cue reads as promotional at any length
     own_voice: bool = False  # a promotional cue outside quotation marks: the page sells in its own words
-    claims_share: float = 0.0  # the share of its sentences the pack's claim reader reads as claims (when asked)
+    claims_share: float = 0.0  # the share of its sentences the claim reader read as claims (when asked; see _claims_share)
     claims_from: float = 0.0  # 0: the pack sets no such share (RegisterSpec.claims_from)
 
     @property

@@ -164,9 +164,7 @@ class Analyzer:
         register = register._replace(own_voice=own_voice)
         if (spec.claims_from and self.claim_reader is not None and own_voice and not register.promotional
                 and register.promotional_cues >= CLAIMS_SHARE_CUES and len(document.sentences) >= CLAIMS_SHARE_FROM):
-            read = self.claim_reader
-            share = sum(read(text[start:end]) for start, end in zip(starts, ends)) / len(document.sentences)
-            register = register._replace(claims_share=share)
+            register = register._replace(claims_share=_claims_share(document, self.claim_reader, spec.claims_from))
         return register
 
 
@@ -174,6 +172,18 @@ CLAIMS_SHARE_FROM = 10  # sentences: a shorter page's share of claims is too few
 # Promotional cues (after `weight`) a page that nets careful needs before its claims are read: a
 # careful page with a "we" or two is not read twice (a reading loads the pack's model: ~0.1 s).
 CLAIMS_SHARE_CUES = 5
+
+
+def _claims_share(document: DocumentContext, read: Callable[[str], bool], wanted: float) -> float:
+    """The share of the document's sentences `read` reads as claims, counted until it is certain
+    whether it reaches `wanted` (the rest are not read)."""
+    text, count = document.text, len(document.sentences)
+    need, claims = wanted * count, 0
+    for left, (start, end) in enumerate(zip(document.sentences.starts, document.sentences.ends), 1):
+        claims += read(text[start:end])
+        if claims >= need or claims + count - left < need:
+            break
+    return claims / count
 
 
 def _finished(document: DocumentContext) -> int:

@@ -33,6 +33,8 @@ def sentence_of(text: str, claim: str):
     ("The cure was never tested.", True),
     ("The cure works well for people who have not tried it.", False),  # too far after the claim
     ("The cure works.", False),
+    ("It would be wrong to call it a cure.", True),  # a name judged wrong
+    ("It is misleading to call it a cure.", True),
 ])
 def test_negation_covers_a_claim_within_its_clause(text, expected):
     sentence, start, end = sentence_of(text, "cure")
@@ -72,3 +74,15 @@ def test_a_short_quotation_names_a_term_and_a_long_one_quotes_speech():
     assert mentioned(text, first, first + 15, 0, len(text))
     assert not mentioned(text, second, second + 15, 0, len(text))
     assert quotation(text, 0, 8, 0, len(text)) is None
+
+
+def test_a_quotation_runs_over_the_sentences_of_its_paragraph_and_ends_where_it_closes():
+    """A speaker's quotation of several sentences covers each of them; a curly quotation that closed
+    before a span does not reach it, though another opens after it."""
+    straight = ('"We are encouraged," said Dr Lind. "But I would not call it a breakthrough. '
+                'We need time." Our drops cure colds.\n')
+    curly = "\u201cGreat,\u201d she said. Our drops cure colds. \u201cAmazing.\u201d\n"
+    for text, word, inside in ((straight, "breakthrough", True), (straight, "cure", False), (curly, "cure", False),
+                               (curly, "Great", True)):
+        sentence, start, end = sentence_of(text, word)
+        assert sentence.quoted(start, end) is inside, (text, word)

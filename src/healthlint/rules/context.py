@@ -184,8 +184,10 @@ class SentenceContext:
         return self.modified(start, _HEDGED)
 
     def quoted(self, start: int, end: int) -> bool:
-        """The span sits inside quotation marks within the sentence (a title, a quoted claim)."""
-        return language.quoted(self.document.text, start, end, self.start, self.end)
+        """The span sits inside quotation marks within its paragraph (a title, a quoted claim, a
+        quotation of several sentences: '"But I would not call it a breakthrough. We need time."')."""
+        block = self.document.block_of(self.sentence)
+        return language.quoted(self.document.text, start, end, block.start, block.end)
 
     def set_apart(self, start: int, end: int, unless: frozenset[str]) -> bool:
         """The span is set apart by quotation marks as a rule's `unless` asks: any quotation
@@ -193,7 +195,8 @@ class SentenceContext:
         language.mentioned)."""
         if "quoted" in unless:
             return self.quoted(start, end)
-        return "mentioned" in unless and language.mentioned(self.document.text, start, end, self.start, self.end)
+        block = self.document.block_of(self.sentence)
+        return "mentioned" in unless and language.mentioned(self.document.text, start, end, block.start, block.end)
 
     def modifiers(self, context: ContextRules | None = None) -> list[Modifier]:
         """The sentence's ConText modifiers under `context` (core's lexicon by default), found

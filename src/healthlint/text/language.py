@@ -26,22 +26,26 @@ _OPEN_QUOTES = "\"\u201c\u00ab"
 _CLOSE_QUOTES = "\"\u201d\u00bb"
 
 
-def quotation(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> tuple[int, int] | None:
-    """The quotation that [start, end) lies in within the sentence, from its opening double quote
-    to its closing one (both included); None outside quotation marks."""
-    before = text[sentence_start:start]
+def quotation(text: str, start: int, end: int, range_start: int, range_end: int) -> tuple[int, int] | None:
+    """The quotation that [start, end) lies in within [range_start, range_end) (a sentence or a
+    paragraph: a quotation may run over several sentences), from its opening double quote to its
+    closing one (both included); None outside quotation marks."""
+    before = text[range_start:start]
     opened = max(before.rfind(q) for q in _OPEN_QUOTES)
     if opened < 0:
         return None
-    if '"' == before[opened] and before.count('"') % 2 == 0:
-        return None
-    closes = [at for q in _CLOSE_QUOTES if (at := text.find(q, end, sentence_end)) >= 0]
-    return (sentence_start + opened, min(closes) + 1) if closes else None
+    if '"' == before[opened]:
+        if before.count('"') % 2 == 0:
+            return None
+    elif any(before.find(q, opened + 1) >= 0 for q in _CLOSE_QUOTES[1:]):
+        return None  # a curly quotation that opened and closed before the span (one said before it)
+    closes = [at for q in _CLOSE_QUOTES if (at := text.find(q, end, range_end)) >= 0]
+    return (range_start + opened, min(closes) + 1) if closes else None
 
 
-def quoted(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> bool:
-    """True when [start, end) lies between an opening and a closing double quote in the sentence."""
-    return quotation(text, start, end, sentence_start, sentence_end) is not None
+def quoted(text: str, start: int, end: int, range_start: int, range_end: int) -> bool:
+    """True when [start, end) lies between an opening and a closing double quote in the range."""
+    return quotation(text, start, end, range_start, range_end) is not None
 
 
 MENTION_WORDS = 3  # a quotation this short names a term ("miracle", "no side effects"); a longer one is speech

@@ -94,3 +94,19 @@ def test_pack_patterns_do_not_backtrack_catastrophically(name, pattern):
     for text in _HOSTILE:
         for piece in (text, text.upper(), text + "!"):
             list(pattern.finditer(piece, timeout=1.0))  # TimeoutError fails the test
+
+
+def test_no_vocabulary_of_the_built_in_packs_lists_a_term_twice():
+    """A term written twice in one word list is a twin: edited in one place, it lives on in the other."""
+    import tomllib
+    from collections import Counter
+    from pathlib import Path
+
+    twice = {}
+    for path in sorted((Path(__file__).parent.parent / "plugins").glob("*/*.toml")):
+        for name, terms in tomllib.loads(path.read_text(encoding="utf-8")).get("vocabularies", {}).items():
+            listed = terms.get("terms", []) if isinstance(terms, dict) else terms
+            repeated = sorted(term for term, n in Counter(t.lower() for t in listed).items() if n > 1)
+            if repeated:
+                twice[f"{path.name}: {name}"] = repeated
+    assert twice == {}

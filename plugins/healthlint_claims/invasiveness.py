@@ -126,10 +126,16 @@ def _mismatch(ctx: SentenceContext, match: regex.Match[str]) -> Iterable[Match]:
 _SKIN_BROKEN = lazy(r"\b(?:needles?|injections?|incisions?|cuts?|cutting)\b", regex.I)
 
 
+_BURNS = lazy(r"\b(?:lasers?|heat(?:s|ed|ing)?|radio\s?frequency|burn(?:s|ed|ing)?|cauteri[sz]\w*|ablat\w*)\b", regex.I)
+
+
 def _says_what_it_avoids(ctx: SentenceContext) -> bool:
     """The sentence denies that the skin is broken ("no needles, incisions or anaesthetic"): its
-    gentle words describe that procedure, whatever else the page mentions."""
-    return any(ctx.negated(mention.start()) for mention in _SKIN_BROKEN.finditer(ctx.document.text, ctx.start, ctx.end))
+    gentle words describe that procedure, whatever else the page mentions; unless its paragraph
+    heats or burns tissue ("the laser heats the soft palate ... no needles: it is painless")."""
+    document, block = ctx.document, ctx.document.block_of(ctx.sentence)
+    return any(ctx.negated(mention.start()) for mention in _SKIN_BROKEN.finditer(document.text, ctx.start, ctx.end)) \
+        and _BURNS.search(document.text, block.start, block.end) is None
 
 
 def _procedure(document: DocumentContext) -> regex.Match[str] | None:
@@ -167,7 +173,8 @@ RULE = InvasivenessMismatch(
              "Book now: filler injections with no downtime.",
              "Book now: thread-lift injections with zero pain and no scars.",
              "Book now: laser spine surgery with hardly any downtime, just a tiny needle prick.",
-             "Book now: the injection is about as invasive as a flu shot, just a mild pinch."),
+             "Book now: the injection is about as invasive as a flu shot, just a mild pinch.",
+             "Book now. Our erbium laser heats the palate. No cutting, no needles: it is completely non-invasive."),
         good=("An MRI is a non-invasive test.", "Cells are given by intravenous infusion, which carries a small risk of infection.",
               "A lumbar puncture is usually painless; talk to your doctor about possible side effects and risks.",
               "Cataract surgery carries risks; talk to your doctor. Clouding later can be treated with a quick laser "

@@ -35,6 +35,7 @@ def sentence_of(text: str, claim: str):
     ("The cure works.", False),
     ("It would be wrong to call it a cure.", True),  # a name judged wrong
     ("It is misleading to call it a cure.", True),
+    ("It is yet to be shown to be a cure.", True),  # not yet done
 ])
 def test_negation_covers_a_claim_within_its_clause(text, expected):
     sentence, start, end = sentence_of(text, "cure")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import DEMO, runner_of
+from conftest import DEMO, ROOT, runner_of
 from healthlint.running.config import Config
 from healthlint.running.engine import Session
 from healthlint.running.ruletest import EXAMPLE_PATH, flagged
@@ -100,10 +100,9 @@ def test_no_vocabulary_of_the_built_in_packs_lists_a_term_twice():
     """A term written twice in one word list is a twin: edited in one place, it lives on in the other."""
     import tomllib
     from collections import Counter
-    from pathlib import Path
 
     twice = {}
-    for path in sorted((Path(__file__).parent.parent / "plugins").glob("*/*.toml")):
+    for path in sorted((ROOT / "plugins").glob("*/*.toml")):
         for name, terms in tomllib.loads(path.read_text(encoding="utf-8")).get("vocabularies", {}).items():
             listed = terms.get("terms", []) if isinstance(terms, dict) else terms
             repeated = sorted(term for term, n in Counter(t.lower() for t in listed).items() if n > 1)

@@ -12,7 +12,7 @@ pages of the project's shared material). Sentences are those healthlint reads. `
 an overclaim (each sentence once, whatever its categories) from careful writing, is a logistic
 regression over the words and pairs of words seen DETECT_MIN_COUNT times or more, each worth one
 over the square root of the sentence's feature count plus one, as likely.best reads them: the
-weights are `detect`, and the threshold is the score at which the odds reach READ_AS_CLAIM (the
+weights are `detect`, and the threshold is the score at which its probability reaches READ_AS_CLAIM (the
 regression's bias folded in). For each category with at least 20 overclaims,
 each word or pair seen twice in them gets the log ratio of its rate there to its rate in the other
 overclaims (`weights`), and the category a `bias` for its share of them: these tell the kind. The
@@ -43,7 +43,7 @@ SETS = Path(__file__).with_name("claim-model")
 # 84 and 3.53); NIH pages unchanged (the model reads only promotional pages). Features seen fewer
 # than five times are left out: with all seen twice, 2.5 times the features for the same scores.
 DETECT_MIN_COUNT = 5
-READ_AS_CLAIM = 0.065  # the odds at which a sentence reads as an overclaim, as a probability
+READ_AS_CLAIM = 0.065  # the regression's probability from which a sentence reads as an overclaim
 EPOCHS = 8  # passes over the sentences, in an order shuffled with SEED
 STEP = 0.5  # AdaGrad's step size
 L2 = 1e-5

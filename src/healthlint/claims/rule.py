@@ -421,6 +421,16 @@ def claim_rule(data: Mapping[str, Any], pack: str, source: str, analyzer: Analyz
                      source=source)
 
 
+def _counts(table: Mapping[str, Any], key: str, least: int, meaning: str, lexicon: Lexicon, where: str) -> dict[str, int]:
+    """`[register]`'s table `key` of vocabulary names to whole numbers of `least` or more."""
+    counts = table.get(key, {})
+    if not isinstance(counts, Mapping) or not all(
+            isinstance(n, int) and not isinstance(n, bool) and n >= least for n in counts.values()):
+        raise RuleError(f"{where}: {key!r} maps vocabulary names to {meaning} ({least} or more)")
+    lexicon.require(list(counts), f"{where}: {key!r}")
+    return dict(counts)
+
+
 def analyzer_for(data: Mapping[str, Any], lexicon: Lexicon, source: str) -> Analyzer:
     """The Analyzer of one rules file: its lexicon, core's ConText lexicon plus the file's
     `[context]` additions, and its `[register]` cues."""
@@ -442,16 +452,8 @@ def analyzer_for(data: Mapping[str, Any], lexicon: Lexicon, source: str) -> Anal
         threshold = table.get("threshold", 0.2)
         if not isinstance(threshold, (int, float)) or isinstance(threshold, bool):
             raise RuleError(f"{where}: 'threshold' must be a number")
-        at_most = table.get("at-most", {})
-        if not isinstance(at_most, Mapping) or not all(
-                isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in at_most.values()):
-            raise RuleError(f"{where}: 'at-most' maps vocabulary names to how many of their cues count (0 or more)")
-        lexicon.require(list(at_most), f"{where}: 'at-most'")
-        weight = table.get("weight", {})
-        if not isinstance(weight, Mapping) or not all(
-                isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in weight.values()):
-            raise RuleError(f"{where}: 'weight' maps vocabulary names to how many times each of their cues counts (1 or more)")
-        lexicon.require(list(weight), f"{where}: 'weight'")
+        at_most = _counts(table, "at-most", 0, "how many of their cues count", lexicon, where)
+        weight = _counts(table, "weight", 1, "how many times each of their cues counts", lexicon, where)
         at_least = {key: table.get(key, 2) for key in ("warning-at-least", "candour-at-least")}
         for key, n in at_least.items():
             if not isinstance(n, int) or isinstance(n, bool) or n < 1:
@@ -463,8 +465,8 @@ def analyzer_for(data: Mapping[str, Any], lexicon: Lexicon, source: str) -> Anal
         if not isinstance(claims_from, (int, float)) or isinstance(claims_from, bool) or not 0 <= claims_from <= 1:
             raise RuleError(f"{where}: 'claims-from' must be a share of sentences from 0 (never) to 1")
         spec = RegisterSpec(tuple(table.get("promotional", ())), tuple(table.get("careful", ())), float(threshold),
-                            dict(at_most), tuple(table.get("warning", ())), at_least["warning-at-least"],
-                            tuple(table.get("candour", ())), at_least["candour-at-least"], prose_from, dict(weight),
+                            at_most, tuple(table.get("warning", ())), at_least["warning-at-least"],
+                            tuple(table.get("candour", ())), at_least["candour-at-least"], prose_from, weight,
                             float(claims_from))
     return Analyzer(lexicon, context, spec)
 

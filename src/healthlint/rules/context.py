@@ -195,8 +195,10 @@ class SentenceContext:
         language.mentioned)."""
         if "quoted" in unless:
             return self.quoted(start, end)
-        block = self.document.block_of(self.sentence)
-        return "mentioned" in unless and language.mentioned(self.document.text, start, end, block.start, block.end)
+        if "mentioned" not in unless:
+            return False
+        block = self.document.block_of(self.sentence)  # a quotation may run over its paragraph's sentences
+        return language.mentioned(self.document.text, start, end, block.start, block.end)
 
     def modifiers(self, context: ContextRules | None = None) -> list[Modifier]:
         """The sentence's ConText modifiers under `context` (core's lexicon by default), found

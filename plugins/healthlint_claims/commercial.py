@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import regex
@@ -11,13 +12,18 @@ from healthlint.lazyregex import lazy
 from healthlint.rules import Match, Rule, RuleInfo
 
 if TYPE_CHECKING:  # annotations only: importing the context module costs a cached run time
+    from healthlint.claims.rule import Analyzer
     from healthlint.rules.context import SentenceContext
 
+# The publisher named as the place of care ("at our clinic"): a seller's page's, not a hospital's
+# leaflet on its own wards or trials ("every study at our hospital is reviewed by ...").
+_SELLER_PLACE = lazy(r"\b(?:at|in|with)\s+our\s+(?:clinic|cent(?:er|re)|practice|facility|institute|office|team|hospital|lab)s?\b",
+                     regex.I)
+# The publisher offering the treatment or writing about it ("At Stemedix we provide ..."), on any page.
 _SELLER = lazy(
-    r"\b(?:at|in|with)\s+our\s+(?:clinic|cent(?:er|re)|practice|facility|institute|office|team|hospital|lab)s?\b"
-    r"|\bour\s+(?:clinic|cent(?:er|re)|practice|facility|institute|team|doctors|physicians|specialists|providers|staff)s?\s+"
+    r"\bour\s+(?:clinic|cent(?:er|re)|practice|facility|institute|team|doctors|physicians|specialists|providers|staff)s?\s+"
     r"(?:offers?|provides?|uses?|performs?|specializ\w+|specialis\w+|administers?|delivers?)\b"
-    r"|\bat\s+(?:(?-i:\p{Lu})[\w&.-]*\s+){1,4}(?:we|our\s+team)\s+(?:provide|offer|specializ\w+|specialis\w+|use|perform|deliver)\b"
+    r"|\bat\s+(?:our\s+[\w-]+|(?:(?-i:\p{Lu})[\w&.-]*\s+){0,3}(?-i:\p{Lu})[\w&.-]*),?\s+(?:we|our\s+team)\s+(?:provide|offer|specializ\w+|specialis\w+|use|perform|deliver)\b"
     r"|\b(?:written|reviewed|provided|brought\s+to\s+you)\s+by\s+(?:a|an|our|the)?\s*(?:\w+\s+){0,2}?"
     r"(?:professional|doctor|physician|nurse|specialist|team|expert|staff)s?\s+(?:at|of|from)\s+(?-i:\p{Lu})[\w&.-]*",
     regex.I,
@@ -28,17 +34,25 @@ _DISCLOSURE = lazy(
 )
 
 
+@dataclass
 class SellerPraise(Rule):
-    """Flags text in which the publisher presents itself as the provider of the treatment, unless disclosed."""
+    """Flags text in which the publisher presents itself as the provider of the treatment, unless
+    disclosed: as offering it or writing about it on any page, as the place of care ("at our
+    clinic") on a page that reads as promotional (a hospital's leaflet on its own trials is not selling)."""
+
+    analyzer: Analyzer | None = None  # the pack's claims analyzer, for the document's register
 
     def check(self, ctx: SentenceContext) -> Iterable[Match]:
         text = ctx.document.text
         if ctx.document.once("commercial:disclosed", lambda doc: bool(_DISCLOSURE.search(doc.text))):
             return
-        for match in _SELLER.finditer(text, ctx.start, ctx.end):
-            if not ctx.negated(match.start()):
-                yield Match(match.start(), ctx.end)
-                return
+        patterns = [_SELLER]
+        if self.analyzer and self.analyzer.reads_promotional(ctx.document):
+            patterns.append(_SELLER_PLACE)
+        said = [m.start() for pattern in patterns for m in pattern.finditer(text, ctx.start, ctx.end)
+                if not ctx.negated(m.start())]
+        if said:
+            yield Match(min(said), ctx.end)
 
 
 RULE = SellerPraise(

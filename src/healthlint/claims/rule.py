@@ -154,7 +154,14 @@ class Analyzer:
         def said(index: int | None, mention: Mention) -> bool:
             at = document.sentence_at(mention.start) if index is None else index
             return at is None or not quoted(text, mention.start, mention.end, starts[at], ends[at])
+
         promotional = set(spec.promotional)
+
+        def denied(index: int | None, mention: Mention) -> bool:
+            at = document.sentence_at(mention.start) if index is None else index
+            return at is not None and document.sentence(at).negated(mention.start, mention.end)
+        # A sales cue denied is none ("this rule is not reliable", "it is not a miracle").
+        located = [(index, m) for index, m in located if m.concept not in promotional or not denied(index, m)]
         own_voice = any(m.concept in promotional and said(index, m) for index, m in located)
         register = spec.count((m for _, m in located), len(document.sentences), prose)
         if register.careful_cues and register.promotional_cues:

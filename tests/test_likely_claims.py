@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import healthlint_claims
-from conftest import CAREFUL, SELLER, flagged
+from conftest import CAREFUL, SELLER, flagged, lint_page
 from healthlint_claims import likely
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,3 +79,19 @@ def test_a_reading_gives_way_to_a_finding_of_its_own_category_only():
     assert flagged(SELLER, "Within a week the swelling had vanished.") == [
         ("anecdote-as-evidence/reads-like-a-claim", "Within a week the swelling had vanished."),
         ("cure-claim/condition-gone", "swelling had vanished")]
+
+
+def test_a_reading_keeps_the_clauses_a_precise_finding_leaves():
+    """A precise rule explains one clause of a sentence the model reads as a claim; the reading
+    stays on the longest run of the other clauses, trimmed, with the rule's own message (the words
+    it names may stand in the clause it left), and is dropped when what is left is under four words."""
+    sentence = ("The heat tightens the soft palate and uvula by triggering new collagen, "
+                "opening up your airway so air flows silently.")
+    assert flagged(SELLER, sentence) == [
+        ("efficacy-overstatement/treats-condition", "tightens the soft palate and uvula by triggering new collagen"),
+        ("efficacy-overstatement/reads-like-a-claim", "opening up your airway so air flows silently")]
+    reading = [f for f in lint_page(SELLER + sentence + "\n") if f["rule"] == "efficacy-overstatement/reads-like-a-claim"]
+    assert [f["message"] for f in reading] == [
+        "This reads as a health benefit stated as fact on a seller's page; it needs evidence a reader can check."]
+    assert flagged(SELLER, "Our tea cures arthritis for good, truly.") == [
+        ("cure-claim/permanent-relief", "cures arthritis for good")]

@@ -7,7 +7,7 @@ on either page."""
 
 import pytest
 
-from conftest import CAREFUL, assert_seller_only, assert_silent, categories_of, flagged
+from conftest import CAREFUL, assert_seller_only, assert_silent, categories_of, flagged, rules_of
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -45,8 +45,9 @@ def test_a_seller_kind_in_other_words_is_flagged_only_on_a_seller_page(sentence,
     ("There's no money in a cure you can eat.", [("hype/suppressed-secret", "no money in a cure")]),
 ])
 def test_a_promise_or_a_trope_is_flagged_on_any_page(sentence, expected):
+    """(On a seller's page the model may read another clause of the sentence too: see test_likely_claims.)"""
     assert flagged(CAREFUL, sentence, categories_of(expected)) == expected
-    assert_seller_only(sentence, expected, categories_of(expected), careful=None)
+    assert_seller_only(sentence, expected, rules_of(expected), careful=None)
 
 
 @pytest.mark.parametrize("sentence", [

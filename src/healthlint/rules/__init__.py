@@ -35,7 +35,7 @@ class RuleInfo:
     bad: tuple[str, ...] = ()  # examples the rule must flag
     good: tuple[str, ...] = ()  # examples the rule must leave alone
     pack: str = ""  # the pack that contributes the rule; defaults to the id's prefix
-    fallback: bool = False  # its match gives way to another rule's match of its category inside its span
+    fallback: bool = False  # gives way to other rules' matches of its category in its span (runner._give_way)
     formerly: tuple[str, ...] = ()  # ids and categories it had before: selectors that name them still select it
 
     def __post_init__(self) -> None:
@@ -90,6 +90,11 @@ class Rule:
         """Instead of keywords: the rule runs on the sentences holding a whole-word mention of
         one of these concepts of the tagger (which `taggers` must include)."""
         return None
+
+    def holds_in(self, text: str) -> bool:
+        """A fallback rule's match still holds on `text`, the clauses of its span that the other
+        rules' matches left (see RuleInfo.fallback): by default, yes."""
+        return True
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import itertools
 import re
 import sys
 import time
@@ -366,7 +367,7 @@ class Linter:
             run(index, lambda: document_rule.check_document(ctx))  # noqa: B023 (called at once)
         result.errors.extend(failures[index] for index in sorted(failures))
         if self.fallbacks & produced.keys():
-            _give_way(produced, self.fallbacks, self.categories)
+            _give_way(produced, self.fallbacks, self.rules, document.text)
         directives = suppressions.parse(document, ctx.regions.html)
         accepted = None
         if self.vocabulary:  # a configuration's accepted terms (healthlint.rules.vocabulary)
@@ -430,16 +431,55 @@ class Linter:
         )
 
 
-def _give_way(produced: dict[int, list[Match]], fallbacks: frozenset[int], categories: list[str]) -> None:
-    """Drop each match of a fallback rule that holds a match of another rule of its category (a
-    rule of another category says something else of the sentence): before suppressions and the
-    vocabulary, so that silencing the precise rule never brings the fallback's out."""
-    spans = [(m.start, m.end, categories[index]) for index, matches in produced.items() if index not in fallbacks
-             for m in matches]
+def _give_way(produced: dict[int, list[Match]], fallbacks: frozenset[int], rules: list[Rule], text: str) -> None:
+    """A fallback rule's match gives way to the matches of other rules of its category inside it
+    (a rule of another category says something else of the sentence): it keeps only the longest
+    run of its clauses that none of them touches, of GIVE_WAY_WORDS words or more, where the rule
+    says it still holds (Rule.holds_in), with the rule's own message; or it is dropped. ("The heat
+    tightens the palate by triggering collagen, opening up your airway so air flows silently": a
+    precise rule explains the first clause, the reading stays on the second.) Before suppressions
+    and the vocabulary, so that silencing the precise rule never brings the fallback's whole span out."""
+    spans = [(m.start, m.end, rules[index].info.category) for index, matches in produced.items()
+             if index not in fallbacks for m in matches]
     for index in fallbacks & produced.keys():
-        category = categories[index]
-        produced[index] = [m for m in produced[index]
-                           if not any(m.start <= s and e <= m.end and c == category for s, e, c in spans)]
+        rule = rules[index]
+        kept: list[Match] = []
+        for match in produced[index]:
+            inside = [(s, e) for s, e, c in spans if c == rule.info.category and match.start <= s and e <= match.end]
+            if not inside:
+                kept.append(match)
+            elif (rest := _untouched(text, match.start, match.end, inside)) and rule.holds_in(text[rest[0]:rest[1]]):
+                kept.append(Match(*rest, suggestion=match.suggestion))
+        produced[index] = kept
+
+
+GIVE_WAY_WORDS = 4  # words a fallback's untouched clauses need to keep a finding (see _give_way)
+# Where a clause ends: a semicolon, a colon, a bracket, a dash, or a comma before a word that opens
+# a clause (not a list's next item: "every cream, peel and laser").
+_CLAUSE_END = re.compile(r"[;()\u2014\u2013]|,(?=\s+(?:and|but|so|while|which|who|whereas|because|yet|plus|then|"
+                         r"or|while|with|without|meaning|leaving|so\s+that|[a-z]+ing)\b)")
+
+
+def _untouched(text: str, start: int, end: int, touched: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The longest run of the clauses of text[start:end] (split at commas, semicolons, colons,
+    brackets and dashes) that no span in `touched` overlaps, trimmed, when it has GIVE_WAY_WORDS
+    words or more."""
+    cuts = [start, *(m.end() for m in _CLAUSE_END.finditer(text, start, end)), end]
+    best: tuple[int, int] | None = None
+    run_start: int | None = None
+    for clause_start, clause_end in [*itertools.pairwise(cuts), (end, end)]:
+        free = clause_end > clause_start and not any(s < clause_end and clause_start < e for s, e in touched)
+        if free and run_start is None:
+            run_start = clause_start
+        elif not free and run_start is not None:
+            piece = text[run_start:clause_start]
+            left = run_start + len(piece) - len(piece.lstrip(" \t\n,;:()\u2014\u2013*_\"\u201c\u201d"))
+            right = clause_start - (len(piece) - len(piece.rstrip(" \t\n,;:()\u2014\u2013*_\"\u201c\u201d.!?")))
+            if len(_ASCII_TOKEN.findall(text, left, right)) >= GIVE_WAY_WORDS and (
+                    best is None or right - left > best[1] - best[0]):
+                best = (left, right)
+            run_start = None
+    return best
 
 
 class _Layout:

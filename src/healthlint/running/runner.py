@@ -454,16 +454,15 @@ def _give_way(produced: dict[int, list[Match]], fallbacks: frozenset[int], rules
 
 
 GIVE_WAY_WORDS = 4  # words a fallback's untouched clauses need to keep a finding (see _give_way)
-# Where a clause ends: a semicolon, a colon, a bracket, a dash, or a comma before a word that opens
-# a clause (not a list's next item: "every cream, peel and laser").
-_CLAUSE_END = re.compile(r"[;()\u2014\u2013]|,(?=\s+(?:and|but|so|while|which|who|whereas|because|yet|plus|then|"
-                         r"or|while|with|without|meaning|leaving|so\s+that|[a-z]+ing)\b)")
+# Where a clause ends: a semicolon, a bracket, a dash, or a comma that is not a list's ("every
+# cream, peel and laser": one or two words, then another comma, "and" or "or"). Not a colon: what
+# follows one says what the clause before it claims ("non-invasive: a weekly injection at home").
+_CLAUSE_END = re.compile(r"[;()\u2014\u2013]|,(?!\s+[\w\x27\u2019-]+(?:\s+[\w\x27\u2019-]+)?(?:,|\s+(?:and|or)\b))")
 
 
 def _untouched(text: str, start: int, end: int, touched: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The longest run of the clauses of text[start:end] (split at commas, semicolons, colons,
-    brackets and dashes) that no span in `touched` overlaps, trimmed, when it has GIVE_WAY_WORDS
-    words or more."""
+    """The longest run of the clauses of text[start:end] (see _CLAUSE_END) that no span in
+    `touched` overlaps, trimmed, when it has GIVE_WAY_WORDS words or more."""
     cuts = [start, *(m.end() for m in _CLAUSE_END.finditer(text, start, end)), end]
     best: tuple[int, int] | None = None
     run_start: int | None = None

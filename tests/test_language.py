@@ -36,6 +36,8 @@ def sentence_of(text: str, claim: str):
     ("It would be wrong to call it a cure.", True),  # a name judged wrong
     ("It is misleading to call it a cure.", True),
     ("It is yet to be shown to be a cure.", True),  # not yet done
+    ("If it hurts, do not just stop the cure.", True),  # an instruction, not "not only"
+    ("It does not just ease the pain, it is a cure.", False),  # "not only": a claim made bigger
 ])
 def test_negation_covers_a_claim_within_its_clause(text, expected):
     sentence, start, end = sentence_of(text, "cure")

@@ -66,3 +66,13 @@ def test_a_publisher_as_the_place_of_care_sells_only_on_a_sellers_page(sentence,
     on_careful = flagged(CAREFUL, sentence, "commercial-conflict/seller-as-author")
     assert on_seller == [("commercial-conflict/seller-as-author", span or sentence[sentence.index("at our"):])]
     assert on_careful == ([] if span is None else [("commercial-conflict/seller-as-author", span)])
+
+
+def test_the_immune_response_strengthened_is_a_mechanism_and_yours_a_claim():
+    """An agency says what a class of drugs does to the immune response (careful batch 12's NCI-style
+    table, on any page); a seller says its drip strengthens yours."""
+    sentence = "Immune modulators strengthen the immune response in a more general way."
+    for page in (CAREFUL, SELLER):
+        assert flagged(page, sentence, "efficacy-overstatement/boost-detox") == []
+    assert flagged(SELLER, "Our vitamin drip strengthens your immune response.", "efficacy-overstatement/boost-detox") == [
+        ("efficacy-overstatement/boost-detox", "strengthens your immune response")]

@@ -77,14 +77,9 @@ class Linter:
 
     @cached_property
     def fallbacks(self) -> frozenset[int]:
-        """The indices of the rules whose matches give way to another rule's of their category
-        inside their span."""
+        """The indices of the rules whose matches give way to other rules' of their category
+        inside their span (see _give_way)."""
         return frozenset(index for index, rule in enumerate(self.rules) if rule.info.fallback)
-
-    @cached_property
-    def categories(self) -> list[str]:
-        """Each rule's category, by index."""
-        return [rule.info.category for rule in self.rules]
 
     @property
     def built(self) -> bool:

@@ -156,12 +156,12 @@ class ReadsLikeAClaim(Rule):
             f"This reads as {kind} on a seller's page, worded as such claims are ({words}); "
             "it needs evidence a reader can check."))
 
-
     def holds_in(self, text: str) -> bool:
         """The clauses a precise rule's finding left still read, on their own, as an overclaim of
         this rule's kind."""
         found = best(text, self.model.get() if self.model else load())
         return found is not None and found[0] == self.category
+
 
 def reading(ctx: SentenceContext, model: dict[str, Any],
             directions: regex.Pattern[str] | None = None) -> tuple[str, float, list[str]] | None:

@@ -452,6 +452,7 @@ GIVE_WAY_WORDS = 4  # words a fallback's untouched clauses need to keep a findin
 # Where a clause ends: a semicolon, a bracket, a dash, or a comma that is not a list's ("every
 # cream, peel and laser": one or two words, then another comma, "and" or "or"). Not a colon: what
 # follows one says what the clause before it claims ("non-invasive: a weekly injection at home").
+_FRAYED = " \t\n,;:()\u2014\u2013*_\"\u201c\u201d"  # what a run of clauses is trimmed of at its ends (and a full stop at its end)
 _CLAUSE_END = re.compile(r"[;()\u2014\u2013]|,(?!\s+[\w\x27\u2019-]+(?:\s+[\w\x27\u2019-]+)?(?:,|\s+(?:and|or)\b))")
 
 
@@ -467,8 +468,8 @@ def _untouched(text: str, start: int, end: int, touched: list[tuple[int, int]]) 
             run_start = clause_start
         elif not free and run_start is not None:
             piece = text[run_start:clause_start]
-            left = run_start + len(piece) - len(piece.lstrip(" \t\n,;:()\u2014\u2013*_\"\u201c\u201d"))
-            right = clause_start - (len(piece) - len(piece.rstrip(" \t\n,;:()\u2014\u2013*_\"\u201c\u201d.!?")))
+            left = run_start + len(piece) - len(piece.lstrip(_FRAYED))
+            right = clause_start - (len(piece) - len(piece.rstrip(_FRAYED + ".!?")))
             if len(_ASCII_TOKEN.findall(text, left, right)) >= GIVE_WAY_WORDS and (
                     best is None or right - left > best[1] - best[0]):
                 best = (left, right)

@@ -73,3 +73,28 @@ def test_baseline_after_a_cached_plain_run_still_has_fingerprints(tmp_path):
     assert len(entries) == 3 and all(len(e["fingerprint"]) == 20 for e in entries)
     again = run_cli("check", "--isolated", "--format", "json", *cache, "--baseline", str(base), str(doc))
     assert (again.exit_code, again.findings) == (0, [])
+
+
+def test_a_baseline_written_before_a_rule_was_renamed_still_knows_its_findings(tmp_path):
+    """efficacy-overstatement/against-conventional-care was discourages-care/against-conventional-care
+    (RuleInfo.formerly): an entry under the old id, fingerprinted as the old id, still matches; an
+    entry under the old id for another claim does not."""
+    from healthlint.running.runner import fingerprint
+
+    sentence = "Many patients have been able to stop their medications completely."
+    doc = tmp_path / "a.md"
+    doc.write_text(f"Welcome to our clinic. Book today.\n\n{sentence}\n")
+    rule, old = "efficacy-overstatement/against-conventional-care", "discourages-care/against-conventional-care"
+    found = [f for f in check(str(doc)).findings if f["rule"] == rule]
+    assert len(found) == 1
+    flagged = doc.read_text()[found[0]["offset"]:found[0]["end_offset"]]
+    base = tmp_path / "baseline.json"
+
+    def baseline_of(claim: str) -> None:
+        entry = {"path": "a.md", "rule": old, "fingerprint": fingerprint(old, flagged, claim), "count": 1}
+        base.write_text(json.dumps({"healthlint-baseline": 1, "entries": [entry]}))
+
+    baseline_of(sentence)
+    assert [f["rule"] for f in check("--baseline", str(base), str(doc)).findings if f["rule"] == rule] == []
+    baseline_of("Another claim altogether.")
+    assert [f["rule"] for f in check("--baseline", str(base), str(doc)).findings if f["rule"] == rule] == [rule]

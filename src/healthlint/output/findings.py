@@ -34,6 +34,9 @@ class Finding:
     sentence_end: int = 0  # HTML report, which so needs no second parse
     replacement: str | None = None  # a suggested rewrite of the span (--diff)
     safe: bool = False  # the rewrite is safe to apply unattended (--fix)
+    # (a former id, the fingerprint under it) of a renamed rule (RuleInfo.formerly), for baselines:
+    # one written before the rename still knows the finding
+    former_fingerprints: tuple[tuple[str, str], ...] = ()
 
     def __reduce__(self) -> tuple[type[Finding], tuple[object, ...]]:
         # Worker processes send back thousands of findings: a plain tuple of the fields pickles

@@ -2,7 +2,8 @@
 
 Entries are keyed by file (relative to the baseline file's folder), rule and fingerprint (the
 flagged text and its sentence), so a finding survives unrelated edits and moved lines; a changed
-claim is a new finding. Entries whose finding is gone are "stale".
+claim is a new finding, and a renamed rule's finding matches the entry under its former id.
+Entries whose finding is gone are "stale".
 """
 
 from __future__ import annotations
@@ -62,10 +63,15 @@ class Baseline:
         self.folder = source.parent
 
     def filter(self, findings: list[Finding]) -> list[Finding]:
+        """The findings the baseline does not know. A finding of a renamed rule is known by its
+        former id too (RuleInfo.formerly): a baseline written before the rename still holds it."""
         kept = []
         for finding in findings:
-            key = (_key_path(finding.path, self.folder), finding.rule, finding.fingerprint)
-            if self._left[key] > 0:
+            path = _key_path(finding.path, self.folder)
+            keys = [(path, finding.rule, finding.fingerprint),
+                    *((path, former, fingerprint) for former, fingerprint in finding.former_fingerprints)]
+            key = next((k for k in keys if self._left[k] > 0), None)
+            if key is not None:
                 self._left[key] -= 1
             else:
                 kept.append(finding)

@@ -423,6 +423,8 @@ class Linter:
             fingerprint=fingerprint(info.id, flagged, prose) if self.fingerprints else "",
             sentence_start=start, sentence_end=end,
             replacement=match.replacement, safe=match.safe and match.replacement is not None,
+            former_fingerprints=tuple((former, fingerprint(former, flagged, prose)) for former in info.formerly
+                                      if "/" in former) if self.fingerprints and info.formerly else (),
         )
 
 

@@ -133,7 +133,8 @@ class Analyzer:
         puts in quotation marks do not count: a page that says "talk to your doctor" and lists a
         seller's phrases ("miracle cure", "money-back guarantee") is quoting them to warn, while
         a story whose only cue is a scare-quoted "Miracle" in its headline is not. It also records
-        whether a promotional cue is said outside quotation marks (Register.own_voice)."""
+        whether a promotional cue is said outside quotation marks (Register.own_voice). A
+        promotional cue under a negation does not count at all ("this rule is not reliable")."""
         spec = self.register_spec
         assert spec is not None
         cues = spec.cues
@@ -151,16 +152,18 @@ class Analyzer:
         prose = _finished(document)
         starts, ends = document.sentences.starts, document.sentences.ends
 
+        def sentence_of(index: int | None, mention: Mention) -> int | None:
+            return document.sentence_at(mention.start) if index is None else index
+
         def said(index: int | None, mention: Mention) -> bool:
-            at = document.sentence_at(mention.start) if index is None else index
+            at = sentence_of(index, mention)
             return at is None or not quoted(text, mention.start, mention.end, starts[at], ends[at])
 
-        promotional = set(spec.promotional)
-
         def denied(index: int | None, mention: Mention) -> bool:
-            at = document.sentence_at(mention.start) if index is None else index
+            at = sentence_of(index, mention)
             return at is not None and document.sentence(at).negated(mention.start, mention.end)
-        # A sales cue denied is none ("this rule is not reliable", "it is not a miracle").
+
+        promotional = set(spec.promotional)
         located = [(index, m) for index, m in located if m.concept not in promotional or not denied(index, m)]
         own_voice = any(m.concept in promotional and said(index, m) for index, m in located)
         register = spec.count((m for _, m in located), len(document.sentences), prose)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import os
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from healthlint.api import Linter
@@ -120,6 +120,9 @@ def test_disable_file_removes_exactly_that_rules_findings(text):
 @settings(max_examples=max(5, EXAMPLES // 30), deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(documents(), min_size=16, max_size=20))
 def test_same_result_in_any_file_order_and_with_two_jobs(tmp_path_factory, texts):
+    # Written to disk, a document whose head is a quarter NUL bytes or more is a binary file, which
+    # is reported and not linted (healthlint.text.document.decode): this test is about text.
+    assume(all(head.count(0) * 4 <= len(head) for head in (text.encode("utf-8")[:8192] for text in texts)))
     folder = tmp_path_factory.mktemp("docs")
     paths = []
     for i, text in enumerate(texts):

@@ -248,13 +248,25 @@ class PhraseRule(Rule):
                     continue
                 if scoped and ctx.modified(match.start(), scoped):
                     continue
-                if self.not_subject and _subject_named(self.not_subject, ctx, match.start()):
+                if self.not_subject and (_subject_named(self.not_subject, ctx, match.start())
+                                         or self._title_names(ctx.document)):
                     continue
                 if self.near and not self._near(ctx, match):
                     continue
                 taken.append(match.span())
                 replacement = match.expand(self.fix) if self.fix is not None else None
                 yield Match(match.start(), match.end(), replacement=replacement, safe=self.fix_safe)
+
+    def _title_names(self, document: DocumentContext) -> bool:
+        """The document does not read as promotional and its title (its first heading) names a
+        `not-subject` term: a careful page about one of them ("Hepatitis C: testing, treatment
+        and cure") speaks of it in every sentence, named or not ("Current treatment cures more
+        than 95% of people"). Measured once per document."""
+        if self.analyzer is None or self.not_subject is None:
+            return False
+        tagger, analyzer = self.not_subject, self.analyzer
+        return bool(document.once(f"title-names:{tagger.key}", lambda d: _titled(tagger, d))
+                    and not analyzer.reads_promotional(document))
 
     def _gated(self, hits: AbstractSet[str]) -> tuple[LazyPattern, ...]:
         """The patterns, in order, whose gate is None or shares a keyword with `hits`. A gate
@@ -364,6 +376,14 @@ def _tagger(lexicon: Lexicon, names: list[Any], where: str) -> ConceptTagger | N
     from healthlint.claims.concepts import ConceptTagger
 
     return ConceptTagger(lexicon, names)
+
+
+def _titled(tagger: ConceptTagger, document: DocumentContext) -> bool:
+    """The document's first heading, when it is one of its first three blocks, names one of the tagger's concepts."""
+    for block in list(document.regions.blocks[:3]):
+        if block.kind == "heading":
+            return bool(tagger.mentions(document.text, block.start, block.end))
+    return False
 
 
 def _subject_named(tagger: ConceptTagger, ctx: SentenceContext, position: int) -> bool:

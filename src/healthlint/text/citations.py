@@ -3,7 +3,7 @@
 A source is a link (inline, reference or bare URL), a footnote reference `[^1]`,
 a numeric reference `[1]` / `[1, 2]` / `[3-5]`, a DOI, a PMID or PMCID, or an
 author-year citation such as "(Smith et al., 2020)", "(World Health Organization, 2022)" or
-"a Cochrane review (2013)", the authors of a reference-list entry
+"a Cochrane review (2013)", "a 2017 Cochrane review", the authors of a reference-list entry
 ("Hemil\u00e4 H, Chalker E." or "Smith J, et al."), or a source named in the prose as journalists
 and agencies name one ("according to the CDC", "published in the Lancet", "a 2018 trial in JAMA",
 "Gupta and Carviel found", "the DiRECT trial").
@@ -59,6 +59,7 @@ _PROSE_SOURCE = lazy(r"""
     | \b(?:published|reported|appeared)\s+in\s+(?:the\s+)?(?:journal\s+)?\*{0,2}_?[\p{Lu}]   # published in the Lancet
     | \b(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,3}?(?:trial|study|review|meta-analysis|analysis|survey)\s+
         (?:in|of|by|published|from|led)\s+(?:\d|[\p{Lu}]|the\s+[\p{Lu}])                # a 2018 trial in JAMA
+    | \b(?:19|20)\d{2}\s+(?:[\p{Lu}][\p{L}-]+\s+){1,3}(?:systematic\s+)?(?:review|meta-analysis)\b  # a 2017 Cochrane review
     | \b[\p{Lu}][\p{L}'\u2019-]+\s+(?:and|&)\s+(?:colleagues|co-?workers|[\p{Lu}][\p{L}'\u2019-]+)
         \s+(?:found|reported|showed|concluded|published|observed)\b                     # Gupta and Carviel found
     | \bthe\s+(?=[\w-]*\p{Lu}[\w-]*\p{Lu})[\p{L}\d-]{3,}\s+(?:trial|study)\b          # the DiRECT trial

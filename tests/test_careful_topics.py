@@ -1,0 +1,62 @@
+"""A careful page titled with a curable infection speaks of its cure in every sentence, named or
+not; claims that outlast the treatment; sponsorship and shop links; the usual time course of a
+treatment with its caveat (issue 15, from blind sets 139-142 and careful batch 14)."""
+
+import pytest
+
+from conftest import CAREFUL, assert_seller_only, assert_silent, findings
+
+CURE_SENTENCES = (
+    "Current treatment cures more than 90% of people who finish it.\n\n"
+    "Cure lowers the risk of liver cancer, but it does not remove it.\n"
+)
+
+
+def cures(text: str) -> list[tuple[str, str]]:
+    return [(rule, span) for rule, span in findings(text) if rule == "cure-claim/absolute-cure"]
+
+
+def test_a_careful_page_titled_with_a_curable_infection_may_speak_of_its_cure():
+    page = "# Hepatitis C: tests and treatment\n\n" + CAREFUL + CURE_SENTENCES
+    assert cures(page) == []
+
+
+def test_the_same_sentences_under_another_title_or_on_a_sellers_page_are_cure_claims():
+    other = "# Arthritis: tests and treatment\n\n" + CAREFUL + CURE_SENTENCES
+    assert cures(other) == [("cure-claim/absolute-cure", "cures"), ("cure-claim/absolute-cure", "Cure")]
+    seller = ("# Hepatitis C: our natural cure\n\nOrder now and save 20%. Our tincture is the answer.\n\n"
+              + CURE_SENTENCES)
+    assert ("cure-claim/absolute-cure", "cures") in cures(seller)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The results last even after you stop wearing it.", "results last even after you stop"),
+    ("Once your bite is corrected, it stays corrected.", "Once your bite is corrected, it stays corrected"),
+    ("It is a one-time fix for crooked teeth.", "one-time fix"),
+    ("The belt tightens your tummy permanently.", "tightens your tummy permanently"),
+])
+def test_a_result_said_to_outlast_the_treatment_is_a_cure_claim(sentence, expected):
+    assert_seller_only(sentence, [("cure-claim/permanent-relief", expected)], "cure-claim/permanent-relief", careful=None)
+
+
+def test_a_result_kept_only_while_treatment_goes_on_is_no_such_claim():
+    assert_silent("Once your blood pressure is controlled, it stays controlled only while you take the tablets.",
+                  "cure-claim/permanent-relief")
+
+
+@pytest.mark.parametrize("sentence, rule, expected", [
+    ("This week's tips are brought to you by VitaBurst.", "commercial-conflict/sponsored", "brought to you by"),
+    ("I'm a proud HydraGlow ambassador.", "commercial-conflict/sponsored", "proud HydraGlow ambassador"),
+    ("Everything I use is in my shop.", "commercial-conflict/call-to-action", "in my shop"),
+    ("Please help Sam's fund on GoFundMe.", "commercial-conflict/call-to-action", "GoFundMe"),
+])
+def test_a_sponsor_an_ambassador_a_shop_and_a_fundraiser_are_commercial_ties(sentence, rule, expected):
+    assert_seller_only(sentence, [(rule, expected)], rule)
+
+
+def test_the_usual_time_course_with_its_caveat_is_no_testimonial():
+    sentence = "Most people see some improvement after 6 weeks, and it can take 3 months to see the full effect."
+    assert_silent(sentence, "anecdote-as-evidence/patient-reports", page=CAREFUL)
+    assert_seller_only("Most of our patients see a big improvement after one session.",
+                       [("anecdote-as-evidence/patient-reports", "patients see a big improvement")],
+                       "anecdote-as-evidence/patient-reports", careful=None)

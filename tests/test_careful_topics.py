@@ -24,6 +24,8 @@ def test_a_careful_page_titled_with_a_curable_infection_may_speak_of_its_cure():
 def test_the_same_sentences_under_another_title_or_on_a_sellers_page_are_cure_claims():
     other = "# Arthritis: tests and treatment\n\n" + CAREFUL + CURE_SENTENCES
     assert cures(other) == [("cure-claim/absolute-cure", "cures"), ("cure-claim/absolute-cure", "Cure")]
+    treatment = "# Stem cell transplant for MS: a cure at last?\n\n" + CAREFUL + "For them, the treatment permanently cures MS.\n"
+    assert cures(treatment) == [("cure-claim/absolute-cure", "cures")]  # a title names the topic, not a treatment
     seller = ("# Hepatitis C: our natural cure\n\nOrder now and save 20%. Our tincture is the answer.\n\n"
               + CURE_SENTENCES)
     assert ("cure-claim/absolute-cure", "cures") in cures(seller)

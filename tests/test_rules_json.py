@@ -36,7 +36,7 @@ def test_a_config_rule_lists_every_key_as_loaded(write):
         "rationale": "", "url": None, "kind": "phrase",
         "patterns": [r"\bcure[- ]all\b", r"\bpanacea\b"], "case-sensitive": True,
         "unless": ["negated", "quoted"], "requires": r"\bour\b", "excludes": r"\bnot\s+a\b",
-        "near": {"pattern": r"\btonic\b", "words": 6}, "fix": "supplement", "fix-safe": False, "not-subject": [],
+        "near": {"pattern": r"\btonic\b", "words": 6}, "fix": "supplement", "fix-safe": False, "not-subject": [], "not-topic": [],
         "source": config, "bad": ["Our tonic is a cure-all."], "good": ["It is not a cure-all."],
         "formerly": ["local/panacea", "remedy-hype"],
     }

@@ -33,6 +33,7 @@ def rule_json(rule: Rule) -> dict[str, object]:
             "fix": rule.fix,
             "fix-safe": rule.fix_safe,
             "not-subject": list(rule.not_subject.names) if rule.not_subject else [],
+            "not-topic": list(rule.not_topic.names) if rule.not_topic else [],
             "source": rule.source,
         }
     elif isinstance(rule, ClaimRule):

@@ -61,7 +61,7 @@ _KEYS: dict[str, Kind] = {
     "name": str, "id": str, "category": str, "severity": str, "message": str, "suggestion": str,
     "rationale": str, "patterns": list[str], "keywords": list[str], "unless": list[str], "requires": str,
     "excludes": str, "near": {"pattern": str, "words": int}, "bad": list[str], "good": list[str],
-    "case-sensitive": bool, "fix": str, "fix-safe": bool, "not-subject": list[str], "register": str,
+    "case-sensitive": bool, "fix": str, "fix-safe": bool, "not-subject": list[str], "not-topic": list[str], "register": str,
     "formerly": list[str],
 }
 _REQUIRED = ("category", "message", "patterns")
@@ -179,6 +179,7 @@ class PhraseRule(Rule):
     fix: str | None = None  # a replacement template (\\g<name> and \\1 expand groups)
     fix_safe: bool = False
     not_subject: ConceptTagger | None = None  # a match whose clause names one of these before it is skipped
+    not_topic: ConceptTagger | None = None  # no match counts on a careful page whose title names one of these
     register: str | None = None  # "promotional": matches count only in a document that reads so ...
     analyzer: Analyzer | None = None  # ... by the register cues of this analyzer (its file's [register])
     # Per pattern, the keywords one of which every match of it contains (None: unknown, so the
@@ -248,8 +249,9 @@ class PhraseRule(Rule):
                     continue
                 if scoped and ctx.modified(match.start(), scoped):
                     continue
-                if self.not_subject and (_subject_named(self.not_subject, ctx, match.start())
-                                         or self._title_names(ctx.document)):
+                if self.not_subject and _subject_named(self.not_subject, ctx, match.start()):
+                    continue
+                if self.not_topic and self._on_topic(ctx.document):
                     continue
                 if self.near and not self._near(ctx, match):
                     continue
@@ -257,16 +259,16 @@ class PhraseRule(Rule):
                 replacement = match.expand(self.fix) if self.fix is not None else None
                 yield Match(match.start(), match.end(), replacement=replacement, safe=self.fix_safe)
 
-    def _title_names(self, document: DocumentContext) -> bool:
+    def _on_topic(self, document: DocumentContext) -> bool:
         """The document does not read as promotional and its title (its first heading) names a
-        `not-subject` term: a careful page about one of them ("Hepatitis C: testing, treatment
-        and cure") speaks of it in every sentence, named or not ("Current treatment cures more
-        than 95% of people"). Measured once per document."""
-        if self.analyzer is None or self.not_subject is None:
+        `not-topic` term: a careful page about a curable infection ("Hepatitis C: testing and
+        treatment") speaks of its cure in every sentence, named or not ("Current treatment cures
+        more than 95% of people"). Measured once per document."""
+        tagger = self.not_topic
+        if tagger is None or self.analyzer is None:
             return False
-        tagger, analyzer = self.not_subject, self.analyzer
-        return bool(document.once(f"title-names:{tagger.key}", lambda d: _titled(tagger, d))
-                    and not analyzer.reads_promotional(document))
+        return bool(document.once(f"titled:{tagger.key}", lambda d: _titled(tagger, d))
+                    and not self.analyzer.reads_promotional(document))
 
     def _gated(self, hits: AbstractSet[str]) -> tuple[LazyPattern, ...]:
         """The patterns, in order, whose gate is None or shares a keyword with `hits`. A gate
@@ -348,6 +350,7 @@ def phrase_rule(data: dict[str, Any], pack: str, source: str, prefix: str | None
         excludes=pattern(data["excludes"], "excludes") if "excludes" in data else None,
         near=near, source=source, fix=data.get("fix"), fix_safe=data.get("fix-safe", False),
         not_subject=_tagger(vocabularies, data.get("not-subject", []), f"{where} 'not-subject'"),
+        not_topic=_tagger(vocabularies, data.get("not-topic", []), f"{where} 'not-topic'"),
         register=data.get("register"),
     )
 

@@ -41,6 +41,16 @@ def test_directions_for_use_are_not_read_as_claims_and_a_three_word_line_is_not_
     assert likely.best("How it works", likely.load()) is None
 
 
+def test_a_trigger_gives_way_only_over_the_words_that_weighed_most():
+    """A denial of something else in the sentence does not say the story otherwise; a condition
+    over its words does. A gentle word beside a denial ("no needles") is left to the precise rule."""
+    other = "It wasn't cheap, but " + STORY[0].lower() + STORY[1:]
+    assert flagged(SELLER, other) == [("anecdote-as-evidence/reads-like-a-claim", other)]
+    assert flagged(SELLER, "If you stick with it, " + STORY[0].lower() + STORY[1:]) == []
+    assert flagged(SELLER, "No needles and no surgery: our gentle treatment uses light pulses.",
+                   "invasiveness-mismatch/") == []
+
+
 def test_every_category_of_the_model_has_words_for_the_writer():
     model = likely.load()
     assert set(model["weights"]) <= set(likely.KINDS)

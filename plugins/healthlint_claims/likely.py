@@ -37,6 +37,10 @@ if TYPE_CHECKING:
 
 MODEL = Path(__file__).with_name("claim_model.json")
 SAID_OTHERWISE = frozenset({"negated", "hedged", "reported", "hypothetical", "conditional"})
+# Kinds read from what a sentence denies ("no needles, no surgery"): whether the procedure it is
+# said of is gentle is for the precise rule, which knows what the page does, so any trigger in the
+# sentence lets it be. A reading of another kind gives way only to a trigger over its weightiest words.
+WHOLE_SENTENCE = frozenset({"invasiveness-mismatch"})
 _WORD = lazy(r"[a-z0-9%$\u00a3\u20ac']+")
 
 # What each category's finding tells the writer, after "This reads as ...".
@@ -167,15 +171,33 @@ def reading(ctx: SentenceContext, model: dict[str, Any],
             directions: regex.Pattern[str] | None = None) -> tuple[str, float, list[str]] | None:
     """The model's reading of the sentence (best), unless it is a question, cited or an instruction
     (it opens with one of `directions`: "Take one in three days"), or a ConText trigger denies,
-    hedges or reports it: the model reads words, not what is said of them. Made once per sentence
+    hedges or reports the words that weighed most for it (any trigger, for a kind in
+    WHOLE_SENTENCE): the model reads words, not what is said of them. Made once per sentence
     for all the categories' rules, the model first (most sentences stop there)."""
     found = best(ctx.text, model)
-    if found is None or ctx.silenced(frozenset({"question", "cited"})) or any(
-            m.category in SAID_OTHERWISE for m in ctx.modifiers()):
+    if found is None or ctx.silenced(frozenset({"question", "cited"})):
+        return None
+    said_otherwise = [m for m in ctx.modifiers() if m.category in SAID_OTHERWISE]
+    if said_otherwise and (found[0] in WHOLE_SENTENCE or _covered(ctx, found[2], said_otherwise)):
         return None
     if directions is not None and directions.match(ctx.document.text, ctx.start, ctx.end):
         return None
     return found
+
+
+def _covered(ctx: SentenceContext, words: list[str], modifiers: list[Any]) -> bool:
+    """One of the words that weighed most for the reading is a modifier's trigger ("could",
+    "said") or in its scope, or none of them can be found: a trigger elsewhere in the sentence
+    ("It is not cheap, but it melts fat away") does not say the claim otherwise."""
+    lowered = ctx.text.lower()
+    found_any = False
+    for word in words:
+        for match in regex.finditer(rf"(?<![\w']){regex.escape(word)}(?![\w'])", lowered):
+            found_any = True
+            at = ctx.start + match.start()
+            if any(m.covers(at) or m.start <= at < m.end for m in modifiers):
+                return True
+    return not found_any
 
 
 def reading_model(model: dict[str, Any]) -> dict[str, Any]:

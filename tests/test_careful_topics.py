@@ -62,3 +62,27 @@ def test_the_usual_time_course_with_its_caveat_is_no_testimonial():
     assert_seller_only("Most of our patients see a big improvement after one session.",
                        [("anecdote-as-evidence/patient-reports", "patients see a big improvement")],
                        "anecdote-as-evidence/patient-reports", careful=None)
+
+
+INJECTIONS = "# Prolotherapy for knee pain\n\nBook now. Prolotherapy is a series of injections into the damaged ligament.\n\n"
+
+
+def test_a_denial_in_a_list_after_the_same_word_still_promises_and_a_blade_denied_leaves_the_needle():
+    """'no cutting, no downtime': the first 'no' does not deny the second item, and denying surgery
+    on a page of injections does not make the page's gentle words true."""
+    found = findings(INJECTIONS + "There's no cutting, no downtime and no recovery period.\n")
+    assert [span for rule, span in found if rule == "invasiveness-mismatch/gentle-procedure"] == [
+        "no downtime", "no recovery period"]
+
+
+def test_a_negation_over_a_whole_predicate_still_denies_a_claim_of_another_word():
+    page = CAREFUL + "No vaccine is 100% effective or completely free of side effects.\n"
+    assert [rule for rule, _ in findings(page) if rule.startswith("safety-claim/")] == []
+
+
+def test_an_answer_signed_by_the_seller_is_no_testimonial():
+    page = ("Order today and save 20%.\n\n**Q: How long does shipping take?**\n"
+            "A: Orders ship within two days from our warehouse. \u2014 *GlowCo Seller*\n\n"
+            "**Q: Does it work?**\nA: My migraines are gone! \u2014 *Verified purchaser, Mei L.*\n")
+    assert [(rule, span) for rule, span in findings(page) if rule == "anecdote-as-evidence/set-apart-testimonial"] == [
+        ("anecdote-as-evidence/set-apart-testimonial", "A: My migraines are gone!")]

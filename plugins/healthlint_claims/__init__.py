@@ -31,6 +31,8 @@ def rules() -> list[Rule]:
     phrase = load_phrase_rules(Path(__file__).with_name("rules.toml"), PACK)
     analyzer = next(r.analyzer for r in phrase if isinstance(r, ClaimRule) and r.analyzer)  # the register
     harms.RULE.analyzer = testimonials.RULE.analyzer = commercial.RULE.analyzer = analyzer
+    testimonials.RULE.seller_signed = LazyPattern(analyzer.lexicon.pattern("seller-signatures"), regex.I,
+                                                  f"{PACK}: vocabulary 'seller-signatures'", eager=False)
     said, words = invasiveness.said_gentle(analyzer.lexicon)
     gentle = replace(invasiveness.RULE, analyzer=analyzer, keywords=(*invasiveness.RULE.keywords, *words),
                      said_gentle=LazyPattern(said, regex.I, f"{PACK}: vocabulary {invasiveness.GENTLE_CLAIMS!r}",

@@ -124,6 +124,8 @@ def _mismatch(ctx: SentenceContext, match: regex.Match[str]) -> Iterable[Match]:
 
 
 _SKIN_BROKEN = lazy(r"\b(?:needles?|injections?|incisions?|cuts?|cutting)\b", regex.I)
+_NEEDLE = lazy(r"needl|inject|infusion|intravenous|\biv\b|epidural|intrathecal|puncture|botox|filler", regex.I)
+_BLADE = lazy(r"incision|\bcut|surg|liposuction|stitch|sutur|graft|transplant|implant|biops", regex.I)
 
 
 _BURNS = lazy(r"\b(?:lasers?|heat(?:s|ed|ing)?|radio\s?frequency|burn(?:s|ed|ing)?|cauteri[sz]\w*|ablat\w*)\b", regex.I)
@@ -132,10 +134,24 @@ _BURNS = lazy(r"\b(?:lasers?|heat(?:s|ed|ing)?|radio\s?frequency|burn(?:s|ed|ing
 def _says_what_it_avoids(ctx: SentenceContext) -> bool:
     """The sentence denies that the skin is broken ("no needles, incisions or anaesthetic"): its
     gentle words describe that procedure, whatever else the page mentions; unless its paragraph
-    heats or burns tissue ("the laser heats the soft palate ... no needles: it is painless")."""
+    heats or burns tissue ("the laser heats the soft palate ... no needles: it is painless"), or
+    the page's own invasive step is of the other kind ("no cutting, no downtime" on a page of
+    injections: it denies surgery, not the needle)."""
     document, block = ctx.document, ctx.document.block_of(ctx.sentence)
-    return any(ctx.negated(mention.start()) for mention in _SKIN_BROKEN.finditer(document.text, ctx.start, ctx.end)) \
-        and _BURNS.search(document.text, block.start, block.end) is None
+    denied = {_kind(mention.group()) for mention in _SKIN_BROKEN.finditer(document.text, ctx.start, ctx.end)
+              if ctx.negated(mention.start())}
+    if not denied or _BURNS.search(document.text, block.start, block.end) is not None:
+        return False
+    procedure = document.once("invasiveness:procedure", _procedure)
+    return procedure is None or _kind(procedure.group()) in denied or _kind(procedure.group()) is None
+
+
+def _kind(word: str) -> str | None:
+    """Whether an invasive step is a needle's or a blade's (None: neither, or both)."""
+    word = word.lower()
+    if _NEEDLE.search(word):
+        return "needle"
+    return "blade" if _BLADE.search(word) else None
 
 
 def _procedure(document: DocumentContext) -> regex.Match[str] | None:

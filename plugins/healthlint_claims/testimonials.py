@@ -21,6 +21,7 @@ from healthlint.rules import Match, Rule, RuleInfo
 if TYPE_CHECKING:  # annotations only: importing the context module costs a cached run time
     from healthlint.claims.rule import Analyzer
     from healthlint.rules.context import DocumentContext, SentenceContext
+    from healthlint.rules.phrase import LazyPattern
 
 _OPENS = "\"\u201c\u201e\u00ab"
 _QUOTES = "\"\u201c\u201d\u201e\u00ab\u00bb"
@@ -39,9 +40,12 @@ class SetApartTestimonial(Rule):
     finding over its words, from its first sentence; the signature is left out."""
 
     analyzer: Analyzer | None = None  # the pack's claims analyzer, for the document's register
+    # The pack's `seller-signatures`: a signature that names the seller's own people ("- HydroVita
+    # Seller", "- The Care Team") signs an answer, not a customer's story.
+    seller_signed: LazyPattern | None = None
 
     def check(self, ctx: SentenceContext) -> Iterable[Match]:
-        spans = ctx.document.once("testimonials:blocks", _testimonial_blocks)
+        spans = ctx.document.once("testimonials:blocks", lambda d: _testimonial_blocks(d, self.seller_signed))
         if not spans:
             return
         at = bisect.bisect_right(spans, (ctx.start, len(ctx.document.text))) - 1
@@ -68,16 +72,21 @@ class SetApartTestimonial(Rule):
         return bool(self.analyzer and self.analyzer.reads_promotional(document))
 
 
-def _testimonial_blocks(document: DocumentContext) -> list[tuple[int, int]]:
+def _testimonial_blocks(document: DocumentContext, seller: LazyPattern | None = None) -> list[tuple[int, int]]:
     """The (start, end) of each testimonial set apart: a block quotation that opens with a
-    quotation mark, or a block quotation or paragraph that is signed. In a signed paragraph that
-    is not in quotation marks, the testimonial is the sentence the signature ends."""
+    quotation mark, or a block quotation or paragraph that is signed, but not by the seller's own
+    people (`seller` names them). In a signed paragraph that is not in quotation marks, the
+    testimonial is the sentence the signature ends."""
     text, found = document.text, []
     for block in document.regions.blocks:
         if block.kind not in ("quote", "paragraph"):
             continue
         opens = text[block.start] in _OPENS
         signed = _SIGNATURE.search(text, block.start + 1, block.end)
+        if signed and seller is not None:
+            line_end = text.find("\n", signed.start(), block.end)
+            if seller.search(text, signed.start(), block.end if line_end < 0 else line_end):
+                continue
         if (block.kind == "quote" and (opens or signed)) or (signed and opens):
             found.append((block.start, block.end))
         elif signed:
@@ -118,7 +127,8 @@ RULE = SetApartTestimonial(
         good=('Talk to your doctor about the risks and side effects. In a clinical trial, researchers found '
               'a small effect.\n\n> "We need larger trials," said Dr. Chen.',
               'Order today and save 20%.\n\n> Note: results vary from person to person.',
-              'Order today. The guideline was updated in 2020 \u2014 Atlanta, Georgia, is where the agency sits.'),
+              'Order today. The guideline was updated in 2020 \u2014 Atlanta, Georgia, is where the agency sits.',
+              'Order today and save 20%.\n\nA: Orders ship within two days. \u2014 *GlowCo Seller*'),
         pack="health-claims",
     ),
 )

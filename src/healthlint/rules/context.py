@@ -124,6 +124,17 @@ class DocumentContext:
                 and not language.is_finished(body) and not body.endswith(":"))
 
 
+_LIST_JOIN = frozenset({",", ";", "and", "or", "nor"})
+
+
+def _listed_after(text: str, trigger_end: int, start: int) -> bool:
+    """text[trigger_end:start] joins a list: the claim at `start` is a later item after the
+    trigger's ("no cutting, no downtime and no recovery period"; not "no vaccine is 100%
+    effective or free of side effects", whose own negation is another word)."""
+    between = text[trigger_end:start]
+    return "," in between or ";" in between or any(w in _LIST_JOIN for w in between.lower().split())
+
+
 class SentenceContext:
     """One sentence of a document, with the shared helpers rules use to judge it."""
 
@@ -171,10 +182,14 @@ class SentenceContext:
         """A ConText negation outside the claim at [start, end) covers its first word ("not
         proven to cure") or, given `end`, its last ("this treatment does not work for everyone",
         "... has not been shown"). A claim that holds its own negation ("no side effects") is
-        not denied by it."""
+        not denied by it, nor by the same word before it in a list ("no cutting, no downtime")."""
         last = start if end is None or end <= start else end - 1
-        return any(m.category == "negated" and (m.covers(start) or m.covers(last))
-                   and not start <= m.start < last + 1 for m in self.modifiers())
+        text = self.document.text
+        negations = [m for m in self.modifiers() if m.category == "negated"]
+        own = {text[m.start:m.end].lower() for m in negations if start <= m.start < last + 1}
+        return any((m.covers(start) or m.covers(last)) and not start <= m.start < last + 1
+                   and not (text[m.start:m.end].lower() in own and _listed_after(text, m.end, start))
+                   for m in negations)
 
     def hedged(self, start: int | None = None, end: int | None = None) -> bool:
         """A ConText hedge ("may", "early studies suggest") covers the claim at `start`; without

@@ -86,3 +86,10 @@ def test_an_answer_signed_by_the_seller_is_no_testimonial():
             "**Q: Does it work?**\nA: My migraines are gone! \u2014 *Verified purchaser, Mei L.*\n")
     assert [(rule, span) for rule, span in findings(page) if rule == "anecdote-as-evidence/set-apart-testimonial"] == [
         ("anecdote-as-evidence/set-apart-testimonial", "A: My migraines are gone!")]
+
+
+def test_a_laser_that_shatters_pigment_is_no_gentle_procedure():
+    page = ("# Laser tattoo removal\n\nBook now. Our picosecond laser breaks the ink into tiny particles.\n\n"
+            "The treatment is completely painless.\n")
+    assert [span for rule, span in findings(page) if rule == "invasiveness-mismatch/gentle-procedure"] == [
+        "treatment is completely painless"]

@@ -41,7 +41,10 @@ _INVASIVE = lazy(
     # what the aesthetic trade injects or threads under the skin, by name
     r"|microneedl\w*|botox|(?:dermal|lip|cheek|under-eye|tear[- ]trough)\s+fillers?|filler\s+injections?|thread\s+lifts?"
     # lasers that burn or cut tissue away (not the low-level "cold" lasers that only shine on it)
-    r"|lasik|lasek|(?:co2|ablative|fractional|erbium)\s+lasers?|laser\s+(?:resurfacing|ablation)|vaginal\s+(?:laser|rejuvenation))\b",
+    r"|lasik|lasek|(?:co2|ablative|fractional|erbium)\s+lasers?|laser\s+(?:resurfacing|ablation)|vaginal\s+(?:laser|rejuvenation)"
+    # lasers that shatter pigment or burn follicles, and plasma that burns the skin's surface
+    r"|(?:q-switched|picosecond|pico|nd:yag|alexandrite|diode)\s+lasers?|laser\s+(?:tattoo|hair)\s+removal"
+    r"|(?:tattoo|hair)\s+removal\s+lasers?|plasma\s+(?:pen|skin\s+tightening)|fibroblast\s+(?:treatment|therapy|lift))\b",
     regex.I,
 )
 _GENUINELY_NON_INVASIVE = lazy(

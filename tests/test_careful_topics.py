@@ -93,3 +93,18 @@ def test_a_laser_that_shatters_pigment_is_no_gentle_procedure():
             "The treatment is completely painless.\n")
     assert [span for rule, span in findings(page) if rule == "invasiveness-mismatch/gentle-procedure"] == [
         "treatment is completely painless"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("DIABETES IS FINISHED!!", "DIABETES IS FINISHED"),
+    ("Diabetes Is Finished", "Diabetes Is Finished"),
+    ("Eczema IS gone.", "Eczema IS gone"),
+])
+def test_a_headline_in_capitals_names_what_is_gone_before_its_verb(sentence, expected):
+    """A capitalised predicate may end a name ("Centers for Disease Control"), so it takes no
+    object before it; one that opens with an auxiliary, or a clause in capitals, does."""
+    assert_seller_only(sentence, [("cure-claim/condition-gone", expected)], "cure-claim/condition-gone")
+
+
+def test_a_name_in_title_case_is_still_no_claim():
+    assert_silent("The Centers for Disease Control and Prevention publishes guidance.")

@@ -142,6 +142,9 @@ def test_a_rhetorical_why_when_you_can_asks_nothing():
     # "walked out of our clinic" limits nothing; "9 out of 10" limits a claim to some people
     ("He walked out of our clinic with his vertigo gone.",
      "It works for 9 out of 10 patients.", [("limited", "out of", "10 patients.")]),
+    # "within a few weeks" is a span of time; "a few patients" limits a claim to some people
+    ("Within a few weeks the ringing switches off.",
+     "A few patients notice it.", [("limited", "A few", "patients notice it.")]),
 ])
 def test_words_that_hold_a_trigger_without_its_sense_start_no_scope(sentence, control, control_scope):
     """A pseudo-trigger ("is low magnesium", "no need to live with", "out of our") starts no scope;

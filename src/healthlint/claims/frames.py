@@ -21,6 +21,7 @@ from healthlint.claims.modifiers import ContextRules, Modifier
 from healthlint.lazyregex import lazy
 
 _WORD = lazy(r"\w[\w'\u2019-]*")
+_AUXILIARY = lazy(r"(?:is|are|was|were|has|have|had|will|becomes?|became|gets?|got)\b", regex.I)
 # "that" after a verb of saying or showing opens a new subject; a relative "that" ("the blocks
 # that repair muscles") does not.
 _THAT = lazy(
@@ -182,9 +183,10 @@ class SentenceAnalysis:
                 continue
             target = pronoun = None
             if objects:  # a capitalised predicate in a title takes its object after it ("Reduce Acne"),
-                # never before ("Centers for Disease Control")
+                # never before ("Centers for Disease Control"), unless it is a verb's ("Diabetes Is
+                # Finished") or the text shouts ("ECZEMA IS GONE")
                 target = self._nearest(predicate, object_mentions, lo, hi, after,
-                                       0 if self.text[predicate.start].isupper() else before)
+                                       0 if self._named_like(predicate, lo, hi) else before)
                 pronoun = (None if target or not self.words_between(lo, predicate.start)  # "Avoid it.": an instruction
                            else _PRONOUN.match(self.text, predicate.end, hi))
                 if pronoun is not None:
@@ -235,6 +237,16 @@ class SentenceAnalysis:
         it states ("combines ... targeted nutrition to rebuild discs")."""
         return bool(_TO.match(self.text[subject.end:predicate.start])) and bool(
             _USING.search(self.text, since, subject.start))
+
+    def _named_like(self, predicate: Mention, lo: int, hi: int) -> bool:
+        """A capitalised predicate that may end a name: not one that opens with an auxiliary
+        ("Is Finished", "Has Vanished"), nor one in a clause written in capitals throughout."""
+        text = self.text
+        if not text[predicate.start].isupper():
+            return False
+        if _AUXILIARY.match(text, predicate.start, predicate.end):
+            return False
+        return any(c.islower() for c in text[lo:hi])
 
     def _in_a_name(self, predicate: Mention, clause_start: int) -> bool:
         """A capitalised predicate inside a clause is part of a name ("Centers for Disease

@@ -146,11 +146,12 @@ def _says_what_it_avoids(ctx: SentenceContext) -> bool:
     if not denied or _BURNS.search(document.text, block.start, block.end) is not None:
         return False
     procedure = document.once("invasiveness:procedure", _procedure)
-    return procedure is None or _kind(procedure.group()) in denied or _kind(procedure.group()) is None
+    kind = None if procedure is None else _kind(procedure.group())
+    return kind is None or kind in denied
 
 
 def _kind(word: str) -> str | None:
-    """Whether an invasive step is a needle's or a blade's (None: neither, or both)."""
+    """Whether an invasive step is a needle's or a blade's (None: neither, as sedation or a catheter)."""
     word = word.lower()
     if _NEEDLE.search(word):
         return "needle"

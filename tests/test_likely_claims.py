@@ -51,6 +51,16 @@ def test_a_trigger_gives_way_only_over_the_words_that_weighed_most():
                    "invasiveness-mismatch/") == []
 
 
+
+def test_a_denial_that_makes_the_claim_is_read_and_one_that_takes_it_back_is_not():
+    """'you'll never have to think about your teeth again' is a benefit made by denying: its
+    'never' weighs for the reading and does not say it otherwise. A denial of evidence ('no
+    controlled data') says a figure's reading otherwise."""
+    veneers = "Our veneers are built to last a lifetime, so you'll never have to think about your teeth again."
+    assert ("efficacy-overstatement/reads-like-a-claim", veneers) in flagged(SELLER, veneers)
+    assert flagged(SELLER, "We have no controlled data, said one of the doctors.", "unsourced-statistic/") == []
+
+
 def test_every_category_of_the_model_has_words_for_the_writer():
     model = likely.load()
     assert set(model["weights"]) <= set(likely.KINDS)

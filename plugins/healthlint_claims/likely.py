@@ -41,6 +41,11 @@ SAID_OTHERWISE = frozenset({"negated", "hedged", "reported", "hypothetical", "co
 # said of is gentle is for the precise rule, which knows what the page does, so any trigger in the
 # sentence lets it be. A reading of another kind gives way only to a trigger over its weightiest words.
 WHOLE_SENTENCE = frozenset({"invasiveness-mismatch"})
+# Kinds whose claims are made by denying ("it can't come back", "you'll never have to think about it
+# again", "your body cannot shift it on its own"): a negation word that weighs for such a reading is
+# the claim's own, and only its scope says the claim otherwise. For other kinds ("We have no
+# controlled data", "no financial relationship") the negation says it otherwise.
+DENIAL_MADE = frozenset({"efficacy-overstatement", "cure-claim", "safety-claim"})
 _WORD = lazy(r"[a-z0-9%$\u00a3\u20ac']+")
 
 # What each category's finding tells the writer, after "This reads as ...".
@@ -178,14 +183,14 @@ def reading(ctx: SentenceContext, model: dict[str, Any],
     if found is None or ctx.silenced(frozenset({"question", "cited"})):
         return None
     said_otherwise = [m for m in ctx.modifiers() if m.category in SAID_OTHERWISE]
-    if said_otherwise and (found[0] in WHOLE_SENTENCE or _covered(ctx, found[2], said_otherwise)):
+    if said_otherwise and (found[0] in WHOLE_SENTENCE or _covered(ctx, found[0], found[2], said_otherwise)):
         return None
     if directions is not None and directions.match(ctx.document.text, ctx.start, ctx.end):
         return None
     return found
 
 
-def _covered(ctx: SentenceContext, words: list[str], modifiers: list[Any]) -> bool:
+def _covered(ctx: SentenceContext, category: str, words: list[str], modifiers: list[Any]) -> bool:
     """One of the words that weighed most for the reading is a modifier's trigger ("could",
     "said") or in its scope, or none of them can be found: a trigger elsewhere in the sentence
     ("It is not cheap, but it melts fat away") does not say the claim otherwise."""
@@ -195,7 +200,8 @@ def _covered(ctx: SentenceContext, words: list[str], modifiers: list[Any]) -> bo
         for match in regex.finditer(rf"(?<![\w']){regex.escape(word)}(?![\w'])", lowered):
             found_any = True
             at = ctx.start + match.start()
-            if any(m.covers(at) or m.start <= at < m.end for m in modifiers):
+            if any(m.covers(at) or (m.start <= at < m.end and (m.category != "negated" or category not in DENIAL_MADE))
+                   for m in modifiers):
                 return True
     return not found_any
 

@@ -153,6 +153,13 @@ def test_words_that_hold_a_trigger_without_its_sense_start_no_scope(sentence, co
     assert scopes(control) == control_scope
 
 
+def test_once_tells_when_not_whether():
+    """"Once the collagen has set, the lift lasts for good" promises the result: "once" says when
+    it comes, not whether, so it is no conditional trigger; "if" still is."""
+    assert scopes("Once the collagen has set, the lift lasts for good.") == []
+    assert ("conditional", "If", "the collagen sets") in scopes("If the collagen sets, the lift lasts.")
+
+
 def test_evidence_denied_covers_the_clause_it_introduces():
     """"There is not yet good evidence that ..." denies the clause after it as one trigger (its
     scope reaching sixteen words), up to the next boundary, as any negation does."""

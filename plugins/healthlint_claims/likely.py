@@ -194,15 +194,17 @@ def _covered(ctx: SentenceContext, category: str, words: list[str], modifiers: l
     """One of the words that weighed most for the reading is a modifier's trigger ("could",
     "said") or in its scope, or none of them can be found: a trigger elsewhere in the sentence
     ("It is not cheap, but it melts fat away") does not say the claim otherwise."""
-    lowered = ctx.text.lower()
+    tokens = [(m.group(), m.start()) for m in _WORD.finditer(ctx.text.lower())]  # as the model reads them
     found_any = False
-    for word in words:
-        for match in regex.finditer(rf"(?<![\w']){regex.escape(word)}(?![\w'])", lowered):
-            found_any = True
-            at = ctx.start + match.start()
-            if any(m.covers(at) or (m.start <= at < m.end and (m.category != "negated" or category not in DENIAL_MADE))
-                   for m in modifiers):
-                return True
+    for feature in words:  # a word or a pair of adjacent words
+        parts = feature.split(" ")
+        for i in range(len(tokens) - len(parts) + 1):
+            if all(tokens[i + k][0] == part for k, part in enumerate(parts)):
+                found_any = True
+                at = ctx.start + tokens[i][1]
+                if any(m.covers(at) or (m.start <= at < m.end and (m.category != "negated" or category not in DENIAL_MADE))
+                       for m in modifiers):
+                    return True
     return not found_any
 
 

@@ -184,12 +184,14 @@ class SentenceContext:
         "... has not been shown"). A claim that holds its own negation ("no side effects") is
         not denied by it, nor by the same word before it in a list ("no cutting, no downtime")."""
         last = start if end is None or end <= start else end - 1
+        covering = [m for m in self.modifiers() if m.category == "negated" and (m.covers(start) or m.covers(last))
+                    and not start <= m.start < last + 1]
+        if not covering:  # the common case, answered in one pass
+            return False
         text = self.document.text
-        negations = [m for m in self.modifiers() if m.category == "negated"]
-        own = {text[m.start:m.end].lower() for m in negations if start <= m.start < last + 1}
-        return any((m.covers(start) or m.covers(last)) and not start <= m.start < last + 1
-                   and not (text[m.start:m.end].lower() in own and _listed_after(text, m.end, start))
-                   for m in negations)
+        own = {text[m.start:m.end].lower() for m in self.modifiers()
+               if m.category == "negated" and start <= m.start < last + 1}
+        return any(not (text[m.start:m.end].lower() in own and _listed_after(text, m.end, start)) for m in covering)
 
     def hedged(self, start: int | None = None, end: int | None = None) -> bool:
         """A ConText hedge ("may", "early studies suggest") covers the claim at `start`; without

@@ -34,7 +34,7 @@ def test_the_same_sentences_under_another_title_or_on_a_sellers_page_are_cure_cl
 @pytest.mark.parametrize("sentence, expected", [
     ("The results last even after you stop wearing it.", "results last even after you stop"),
     ("Once your bite is corrected, it stays corrected.", "Once your bite is corrected, it stays corrected"),
-    ("It is a one-time fix for crooked teeth.", "one-time fix"),
+    ("It is a one-time fix for crooked teeth.", "fix"),
     ("The belt tightens your tummy permanently.", "tightens your tummy permanently"),
 ])
 def test_a_result_said_to_outlast_the_treatment_is_a_cure_claim(sentence, expected):

@@ -153,6 +153,15 @@ def test_words_that_hold_a_trigger_without_its_sense_start_no_scope(sentence, co
     assert scopes(control) == control_scope
 
 
+def test_most_people_limit_what_is_said_of_them_before_or_after():
+    """"for most people" limits a claim on either side of it (read on careful batch 16, unread
+    until then: "Shade, hats and clothing have no side effects for most people")."""
+    assert ("limited", "for most people", "Shade and hats have no side effects") in scopes(
+        "Shade and hats have no side effects for most people.")
+    assert ("limited", "For most people", "it causes no side effects.") in scopes(
+        "For most people it causes no side effects.")
+
+
 def test_once_tells_when_not_whether():
     """"Once the collagen has set, the lift lasts for good" promises the result: "once" says when
     it comes, not whether, so it is no conditional trigger; "if" still is."""

@@ -4,7 +4,7 @@ treatment with its caveat (issue 15, from blind sets 139-142 and careful batch 1
 
 import pytest
 
-from conftest import CAREFUL, assert_seller_only, assert_silent, findings
+from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, findings
 
 CURE_SENTENCES = (
     "Current treatment cures more than 90% of people who finish it.\n\n"
@@ -108,3 +108,11 @@ def test_a_headline_in_capitals_names_what_is_gone_before_its_verb(sentence, exp
 
 def test_a_name_in_title_case_is_still_no_claim():
     assert_silent("The Centers for Disease Control and Prevention publishes guidance.")
+
+
+def test_a_bold_label_in_capitals_before_a_colon_is_read_as_its_own_clause():
+    """A capitalised predicate is taken for the end of a name when the words around it are not in
+    title case; the words after a colon belong to another clause and no longer count."""
+    sentence = "**ONE BOTTLE, DOZENS OF BENEFITS**: supports your joints."
+    assert ("efficacy-overstatement/cure-all", "DOZENS OF BENEFITS") in [
+        (rule, span) for rule, span in findings(SELLER + sentence + "\n")]

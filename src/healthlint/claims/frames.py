@@ -179,7 +179,7 @@ class SentenceAnalysis:
         found = []
         for predicate in self.of(predicates):
             lo, hi = self.clause(predicate.start)
-            if self._in_a_name(predicate, lo) or _inside_a_longer(predicate, object_mentions):
+            if self._in_a_name(predicate, lo, hi) or _inside_a_longer(predicate, object_mentions):
                 continue
             target = pronoun = None
             if objects:  # a capitalised predicate in a title takes its object after it ("Reduce Acne"),
@@ -248,14 +248,14 @@ class SentenceAnalysis:
             return False
         return any(c.islower() for c in text[lo:hi])
 
-    def _in_a_name(self, predicate: Mention, clause_start: int) -> bool:
+    def _in_a_name(self, predicate: Mention, clause_start: int, clause_end: int) -> bool:
         """A capitalised predicate inside a clause is part of a name ("Centers for Disease
         Control"), not a verb; at a clause's start, or in a clause in title case ("May Lower
         Blood Pressure"), it is a heading or a label."""
         if not self.text[predicate.start].isupper():
             return False
         before = [w.group() for w in _WORD.finditer(self.text, clause_start, predicate.start)]
-        after = [w.group() for w in _WORD.finditer(self.text, predicate.end, min(self.end, predicate.end + 60))][:3]
+        after = [w.group() for w in _WORD.finditer(self.text, predicate.end, min(clause_end, predicate.end + 60))][:3]
         title_case = all(w[0].isupper() or not w[0].isalpha() or len(w) <= 3 for w in before + after)  # "for", "and", "[sic]"
         return bool(before) and not title_case
 

@@ -152,7 +152,6 @@ def _says_what_it_avoids(ctx: SentenceContext) -> bool:
 
 def _kind(word: str) -> str | None:
     """Whether an invasive step is a needle's or a blade's (None: neither, as sedation or a catheter)."""
-    word = word.lower()
     if _NEEDLE.search(word):
         return "needle"
     return "blade" if _BLADE.search(word) else None

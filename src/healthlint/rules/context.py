@@ -124,7 +124,7 @@ class DocumentContext:
                 and not language.is_finished(body) and not body.endswith(":"))
 
 
-_LIST_JOIN = frozenset({",", ";", "and", "or", "nor"})
+_LIST_JOIN = frozenset({"and", "or", "nor"})  # the words that join a list's items (commas and semicolons too)
 
 
 def _listed_after(text: str, trigger_end: int, start: int) -> bool:

@@ -383,7 +383,7 @@ def _tagger(lexicon: Lexicon, names: list[Any], where: str) -> ConceptTagger | N
 
 def _titled(tagger: ConceptTagger, document: DocumentContext) -> bool:
     """The document's first heading, when it is one of its first three blocks, names one of the tagger's concepts."""
-    for block in list(document.regions.blocks[:3]):
+    for block in document.regions.blocks[:3]:
         if block.kind == "heading":
             return bool(tagger.mentions(document.text, block.start, block.end))
     return False

@@ -4,7 +4,7 @@ treatment with its caveat (issue 15, from blind sets 139-142 and careful batch 1
 
 import pytest
 
-from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, findings
+from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, findings, flagged
 
 CURE_SENTENCES = (
     "Current treatment cures more than 90% of people who finish it.\n\n"
@@ -116,3 +116,21 @@ def test_a_bold_label_in_capitals_before_a_colon_is_read_as_its_own_clause():
     sentence = "**ONE BOTTLE, DOZENS OF BENEFITS**: supports your joints."
     assert ("efficacy-overstatement/cure-all", "DOZENS OF BENEFITS") in [
         (rule, span) for rule, span in findings(SELLER + sentence + "\n")]
+
+
+def test_an_agency_speaking_as_we_makes_no_sellers_claim():
+    """A bare "we" is anyone's voice: an agency's "the best way we have" is not a seller's claim
+    (careful batch 17), while a seller naming its own clinic still is, on a page read as careful."""
+    assert_silent("Vaccination is the best way we have to reduce the risk of flu and its complications.",
+                  "efficacy-overstatement/treats-condition", page=CAREFUL)
+    assert ("efficacy-overstatement/treats-condition", "relieves chronic fatigue") in flagged(
+        CAREFUL, "Our clinic relieves chronic fatigue.", "efficacy-overstatement/treats-condition")
+
+
+def test_a_regulators_proposal_is_reported_not_claimed():
+    """'Generally recognized as safe and effective' is the FDA's own sunscreen wording: what it
+    proposed is reported (careful batch 18); a seller's GRAS claim is still one."""
+    assert_silent("In 2019 the FDA proposed that two mineral ingredients are generally recognized as safe "
+                  "and effective.", "safety-claim/gras-misuse", page=CAREFUL)
+    assert flagged(SELLER, "Our cells are generally recognized as safe.", "safety-claim/gras-misuse") == [
+        ("safety-claim/gras-misuse", "generally recognized as safe")]

@@ -84,7 +84,7 @@ def test_claim_rules_list_their_keys_as_loaded():
     rules = {r["id"]: r for r in json.loads(run.stdout)}
     ends = rules["cure-claim/ends-condition"]
     assert (ends["kind"], ends["predicate"], ends["object"]) == ("claim", ["healing-verbs"], ["conditions"])
-    assert (ends["subject"], ends["not-subject"]) == (["provider"], ["research-actors", "care-actors"])
+    assert (ends["subject"], ends["not-subject"]) == (["own-products"], ["research-actors", "care-actors"])
     assert (ends["after"], ends["before"], ends["register"]) == (6, 0, "promotional")
     assert "limited" in ends["unless"] and ends["keywords"] == []  # gated by its predicate concepts
     assert ends["url"].endswith("/docs/rules/cure-claim/ends-condition.md")

@@ -97,7 +97,7 @@ def rule_runners_shared() -> Iterator[None]:
 
 # A page's register decides many claim rules: the same sentence is a claim on a seller's page and
 # careful writing on a public-health page, which says "talk to your doctor" and names side effects.
-SELLER = "Welcome to Evergreen Wellness, where we help you feel your best.\n\n"
+SELLER = "Welcome to Evergreen Wellness, where we are open six days a week.\n\n"
 CAREFUL = ("This page explains the condition. Talk to your doctor about the possible side effects "
            "and risks of treatment. More research is needed.\n\n")
 

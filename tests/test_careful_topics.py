@@ -134,3 +134,25 @@ def test_a_regulators_proposal_is_reported_not_claimed():
                   "and effective.", "safety-claim/gras-misuse", page=CAREFUL)
     assert flagged(SELLER, "Our cells are generally recognized as safe.", "safety-claim/gras-misuse") == [
         ("safety-claim/gras-misuse", "generally recognized as safe")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Esketamine nasal spray is FDA-approved for treatment-resistant depression in adults.",
+    "Ketamine was approved by the FDA as an anaesthetic in 1970.",
+    "The FDA has approved allergy tablets for grass pollen and dust mites.",
+    "Naltrexone was approved by the FDA at 50 mg for alcohol dependence.",
+])
+def test_an_approval_said_with_the_use_it_covers_is_no_trust_mark(sentence):
+    """What trust-mark's own suggestion asks for: the exact status and for what use (blind sets
+    121, 145, 148 and 160, must-not spans on sellers' pages)."""
+    assert_silent(sentence, "regulatory-claim/trust-mark")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Our atropine drops are FDA-approved for myopia control.", "FDA-approved"),
+    ("The laser is FDA-approved for infant frenectomy, giving you total peace of mind.", "FDA-approved"),
+    ("FDA approved for over fifty years, so you can trust it.", "FDA approved"),
+    ("An FDA-cleared device.", "FDA-cleared"),
+])
+def test_an_approval_of_the_sellers_own_product_or_offered_as_proof_still_is(sentence, expected):
+    assert flagged(SELLER, sentence, "regulatory-claim/trust-mark") == [("regulatory-claim/trust-mark", expected)]

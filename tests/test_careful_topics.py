@@ -156,3 +156,17 @@ def test_an_approval_said_with_the_use_it_covers_is_no_trust_mark(sentence):
 ])
 def test_an_approval_of_the_sellers_own_product_or_offered_as_proof_still_is(sentence, expected):
     assert flagged(SELLER, sentence, "regulatory-claim/trust-mark") == [("regulatory-claim/trust-mark", expected)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Many melanomas that are found early can be cured with surgery alone.",  # found early: conditional
+    "Collecting the sample has no side effects and does not hurt.",          # a test, not a treatment
+    "Antibiotics are life-saving medicines for many bacterial infections.",  # an agency's plain fact
+])
+def test_an_agencys_plain_facts_are_not_overclaims(sentence):
+    """Careful batches 19 and 20 (a health service's and an agency's pages), scored unread first."""
+    assert_silent(sentence, page=CAREFUL)
+
+
+def test_found_early_said_first_still_leaves_a_sellers_unconditional_cure_flagged():
+    assert ("cure-claim/absolute-cure", "cures") in flagged(SELLER, "Our tea cures melanoma.", "cure-claim/")

@@ -769,6 +769,31 @@ def test_claims_from_reads_a_page_that_sells_in_its_own_voice_by_its_share_of_cl
     assert not promotional(said + careful + claims)  # no reader: the cues alone
 
 
+def test_claims_from_reads_a_page_with_no_promotional_cue_and_few_careful_ones():
+    """A seller's list of claims with no price, "our" or offer in it (as FDA warning letters quote
+    them) reads as promotional from `claims-from` of its sentences read as claims; an explanation
+    with as few cues, or a page with enough careful cues, stays careful (blind FDA-style claims b)."""
+    from healthlint.claims.rule import analyzer_for
+    from healthlint.rules.context import DocumentContext
+    from healthlint.text.document import from_text
+
+    lexicon = load_lexicon({"we": ["we", "our"], "care": ["trial", "your gp", "side effects"]}, "p.toml")
+    analyzer = analyzer_for({"register": {"promotional": ["we"], "careful": ["care"], "claims-from": 0.3,
+                                          "careful-prose-from": 4}}, lexicon, "p.toml")
+    analyzer.claim_reader = lambda sentence: "cures" in sentence
+
+    def promotional(text: str) -> bool:
+        register = analyzer.register(DocumentContext.build(from_text(text, "d.md")))
+        return bool(register and register.promotional)
+
+    claims = "It cures pain. It cures colds. It cures flu. It cures gout. It cures acne. "
+    plain = "The disease is rare. It starts in childhood. It affects the nerves. Tests can find it. It runs in families. "
+    assert promotional(claims + plain)  # no cue either way; 5 of 10 sentences are claims
+    assert not promotional(plain + plain)  # no cue, no claim: an explanation
+    careful = "A trial is running. Ask your GP. Side effects are listed. A trial ended. Ask your GP again. "
+    assert not promotional(careful + claims + plain)  # five careful cues: read by its cues alone
+
+
 def test_a_claims_share_that_is_not_a_share_is_one_clear_error():
     from healthlint.claims.rule import analyzer_for
 

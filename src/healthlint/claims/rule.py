@@ -172,8 +172,13 @@ class Analyzer:
             register = spec.count((m for index, m in located if m.concept in quoted_too or said(index, m)),
                                   len(document.sentences), prose)
         register = register._replace(own_voice=own_voice)
-        if (spec.claims_from and self.claim_reader is not None and own_voice and not register.promotional
-                and register.promotional_cues >= CLAIMS_SHARE_CUES and len(document.sentences) >= CLAIMS_SHARE_FROM):
+        # A page that nets careful is read sentence by sentence when it sells in its own voice, or
+        # when it has no promotional cue and few careful ones: a seller's list of claims with no
+        # price or "our" in it reads as claims, an agency's plain explanation does not.
+        sells = own_voice and register.promotional_cues >= CLAIMS_SHARE_CUES
+        bare = not register.promotional_cues and register.careful_cues < CLAIMS_SHARE_CUES
+        if (spec.claims_from and self.claim_reader is not None and (sells or bare) and not register.promotional
+                and len(document.sentences) >= CLAIMS_SHARE_FROM):
             register = register._replace(claims_share=_claims_share(document, self.claim_reader, spec.claims_from))
         return register
 

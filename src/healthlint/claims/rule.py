@@ -185,7 +185,8 @@ class Analyzer:
 
 CLAIMS_SHARE_FROM = 10  # sentences: a shorter page's share of claims is too few sentences to read a page by
 # Promotional cues (after `weight`) a page that nets careful needs before its claims are read: a
-# careful page with a "we" or two is not read twice (a reading loads the pack's model: ~0.1 s).
+# careful page with a "we" or two is not read twice (a reading loads the pack's model: ~0.1 s). A page
+# with no promotional cue is read with fewer careful cues than this: most careful pages have more.
 CLAIMS_SHARE_CUES = 5
 
 

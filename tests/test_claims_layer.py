@@ -769,10 +769,11 @@ def test_claims_from_reads_a_page_that_sells_in_its_own_voice_by_its_share_of_cl
     assert not promotional(said + careful + claims)  # no reader: the cues alone
 
 
-def test_claims_from_reads_a_page_with_no_promotional_cue_and_few_careful_ones():
-    """A seller's list of claims with no price, "our" or offer in it (as FDA warning letters quote
-    them) reads as promotional from `claims-from` of its sentences read as claims; an explanation
-    with as few cues, or a page with enough careful cues, stays careful (blind FDA-style claims b)."""
+def test_claims_from_reads_a_page_with_few_careful_cues():
+    """A seller's list of claims with no price, "our" or offer in it, or with too few such cues to
+    outweigh one careful word (as FDA warning letters quote them), reads as promotional from
+    `claims-from` of its sentences read as claims; an explanation with as few cues, or a page with
+    enough careful cues, stays careful (blind FDA-style claims, sets b and d)."""
     from healthlint.claims.rule import analyzer_for
     from healthlint.rules.context import DocumentContext
     from healthlint.text.document import from_text
@@ -790,6 +791,8 @@ def test_claims_from_reads_a_page_with_no_promotional_cue_and_few_careful_ones()
     plain = "The disease is rare. It starts in childhood. It affects the nerves. Tests can find it. It runs in families. "
     assert promotional(claims + plain)  # no cue either way; 5 of 10 sentences are claims
     assert not promotional(plain + plain)  # no cue, no claim: an explanation
+    assert promotional("We know. Our view. A trial is running. " + claims + plain)  # two cues against one: too few to go by
+    assert not promotional("We know. Our view. A trial is running. " + plain + plain)
     careful = "A trial is running. Ask your GP. Side effects are listed. A trial ended. Ask your GP again. "
     assert not promotional(careful + claims + plain)  # five careful cues: read by its cues alone
 

@@ -173,10 +173,10 @@ class Analyzer:
                                   len(document.sentences), prose)
         register = register._replace(own_voice=own_voice)
         # A page that nets careful is read sentence by sentence when it sells in its own voice, or
-        # when it has no promotional cue and few careful ones: a seller's list of claims with no
-        # price or "our" in it reads as claims, an agency's plain explanation does not.
+        # when it has few careful cues: a seller's list of claims with no price or "our" in it, or
+        # too few to outweigh one careful word, reads as claims; an agency's plain explanation does not.
         sells = own_voice and register.promotional_cues >= CLAIMS_SHARE_CUES
-        bare = not register.promotional_cues and register.careful_cues < CLAIMS_SHARE_CUES
+        bare = register.careful_cues < CLAIMS_SHARE_CUES
         if (spec.claims_from and self.claim_reader is not None and (sells or bare) and not register.promotional
                 and len(document.sentences) >= CLAIMS_SHARE_FROM):
             register = register._replace(claims_share=_claims_share(document, self.claim_reader, spec.claims_from))
@@ -186,7 +186,7 @@ class Analyzer:
 CLAIMS_SHARE_FROM = 10  # sentences: a shorter page's share of claims is too few sentences to read a page by
 # Promotional cues (after `weight`) a page that nets careful needs before its claims are read: a
 # careful page with a "we" or two is not read twice (a reading loads the pack's model: ~0.1 s). A page
-# with no promotional cue is read with fewer careful cues than this: most careful pages have more.
+# with fewer careful cues than this is read whatever its promotional cues: most careful pages have more.
 CLAIMS_SHARE_CUES = 5
 
 

@@ -169,6 +169,23 @@ def test_once_tells_when_not_whether():
     assert ("conditional", "If", "the collagen sets") in scopes("If the collagen sets, the lift lasts.")
 
 
+def test_found_early_said_first_makes_what_follows_conditional():
+    """"Melanomas that are found early can be cured with surgery": the condition is said before
+    what it allows (careful batch 19); "if found early" after it still looks back."""
+    assert scopes("Melanomas that are found early can be cured with surgery.") == [
+        ("conditional", "found early", "can be cured with surgery.")]
+    assert ("conditional", "if found early", "It can be cured") in scopes("It can be cured if found early.")
+
+
+def test_a_proposal_and_what_sellers_call_it_are_reported():
+    """A regulator's proposal is not its finding, and what sellers call a reaction is their word
+    (careful batch 18; blind FDA-style claims, set b)."""
+    assert ("reported", "proposed that", "two ingredients are safe.") in scopes(
+        "In 2019 the FDA proposed that two ingredients are safe.")
+    assert ("reported", "Some sellers call", "these reactions a healing crisis.") in scopes(
+        "Some sellers call these reactions a healing crisis.")
+
+
 def test_evidence_denied_covers_the_clause_it_introduces():
     """"There is not yet good evidence that ..." denies the clause after it as one trigger (its
     scope reaching sixteen words), up to the next boundary, as any negation does."""

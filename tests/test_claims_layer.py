@@ -177,6 +177,13 @@ def test_found_early_said_first_makes_what_follows_conditional():
     assert ("conditional", "if found early", "It can be cured") in scopes("It can be cured if found early.")
 
 
+def test_an_inference_denied_covers_the_list_it_denies():
+    """"Approval does not mean it will work for every dog or that it has no side effects": the denied
+    inference reaches the list's last item (blind set 161's careful page)."""
+    found = scopes("Approval does not mean it will work for every dog or that it has no side effects.")
+    assert ("negated", "does not mean", "it will work for every dog or that it has no side effects.") in found
+
+
 def test_a_proposal_and_what_sellers_call_it_are_reported():
     """A regulator's proposal is not its finding, and what sellers call a reaction is their word
     (careful batch 18; blind FDA-style claims, set b)."""

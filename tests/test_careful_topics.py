@@ -155,7 +155,7 @@ def test_an_approval_said_with_the_use_it_covers_is_no_trust_mark(sentence):
     ("An FDA-cleared device.", "FDA-cleared"),
 ])
 def test_an_approval_of_the_sellers_own_product_or_offered_as_proof_still_is(sentence, expected):
-    assert flagged(SELLER, sentence, "regulatory-claim/trust-mark") == [("regulatory-claim/trust-mark", expected)]
+    assert_seller_only(sentence, [("regulatory-claim/trust-mark", expected)], "regulatory-claim/trust-mark", careful=None)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -168,5 +168,8 @@ def test_an_agencys_plain_facts_are_not_overclaims(sentence):
     assert_silent(sentence, page=CAREFUL)
 
 
-def test_found_early_said_first_still_leaves_a_sellers_unconditional_cure_flagged():
-    assert ("cure-claim/absolute-cure", "cures") in flagged(SELLER, "Our tea cures melanoma.", "cure-claim/")
+def test_without_found_early_the_same_cure_is_said_unconditionally():
+    """The control of "found early": the same sentence without its condition is a cure claim, on the
+    same careful page."""
+    assert flagged(CAREFUL, "Melanoma can be cured with surgery alone.", "cure-claim/") == [
+        ("cure-claim/absolute-cure", "cured")]

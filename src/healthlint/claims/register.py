@@ -79,8 +79,8 @@ class RegisterSpec:
     its own voice (a promotional cue outside quotation marks) but nets careful by its cues to read
     as promotional all the same (`claims-from`: a hospital's press release or a magazine feature
     quotes trials and "your GP" as a careful page does, yet most of its sentences are claims); a
-    page with few careful cues is read the same way (a seller's bare list of
-    claims, as warning letters quote them).
+    page with few careful cues is read the same way (a seller's bare list of claims, as warning
+    letters quote them).
     (A plain class, as the other holders a one-file check imports: see healthlint.running.engine.)"""
 
     def __init__(self, promotional: tuple[str, ...], careful: tuple[str, ...], threshold: float,

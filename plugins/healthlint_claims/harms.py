@@ -79,6 +79,9 @@ _HARM = lazy(
     r"|(?:see|talk\s+to|speak\s+to|check\s+with|ask|tell)\s+(?:your|a)\s+(?:gp|doctor|pharmacist|physician|midwife|dentist"
     r"|health\s*care\s+provider)\s+(?:first\s+)?if\s+you\s+(?:have|are|take|get|notice|develop)\s+(?!any\b|questions|concerns)"
     r"|(?:temporary|tooth|sun|skin)\s+sensitivity|photosensitiv\w+"
+    # a device's or a test's limits: "readings may be less accurate", "can overestimate", "false alarms"
+    r"|(?:less|not\s+(?:always\s+)?)\s+accurate|inaccura\w+|false\s+(?:alarms?|positives?|negatives?|readings?|reassurance)"
+    r"|(?:can|may|might|could|tend\s+to)\s+(?:over|under)estimate|(?:can|may|might|could|will)\s+(?:still\s+)?miss\b"
     r"|(?:not|don\W?t|doesn\W?t|wouldn\W?t)\s+recommend\w*\s+(?:[\w-]+\s+){0,5}?(?:while|during|if|for)\s+(?:breastfeeding|pregnan\w+|you\s+are\s+pregnant))\b",
     regex.I)
 # Mentions that do not discuss harms: reassurance, or the risk of getting the disease itself.

@@ -244,7 +244,9 @@ def rules(analyzer: Analyzer) -> list[ReadsLikeAClaim]:
     analyzer.claim_reader = ClaimReader(model)
     directions = None
     if "directions" in analyzer.lexicon:  # markup first: "- Take one daily", "**Use** twice a day"
-        directions = regex.compile(r"[\s#>*_+-]*" + analyzer.lexicon.pattern("directions"), regex.I)
+        opener = (rf"(?:{analyzer.lexicon.pattern('direction-openers')}\s*,\s*)?"
+                  if "direction-openers" in analyzer.lexicon else "")
+        directions = regex.compile(r"[\s#>*_+-]*" + opener + analyzer.lexicon.pattern("directions"), regex.I)
     return [ReadsLikeAClaim(
         RuleInfo(
             id=f"{REPORTED_AS[category]}/reads-like-{category}" if category in REPORTED_AS else f"{category}/reads-like-a-claim",

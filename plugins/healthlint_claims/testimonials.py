@@ -27,9 +27,11 @@ _OPENS = "\"\u201c\u201e\u00ab"
 _QUOTES = "\"\u201c\u201d\u201e\u00ab\u00bb"
 # A signature: a dash at the start of a line, after the closing quotation mark or after the end
 # of a sentence, then a name (a capital letter: "The Nguyen family") and at most a short line,
-# as in "- Jenna P., 34", '..." -- Mike_T' or "The pain was gone. - Karen, Ohio".
+# as in "- Jenna P., 34", '..." -- Mike_T' or "The pain was gone. - Karen, Ohio"; or, straight
+# after the closing quotation mark, any short line ('..." - verified buyer', '..." - customer review').
 _SIGNATURE = lazy(r"(?<=(?:^|[\n\"\u201d\u00bb]|[.!?][)\"\u201d\u00bb]?[ \t])[ \t>*_]*)(?:[\u2014\u2013]|--?(?=\s))\s*"
-                  r"(?-i:\p{Lu})(?=[^\n]{0,80}(?:\n|$))", regex.I)
+                  r"(?-i:\p{Lu})(?=[^\n]{0,80}(?:\n|$))"
+                  r"|(?<=[\"\u201d\u00bb][ \t]*)(?:[\u2014\u2013]|--?(?=\s))[ \t]*\w(?=[\w ,.'\u2019-]{0,40}(?:\n|$))", regex.I)
 _WORD = lazy(r"\w")
 
 
@@ -123,7 +125,8 @@ RULE = SetApartTestimonial(
         bad=('Order FlexiPaw today and save 20%.\n\n> "Our vet couldn\'t believe the difference."\n> \u2014 Tom R., 58',
              'Book your free consultation now!\n\n"Three years of Botox and not a single new wrinkle."\n\u2014 Megan T., 31',
              'Join our walking programme today.\n\n> I can walk to the shops again.\n> \u2014 Ellen and Roy, Leeds',
-             'Order today. After three sessions the pain was gone. \u2014 Karen, Ohio'),
+             'Order today. After three sessions the pain was gone. \u2014 Karen, Ohio',
+             'Order today.\n\n"Not one cold in our house all winter." - verified buyer'),
         good=('Talk to your doctor about the risks and side effects. In a clinical trial, researchers found '
               'a small effect.\n\n> "We need larger trials," said Dr. Chen.',
               'Order today and save 20%.\n\n> Note: results vary from person to person.',

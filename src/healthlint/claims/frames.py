@@ -272,7 +272,8 @@ class SentenceAnalysis:
         if best or not before:
             return best[1] if best else None
         for mention in candidates:
-            if lo <= mention.start and mention.end <= predicate.start:
+            # not the first half of a compound ("the blood-oxygen app is designed for"): it names another thing
+            if lo <= mention.start and mention.end <= predicate.start and self.text[mention.end:mention.end + 1] != "-":
                 gap = self.text[mention.end:predicate.start]
                 distance = self.words_between(mention.end, predicate.start)
                 # "Insomnia, solved.": the object opening its clause, a comma, then what became of it

@@ -159,6 +159,10 @@ def load_lexicon(data: Mapping[str, Any], source: str, folder: Path | None = Non
         terms = spec.get("terms", [])
         if not isinstance(terms, list) or not all(isinstance(t, str) and t.strip() for t in terms):
             raise RuleError(f"{where}: 'terms' must be a list of non-empty strings")
+        misplaced = next((t for t in terms if "(v)" in t and not " ".join(t.split()).endswith(" (v)")), None)
+        if misplaced is not None:
+            raise RuleError(f"{where}: {misplaced!r}: '(v)' ends a verb entry, whose first word is the verb "
+                            "(\"turn on your (v)\")")
         path = _term_file(spec["file"], folder, where) if "file" in spec else None
         extends = spec.get("extends", [])
         if not isinstance(extends, list) or not all(isinstance(e, str) for e in extends):

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 SENTENCE_CONDITIONS = ("question", "heading", "cited", "paragraph-cited", "quoted")
 CANDID = frozenset({"hedged", "limited"})  # what a page candid about its evidence is taken at its word on
+_SET_APART = frozenset({"quoted", "mentioned"})
 
 
 class Analyzer:
@@ -117,10 +118,16 @@ class Analyzer:
         a page that reads as promotional and sells in its own voice (a cue outside quotation
         marks), quoted speech is not set apart, only a term cited as a word ("mentioned"): a
         seller's page, a puff piece or a press release quotes its founder, its doctors and its
-        customers to make its claims (a careful page quotes them to warn, and keeps `quoted`)."""
+        customers to make its claims (a careful page quotes them to warn, and keeps `quoted`).
+        On a page that does not read as promotional, a rule that lets quoted terms be also lets
+        be a term that fills its table cell or list line ("labelled": a glossary's "| FDA
+        registered | The company has told the FDA where ... |"); a seller's comparison table
+        ("| FDA registered | yes |") still claims it."""
         register = self.register(document)
         if register and register.promotional and register.own_voice and "quoted" in conditions:
             conditions = conditions - {"quoted"} | {"mentioned"}
+        elif not (register and register.promotional) and conditions & _SET_APART:
+            conditions = conditions | {"labelled"}
         return conditions | CANDID if self.candid(document) else conditions
 
     def reads_promotional(self, document: DocumentContext) -> bool:

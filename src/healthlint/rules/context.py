@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Hashable
 from collections.abc import Set as AbstractSet
 from functools import cached_property
@@ -24,6 +25,7 @@ _NONE: frozenset[str] = frozenset()
 _NEGATED, _HEDGED = frozenset({"negated"}), frozenset({"hedged"})
 _LED = frozenset({"negated", "hedged", "hypothetical", "conditional"})  # what a list's lead-in lends its lines
 _LIST_REACH = 30  # blocks looked back over for a list's lead-in
+_WORDLIKE = re.compile(r"\w")
 _LINE = 200  # characters of a paragraph that is one line of a list without bullets
 
 
@@ -210,12 +212,26 @@ class SentenceContext:
         """The span is set apart by quotation marks as a rule's `unless` asks: any quotation
         ("quoted"), or one short enough to name a term rather than quote speech ("mentioned",
         language.mentioned)."""
+        if "labelled" in unless and self.labelled(start, end):
+            return True
         if "quoted" in unless:
             return self.quoted(start, end)
         if "mentioned" not in unless:
             return False
         block = self.document.block_of(self.sentence)  # a quotation may run over its paragraph's sentences
         return language.mentioned(self.document.text, start, end, block.start, block.end)
+
+    def labelled(self, start: int, end: int) -> bool:
+        """The span is all the words of its table cell or list line: a term named, as a glossary
+        or a comparison table names it, not said of anything."""
+        block = self.block
+        if block.kind not in ("cell", "item"):
+            return False
+        text, first, last = self.document.text, block.start, block.end
+        if block.kind == "cell":  # a table row's block: its cells end at the pipes
+            left, right = text.rfind("|", first, start), text.find("|", end, last)
+            first, last = (left + 1 if left >= 0 else first), (right if right >= 0 else last)
+        return not (_WORDLIKE.search(text, first, start) or _WORDLIKE.search(text, end, last))
 
     def modifiers(self, context: ContextRules | None = None) -> list[Modifier]:
         """The sentence's ConText modifiers under `context` (core's lexicon by default), found

@@ -1,0 +1,88 @@
+"""Kinds from blind sets 163-164, careful batch 22 and FDA-style claims set e (issue 15): a review
+signed in lower case; a glossary's term in its table cell; directions after "Once opened,"; a
+crowd that reports, not a practitioner who sees clients; a negative finding with a comma in it;
+a device's stated limits as the harms a page discusses; a compound's first half is no object."""
+
+import pytest
+
+from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, flagged, lint_page
+
+from healthlint.claims.lexicon import load_lexicon
+from healthlint.errors import RuleError
+
+TESTIMONIAL = "anecdote-as-evidence/set-apart-testimonial"
+
+
+@pytest.mark.parametrize("signature", ["- customer review", "\u2014 verified buyer", "\u2014 five-star Google review"])
+def test_a_review_signed_in_lower_case_straight_after_its_quotation_is_a_testimonial(signature):
+    quote = "Since we started spraying the house, no one in our family has caught a cold, not even once."
+    assert flagged(SELLER, f'"{quote}" {signature}', TESTIMONIAL) == [(TESTIMONIAL, quote)]
+
+
+def test_a_lower_case_line_after_a_dash_inside_prose_is_no_signature():
+    assert flagged(SELLER, '"Rest" - as the saying goes - is half the cure, and so we close on Sundays.', TESTIMONIAL) == []
+    assert flagged(SELLER, "Most dogs improve - some take longer.", TESTIMONIAL) == []
+
+
+GLOSSARY = ("# What the FDA's words mean\n\n" + CAREFUL
+            + "| Term | What it means |\n|---|---|\n"
+            + "| **FDA registered** | The company has told the FDA where it makes products; this is not a review |\n")
+
+
+def test_a_term_alone_in_its_table_cell_on_a_careful_page_is_named_not_claimed():
+    assert [f for f in lint_page(GLOSSARY) if f["rule"] == "regulatory-claim/misused-approval"] == []
+
+
+def test_the_same_cell_in_a_sellers_comparison_table_still_claims_it():
+    table = "Order now and save 20%.\n\n| Feature | Ours |\n|---|---|\n| FDA registered | yes |\n"
+    found = [table[f["offset"]:f["end_offset"]] for f in lint_page(table)
+             if f["rule"] == "regulatory-claim/misused-approval"]
+    assert found == ["FDA registered"]
+    # in a careful page's prose, said of a product, it is a claim as before
+    said = CAREFUL + "This mat is FDA registered.\n"
+    assert "regulatory-claim/misused-approval" in [f["rule"] for f in lint_page(said)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Once opened, use within six months.",
+    "Once opened, keep it in the fridge and finish within three days.",
+])
+def test_directions_after_an_opening_clause_are_not_read_as_claims(sentence):
+    assert [r for r, _ in flagged(SELLER + "Order now and save 20%.\n\n", sentence) if "reads-like" in r] == []
+
+
+def test_a_crowd_reports_but_a_practitioner_who_sees_clients_does_not():
+    assert_silent("I see clients Tuesday to Saturday, from 8 am to 9 pm UK time.", "anecdote-as-evidence/crowd-reports")
+    assert_seller_only("Our members notice a difference in the first week.",
+                       [("anecdote-as-evidence/crowd-reports", "Our members notice")], "anecdote-as-evidence/crowd-reports")
+
+
+def test_a_negative_finding_with_a_clause_inside_it_is_no_appeal_to_studies():
+    assert flagged(CAREFUL, "Studies found that ginkgo biloba, a supplement often marketed for tinnitus, did not help.",
+                   "uncited-evidence/studies-show") == []
+    assert flagged(CAREFUL, "Studies found that ginkgo biloba, a supplement sold for tinnitus, helps most people.",
+                   "uncited-evidence/studies-show") == [("uncited-evidence/studies-show", "Studies found")]
+
+
+ADVERT = ("# The Nova band\n\nOrder your Nova band now and save 20%. Our device detects sleep apnea, "
+          "tracks your oxygen and spots heart trouble early. Our patented sensor reads your blood oxygen every "
+          "second. Nova is the breakthrough your sleep needs. Our app gives you a sleep score each morning.\n\n")
+
+
+def test_a_devices_stated_limits_are_the_harms_an_advert_discusses():
+    assert "missing-harms/no-risks-discussed" in [f["rule"] for f in lint_page(ADVERT)]
+    limits = ADVERT + "Readings may be less accurate if the band is loose, and it can miss some events.\n"
+    assert "missing-harms/no-risks-discussed" not in [f["rule"] for f in lint_page(limits)]
+
+
+def test_the_first_half_of_a_compound_is_not_the_object_before_a_predicate():
+    assert flagged(SELLER, "The blood-oxygen app is designed for general wellness.",
+                   "efficacy-overstatement/treats-condition") == []
+    assert flagged(SELLER, "The blood sugar formula is designed for diabetes.", "efficacy-overstatement/treats-condition") \
+        == [("efficacy-overstatement/treats-condition", "designed for diabetes")]
+
+
+def test_a_verb_marker_inside_an_entry_is_one_clear_error():
+    with pytest.raises(RuleError, match=r"^p.toml: vocabulary 'x': 'turn on \(v\) your': '\(v\)' ends a verb entry"):
+        load_lexicon({"x": ["turn on (v) your"]}, "p.toml")
+    assert "turns on your" in load_lexicon({"x": ["turn on your (v)"]}, "p.toml")["x"]

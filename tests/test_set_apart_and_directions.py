@@ -6,7 +6,6 @@ a device's stated limits as the harms a page discusses; a compound's first half 
 import pytest
 
 from conftest import CAREFUL, SELLER, assert_seller_only, assert_silent, flagged, lint_page
-
 from healthlint.claims.lexicon import load_lexicon
 from healthlint.errors import RuleError
 

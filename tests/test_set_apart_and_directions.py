@@ -85,3 +85,27 @@ def test_a_verb_marker_inside_an_entry_is_one_clear_error():
     with pytest.raises(RuleError, match=r"^p.toml: vocabulary 'x': 'turn on \(v\) your': '\(v\)' ends a verb entry"):
         load_lexicon({"x": ["turn on (v) your"]}, "p.toml")
     assert "turns on your" in load_lexicon({"x": ["turn on your (v)"]}, "p.toml")["x"]
+
+
+def test_an_agency_may_call_a_treatment_effective_a_seller_may_not():
+    plain = "Vitamin D supplements are an effective treatment for vitamin D deficiency."
+    assert flagged(CAREFUL, plain, "efficacy-overstatement/") == []
+    assert flagged(SELLER + "Order today and save 20%.\n\n", plain, "efficacy-overstatement/called-effective") == [
+        ("efficacy-overstatement/called-effective", "are an effective treatment")]
+    raised = "Stem cell therapy is becoming a more viable and effective treatment for MS."
+    assert flagged(CAREFUL, raised, "efficacy-overstatement/effective-treatment") == [
+        ("efficacy-overstatement/effective-treatment", "becoming a more viable and effective treatment")]
+
+
+def test_a_participle_after_an_article_describes_a_noun_and_states_no_treatment():
+    side_effects = "The most common are tiredness and soreness of the skin in the treated area."
+    assert flagged(SELLER + "Donate now.\n\n", side_effects, "efficacy-overstatement/treats-condition") == []
+    assert flagged(SELLER, "Our laser treated my eczema.", "efficacy-overstatement/treats-condition") == [
+        ("efficacy-overstatement/treats-condition", "treated my eczema")]
+
+
+def test_a_short_page_that_asks_readers_to_register_reads_as_promotional():
+    page = ("# Free masterclass\n\nRegister now for free.\n\nMy programme is for busy women.\n\n"
+            "The kids have not had a single sniffle since October.\n\nSee you there.\n")
+    rules = [f["rule"] for f in lint_page(page)]
+    assert "commercial-conflict/call-to-action" in rules and "cure-claim/condition-gone" in rules

@@ -73,6 +73,7 @@ LABEL_WORDS = 6  # at most this many words before a sentence's first colon make 
 # it ("Think of metformin as a crutch: you won't need it"; "Lots of clients come off it"): the
 # object is then the last one named earlier in the sentence, or in the sentence before. Not when the
 # predicate opens its clause: "Avoid it", "Loosen it" tell the reader what to do.
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "each", "every"})
 _PRONOUN = lazy(r"\s+(?:it|them)\b", regex.I)
 _BREAK = lazy(r"[;:\u2014\u2013()!?]|\s[-\u2022*]\s|\b(?:but|however|although|though|whereas|while|except|unlike|because)\b", regex.I)
 
@@ -205,6 +206,16 @@ class SentenceAnalysis:
                                Mention("pronoun", pronoun.end() - len(pronoun.group().lstrip()), pronoun.end())))
         return found
 
+    def _adjective(self, predicate: Mention, lo: int) -> bool:
+        """A participle that describes the noun after it, not a verb whose object comes before it:
+        "-ed" right after an article or a demonstrative ("soreness of the skin in the treated area"
+        names a place, not a treatment said of soreness)."""
+        word = self.text[predicate.start:predicate.end]
+        if not word.lower().endswith("ed") or " " in word:
+            return False
+        before = [w.group().lower() for w in _WORD.finditer(self.text, lo, predicate.start)][-1:]
+        return bool(before) and before[0] in _DETERMINERS
+
     def _antecedent(self, predicate: Mention, objects: set[str], plural: bool) -> Mention | None:
         """What a pronoun after `predicate` stands for: the last object named before the predicate
         in this sentence, else the last one of the sentence before, of the pronoun's number ("them"
@@ -269,7 +280,7 @@ class SentenceAnalysis:
                 distance = self.words_between(predicate.end, mention.start)
                 if distance <= after and (best is None or distance < best[0]):
                     best = (distance, mention)
-        if best or not before:
+        if best or not before or self._adjective(predicate, lo):
             return best[1] if best else None
         for mention in candidates:
             # not the first half of a compound ("the blood-oxygen app is designed for"): it names another thing

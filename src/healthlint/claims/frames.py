@@ -68,12 +68,13 @@ _NOT_IN_A_COMPOUND = frozenset("and or nor but".split())
 _USING = lazy(r"\b(?:use|uses|used|using|combine|combines|combined|combining|employ|employs|employed|harness"
               r"|harnesses|harnessed|pair|pairs|paired|blend|blends|blended|apply|applies|applied)\b", regex.I)
 _TO = lazy(r"\s+to\s+\Z", regex.I)
+# Words after which an "-ed" predicate describes the noun that follows (see _adjective).
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "each", "every"})
 LABEL_WORDS = 6  # at most this many words before a sentence's first colon make it a label
 # A pronoun right after a predicate that has no object of its own stands for a thing named before
 # it ("Think of metformin as a crutch: you won't need it"; "Lots of clients come off it"): the
 # object is then the last one named earlier in the sentence, or in the sentence before. Not when the
 # predicate opens its clause: "Avoid it", "Loosen it" tell the reader what to do.
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "each", "every"})
 _PRONOUN = lazy(r"\s+(?:it|them)\b", regex.I)
 _BREAK = lazy(r"[;:\u2014\u2013()!?]|\s[-\u2022*]\s|\b(?:but|however|although|though|whereas|while|except|unlike|because)\b", regex.I)
 

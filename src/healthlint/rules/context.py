@@ -209,9 +209,10 @@ class SentenceContext:
         return language.quoted(self.document.text, start, end, block.start, block.end)
 
     def set_apart(self, start: int, end: int, unless: frozenset[str]) -> bool:
-        """The span is set apart by quotation marks as a rule's `unless` asks: any quotation
-        ("quoted"), or one short enough to name a term rather than quote speech ("mentioned",
-        language.mentioned)."""
+        """The span is set apart as a rule's `unless` asks: by quotation marks, any quotation
+        ("quoted") or one short enough to name a term rather than quote speech ("mentioned",
+        language.mentioned); or as the whole of its table cell or list line ("labelled", see
+        labelled)."""
         if "labelled" in unless and self.labelled(start, end):
             return True
         if "quoted" in unless:

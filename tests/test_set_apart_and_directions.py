@@ -109,3 +109,27 @@ def test_a_short_page_that_asks_readers_to_register_reads_as_promotional():
             "The kids have not had a single sniffle since October.\n\nSee you there.\n")
     rules = [f["rule"] for f in lint_page(page)]
     assert "commercial-conflict/call-to-action" in rules and "cure-claim/condition-gone" in rules
+
+
+def test_what_an_earlier_predicate_is_said_of_is_not_a_later_ones_subject():
+    assert_seller_only("Decompression beats surgery and beats steroid shots, hands down.",
+                       [("efficacy-overstatement/matches-standard-care", "beats surgery"),
+                        ("efficacy-overstatement/matches-standard-care", "beats steroid")],
+                       "efficacy-overstatement/matches-standard-care")
+    # a care-comparer that is the subject still makes a careful comparison
+    assert_silent("Surgery beats steroid shots for this kind of tear.", "efficacy-overstatement/matches-standard-care")
+
+
+def test_conditions_to_be_checked_for_are_not_conditions_treated():
+    assert flagged(SELLER, "We ask that parents see their pediatrician first so that reflux, allergies or an infection "
+                   "can be checked for.", "efficacy-overstatement/many-conditions") == []
+    assert flagged(SELLER, "Our drops calm reflux, allergies and infections.", "efficacy-overstatement/many-conditions") \
+        == [("efficacy-overstatement/many-conditions", "reflux, allergies and infections")]
+
+
+def test_no_study_with_words_between_denies_the_finding_it_names():
+    sentence = ("Laboratory studies have shown that cannabinoids can kill some cancer cells, but no large studies "
+                "in people have shown that cannabis can control or cure cancer.")
+    assert flagged(CAREFUL, sentence, "cure-claim/") == []
+    assert flagged(CAREFUL, "Large studies in people have shown that cannabis can cure cancer.", "cure-claim/absolute-cure") \
+        == [("cure-claim/absolute-cure", "cure")]

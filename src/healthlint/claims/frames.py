@@ -205,7 +205,11 @@ class SentenceAnalysis:
             found.append(Frame(predicate, target, subject, self.categories_at(predicate.start),
                                None if pronoun is None else
                                Mention("pronoun", pronoun.end() - len(pronoun.group().lstrip()), pronoun.end())))
-        return found
+        # what an earlier predicate is said of is its object, not a later one's subject ("it beats
+        # surgery and it beats steroid shots": surgery does not beat steroid shots)
+        said_of = {(frame.object.start, frame.object.end) for frame in found if frame.object is not None}
+        return [frame._replace(subject=None) if frame.subject and (frame.subject.start, frame.subject.end) in said_of
+                else frame for frame in found]
 
     def _adjective(self, predicate: Mention, lo: int) -> bool:
         """A participle that describes the noun after it, not a verb whose object comes before it:

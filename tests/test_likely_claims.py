@@ -9,6 +9,8 @@ from pathlib import Path
 
 import healthlint_claims
 from conftest import CAREFUL, SELLER, flagged, lint_page
+from healthlint.rules.context import DocumentContext
+from healthlint.text.document import from_text
 from healthlint_claims import likely
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,7 +59,10 @@ def test_a_denial_that_makes_the_claim_is_read_and_one_that_takes_it_back_is_not
     'never' weighs for the reading and does not say it otherwise. A denial of evidence ('no
     controlled data') says a figure's reading otherwise."""
     veneers = "Our veneers are built to last a lifetime, so you'll never have to think about your teeth again."
-    assert ("efficacy-overstatement/reads-like-a-claim", veneers) in flagged(SELLER, veneers)
+    page = DocumentContext.build(from_text(SELLER + veneers + "\n", "page.md"))
+    sentence = page.sentence(page.sentence_at(len(SELLER)))
+    found = likely.reading(sentence, likely.load())
+    assert found is not None and "never" in " ".join(found[2]).split()  # read, its 'never' among the words that weighed
     assert flagged(SELLER, "We have no controlled data, said one of the doctors.", "unsourced-statistic/") == []
 
 

@@ -32,7 +32,7 @@ from typing import Any
 from healthlint.claims.modifiers import default_context
 from healthlint.rules.context import DocumentContext
 from healthlint.text.document import from_text
-from healthlint_claims.likely import MODEL, SAID_OTHERWISE, best, tokens
+from healthlint_claims.likely import MODEL, SAID_OTHERWISE, ReadsLikeAClaim, best, tokens
 
 SETS = Path(__file__).with_name("claim-model")
 # `detect` was a log ratio per feature (naive Bayes, threshold 1.0) until stop 38. The regression,
@@ -78,13 +78,16 @@ def examples(model: dict[str, Any], overclaims: dict[str, list[str]], careful: l
     category that the model reads most surely as one, and the shortest careful sentence that it reads
     as no claim, each `plain` and after a seller's call to action."""
 
+    directions = _directions()
+
     def plain(sentence: str) -> bool:
         """One line of 50 to 120 characters, a capital to a full stop, with no Markdown markup (a
-        rule page quotes it), that nothing denies, hedges or reports (the rule leaves such sentences
-        alone)."""
+        rule page quotes it), that nothing denies, hedges or reports and that gives no directions
+        (the rule leaves such sentences alone)."""
         return (50 <= len(sentence) <= 120 and "\n" not in sentence and not any(mark in sentence for mark in "*_`[]")
                 and sentence[0].isupper() and sentence[-1] in ".!"
-                and not any(m.category in SAID_OTHERWISE for m in default_context().modifiers(sentence, 0, len(sentence))))
+                and not any(m.category in SAID_OTHERWISE for m in default_context().modifiers(sentence, 0, len(sentence)))
+                and not (directions is not None and directions.match(sentence)))
     quiet = sorted((s for s in set(careful) if plain(s) and best(s, model) is None),
                    key=lambda s: (len(s), s))
     found = {}
@@ -94,6 +97,13 @@ def examples(model: dict[str, Any], overclaims: dict[str, list[str]], careful: l
         if scored and quiet:
             found[category] = {"bad": SELLER + max(scored)[1], "good": SELLER + quiet[0]}
     return found
+
+
+def _directions() -> Any:
+    """The pack's pattern of how directions for use begin, as its reads-like-a-claim rules read it."""
+    import healthlint_claims
+
+    return next((rule.directions for rule in healthlint_claims.rules() if isinstance(rule, ReadsLikeAClaim)), None)
 
 
 def ratios(sentences: list[str], others: list[str]) -> dict[str, float]:

@@ -43,8 +43,9 @@ SAID_OTHERWISE = frozenset({"negated", "hedged", "reported", "hypothetical", "co
 WHOLE_SENTENCE = frozenset({"invasiveness-mismatch"})
 # Kinds whose claims are made by denying ("it can't come back", "you'll never have to think about it
 # again", "your body cannot shift it on its own"): a negation word that weighs for such a reading is
-# the claim's own, and only its scope says the claim otherwise. For other kinds ("We have no
-# controlled data", "no financial relationship") the negation says it otherwise.
+# the claim's own, and neither it nor its scope says the claim otherwise ("again" in "you'll never
+# have to think about your teeth again"). For other kinds ("We have no controlled data", "no
+# financial relationship") the negation says it otherwise.
 DENIAL_MADE = frozenset({"efficacy-overstatement", "cure-claim", "safety-claim"})
 _WORD = lazy(r"[a-z0-9%$\u00a3\u20ac']+")
 
@@ -193,19 +194,20 @@ def reading(ctx: SentenceContext, model: dict[str, Any],
 def _covered(ctx: SentenceContext, category: str, words: list[str], modifiers: list[Any]) -> bool:
     """One of the words that weighed most for the reading is a modifier's trigger ("could",
     "said") or in its scope, or none of them can be found: a trigger elsewhere in the sentence
-    ("It is not cheap, but it melts fat away") does not say the claim otherwise."""
+    ("It is not cheap, but it melts fat away") does not say the claim otherwise, nor, for a kind
+    in DENIAL_MADE, a negation that is itself among the weighed words."""
     tokens = [(m.group(), m.start()) for m in _WORD.finditer(ctx.text.lower())]  # as the model reads them
-    found_any = False
+    found: list[tuple[int, int]] = []  # where the weighed words are, in the document
     for feature in words:  # a word or a pair of adjacent words
         parts = feature.split(" ")
         for i in range(len(tokens) - len(parts) + 1):
             if all(tokens[i + k][0] == part for k, part in enumerate(parts)):
-                found_any = True
-                at = ctx.start + tokens[i][1]
-                if any(m.covers(at) or (m.start <= at < m.end and (m.category != "negated" or category not in DENIAL_MADE))
-                       for m in modifiers):
-                    return True
-    return not found_any
+                last = tokens[i + len(parts) - 1]
+                found.append((ctx.start + tokens[i][1], ctx.start + last[1] + len(last[0])))
+    if category in DENIAL_MADE:  # a denial among the weighed words makes the claim: its scope does not take it back
+        modifiers = [m for m in modifiers if not (m.category == "negated" and any(
+            start < m.end and m.start < end for start, end in found))]
+    return not found or any(m.covers(at) or m.start <= at < m.end for at, _ in found for m in modifiers)
 
 
 def reading_model(model: dict[str, Any]) -> dict[str, Any]:

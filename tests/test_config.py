@@ -107,3 +107,39 @@ def test_vocabulary_errors(project, entry, message):
     (project / "docs" / ".healthlint.toml").write_text("[[vocabulary]]\n" + entry)
     run = check("a.md")
     assert run.exit_code == 2 and message in run.stderr
+
+
+FAQ_ANSWER = ("# Can I get a free test?\n\nYes. Tests cost $0 at pharmacies and at our clinics. "
+              "Hand sanitizer kills 99.9% of germs.\n")
+
+
+def test_an_override_declares_the_register_of_the_files_it_matches(tmp_path, monkeypatch):
+    """A short FAQ answer that names a price reads as a sales page by its cues; an override that
+    declares its folder careful makes the rules for promotional pages let it be, as they let a
+    careful page be. The same text elsewhere is measured as before."""
+    (tmp_path / "faq").mkdir()
+    (tmp_path / "faq" / "tests.md").write_text(FAQ_ANSWER)
+    (tmp_path / "tests.md").write_text(FAQ_ANSWER)
+    (tmp_path / ".healthlint.toml").write_text('[[overrides]]\npaths = ["faq/**"]\nregister = "careful"\n')
+    monkeypatch.chdir(tmp_path)
+    run = run_cli("check", "--format", "json", ".")
+    declared = {f["rule"] for f in run.findings if "faq" in f["path"]}
+    measured = {f["rule"] for f in run.findings if "faq" not in f["path"]}
+    assert {"commercial-conflict/price", "efficacy-overstatement/treats-condition"} <= measured
+    assert declared == {"unsourced-statistic/unsourced-number"}  # a rule for any page still speaks
+    # and the other way: a careful-looking label declared promotional is read as a seller's
+    (tmp_path / ".healthlint.toml").write_text('[[overrides]]\npaths = ["faq/**"]\nregister = "promotional"\n')
+    (tmp_path / "faq" / "tests.md").write_text(
+        "# Our drops\n\nTalk to your doctor. Side effects are listed below. Research is ongoing.\n\n"
+        "Our drops calm reflux, allergies and infections.\n")
+    run = run_cli("check", "--format", "json", "faq/tests.md")
+    assert "efficacy-overstatement/many-conditions" in {f["rule"] for f in run.findings}
+
+
+def test_an_unknown_register_is_one_error_naming_the_key(tmp_path, monkeypatch):
+    (tmp_path / ".healthlint.toml").write_text('[[overrides]]\npaths = ["faq/**"]\nregister = "neutral"\n')
+    (tmp_path / "a.md").write_text("Hello.\n")
+    monkeypatch.chdir(tmp_path)
+    run = run_cli("check", "a.md")
+    assert run.exit_code == 2
+    assert "'overrides[0].register' must be one of careful, promotional, not 'neutral'" in run.stderr

@@ -22,8 +22,8 @@ pytestmark = pytest.mark.slow
 
 SEVERITY = {types.DiagnosticSeverity.Error: "error", types.DiagnosticSeverity.Warning: "warning",
             types.DiagnosticSeverity.Information: "info"}
-# Settings the server must honour as the CLI does: a severity change, a per-folder override, an
-# excluded folder, the unused-suppression report and an accepted term.
+# Settings the server must honour as the CLI does: a severity change, a per-folder override, a
+# declared register, an excluded folder, the unused-suppression report and an accepted term.
 CONFIG = """\
 report-unused-suppressions = true
 exclude = ["careful/immune-*.md"]
@@ -31,6 +31,9 @@ severity = { "hype" = "error" }
 [[overrides]]
 paths = ["drafts/**"]
 ignore = ["uncited-evidence"]
+[[overrides]]
+paths = ["drafts/glp1-*.md"]
+register = "careful"
 [[vocabulary]]
 term = "miracle"
 rules = ["hype"]
@@ -67,6 +70,8 @@ def test_server_diagnostics_equal_cli_findings_on_the_fixtures(tmp_path):
     excluded = folder / "careful" / "immune-boosters.md"
     assert excluded in documents and str(excluded) not in expected
     assert any(rule == "healthlint/unused-suppression" for items in expected.values() for rule, *_ in items)
+    declared = expected[str(folder / "drafts" / "glp1-telehealth.md")]  # its offers need a promotional page
+    assert declared and not any(rule.startswith("commercial-conflict/") for rule, *_ in declared)
 
     async def scenario() -> dict[str, list[tuple]]:
         client = LanguageClient("test-client", "1")

@@ -30,6 +30,7 @@ class Register(NamedTuple):  # not a frozen dataclass: one compiles six methods 
     own_voice: bool = False  # a promotional cue outside quotation marks: the page sells in its own words
     claims_share: float = 0.0  # the share of its sentences the claim reader read as claims (when asked; see _claims_share)
     claims_from: float = 0.0  # 0: the pack sets no such share (RegisterSpec.claims_from)
+    declared: bool | None = None  # promotional or not, as the configuration declares it (None: measured)
 
     @property
     def score(self) -> float:
@@ -45,7 +46,9 @@ class Register(NamedTuple):  # not a frozen dataclass: one compiles six methods 
         with twice the cues that make a fraud warning (`warning_at_least`) is one, whatever it
         quotes of the sellers it warns about. A page whose sentences read as claims in
         `claims_from` of them or more (the pack's claim reader: see RegisterSpec.claims_from) is
-        promotional, whatever its careful cues."""
+        promotional, whatever its careful cues. A register the configuration declares wins."""
+        if self.declared is not None:
+            return self.declared
         if self.warning_at_least and self.warning_cues >= 2 * self.warning_at_least:
             return False
         if self.claims_from and self.claims_share >= self.claims_from:

@@ -179,6 +179,8 @@ class Analyzer:
             register = spec.count((m for index, m in located if m.concept in quoted_too or said(index, m)),
                                   len(document.sentences), prose)
         register = register._replace(own_voice=own_voice)
+        if document.declared_register is not None:  # the configuration says so: nothing to read
+            return register._replace(declared=document.declared_register == "promotional")
         # A page that nets careful is read sentence by sentence when it sells in its own voice, or
         # when it has few careful cues: a seller's list of claims with no price or "our" in it, or
         # too few to outweigh one careful word, reads as claims; an agency's plain explanation does not.

@@ -46,6 +46,9 @@ class DocumentContext:
         self.tagged: frozenset[str] = frozenset()
         self.mentions: dict[int, dict[str, list[tuple[tuple[str, ...], int, int]]]] = {}
         self.whole = False
+        # "careful" or "promotional" when the configuration declares the document's register (an
+        # override's `register`: "our FAQ answers are careful, however short"); None: measured.
+        self.declared_register: str | None = None
 
     @classmethod
     def build(cls, document: Document) -> DocumentContext:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from healthlint.rules.vocabulary import Term
 
 CONFIG_NAMES = (".healthlint.toml", "healthlint.toml", "pyproject.toml")
+REGISTERS = ("careful", "promotional")  # what an override may declare a file's register to be
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Override:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
+    register: str | None = None  # "careful" or "promotional": the files' register, declared, not measured
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,8 @@ class Config:
             "select": list(self.select) if self.select is not None else ["ALL"], "ignore": list(self.ignore),
             "severity": dict(self.severity), "fail-on": self.fail_on, "exclude": list(self.exclude),
             "overrides": [{"paths": list(o.paths), "select": list(o.select) if o.select is not None else None,
-                           "ignore": list(o.ignore), "severity": dict(o.severity)} for o in self.overrides],
+                           "ignore": list(o.ignore), "severity": dict(o.severity), "register": o.register}
+                          for o in self.overrides],
             "rules": [dict(rule) for rule in self.rules], "plugins": list(self.plugins),
             "report-unused-suppressions": self.report_unused_suppressions,
             "vocabulary": [{"term": t.term, "rules": list(t.rules), "case-sensitive": t.case_sensitive}
@@ -80,18 +83,20 @@ class Config:
         return [self.root / spec["file"] for spec in self.vocabularies.values()
                 if isinstance(spec, dict) and isinstance(spec.get("file"), str)]
 
-    def settings_for(self, path: str) -> tuple[tuple[str, ...] | None, tuple[str, ...], dict[str, str]]:
-        """(select, ignore, severity) for one file, with matching overrides applied in order."""
-        select, ignore, severity = self.select, self.ignore, dict(self.severity)
+    def settings_for(self, path: str) -> tuple[tuple[str, ...] | None, tuple[str, ...], dict[str, str], str | None]:
+        """(select, ignore, severity, register) for one file, with matching overrides applied in
+        order (register: None when the file's register is to be measured)."""
+        select, ignore, severity, register = self.select, self.ignore, dict(self.severity), None
         if not self.overrides:
-            return select, ignore, severity
+            return select, ignore, severity, register
         relative = _relative(path, self.root)
         for override in self.overrides:
             if path_spec(override.paths).match_file(relative):
                 select = override.select if override.select is not None else select
                 ignore = ignore + override.ignore
                 severity.update(override.severity)
-        return select, ignore, severity
+                register = override.register or register
+        return select, ignore, severity, register
 
     def is_excluded(self, path: str) -> bool:
         if not self.exclude:
@@ -183,17 +188,21 @@ def _override(value: Any, where: str, index: int) -> Override:
     key = f"overrides[{index}]"
     if not isinstance(value, dict):
         raise ConfigError(f"{where}: '{key}' must be a table")
-    allowed = {"paths", "select", "ignore", "severity"}
+    allowed = {"paths", "select", "ignore", "severity", "register"}
     unknown = set(value) - allowed
     if unknown:
         raise ConfigError(f"{where}: unknown key '{key}.{sorted(unknown)[0]}'; allowed: {', '.join(sorted(allowed))}")
     if "paths" not in value:
         raise ConfigError(f"{where}: '{key}' needs 'paths', a list of globs")
+    register = value.get("register")
+    if register is not None and register not in REGISTERS:
+        raise ConfigError(f"{where}: '{key}.register' must be one of {', '.join(REGISTERS)}, not {register!r}")
     return Override(
         paths=_check_patterns(_strings(value["paths"], where, f"{key}.paths"), where, f"{key}.paths"),
         select=_strings(value["select"], where, f"{key}.select") if "select" in value else None,
         ignore=_strings(value.get("ignore", []), where, f"{key}.ignore"),
         severity=_severity_table(value.get("severity", {}), where, f"{key}.severity"),
+        register=register,
     )
 
 

@@ -217,8 +217,8 @@ class Session:
         return reporters[name]
 
     def linter_for(self, path: str) -> Linter:
-        select, ignore, severity = self.config.settings_for(path)
-        key = (select, ignore, tuple(sorted(severity.items())))
+        select, ignore, severity, register = self.config.settings_for(path)
+        key = (select, ignore, tuple(sorted(severity.items())), register)
         self._load()  # first: the rules may come built, with their runners
         linter = self._linters.get(key)
         if linter is None:
@@ -230,7 +230,8 @@ class Session:
             severities[UNUSED_SUPPRESSION.id] = config_module.effective_severity(UNUSED_SUPPRESSION, severity)
             linter = self._linters[key] = Linter(active, severities, timed=self.timed,
                                                  time_limit=self.config.rule_time_limit,
-                                                 vocabulary=self.config.vocabulary, fingerprints=self.fingerprints)
+                                                 vocabulary=self.config.vocabulary, fingerprints=self.fingerprints,
+                                                 register=register)
         return linter
 
     def lint_all(self, targets: list[Target], jobs: int = 1, start_method: str | None = None,

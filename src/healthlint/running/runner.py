@@ -54,8 +54,9 @@ class Linter:
 
     def __init__(self, rules: Iterable[Rule], severities: dict[str, str] | None = None, timed: bool = False,
                  vocabulary: tuple[Term, ...] = (), fingerprints: bool = True,
-                 time_limit: float | None = RULE_TIME_LIMIT) -> None:
+                 time_limit: float | None = RULE_TIME_LIMIT, register: str | None = None) -> None:
         self.rules = list(rules)
+        self.register = register  # the documents' register as the configuration declares it (None: measured)
         self.time_limit = time_limit  # seconds each rule may spend on one document (None: no limit)
         self.fingerprints = fingerprints
         self.severities = severities or {}
@@ -304,6 +305,7 @@ class Linter:
     def _lint(self, document: Document, report_unused_suppressions: bool) -> FileResult:
         result = FileResult()
         ctx = DocumentContext.build(document)
+        ctx.declared_register = self.register
         produced: dict[int, list[Match]] = defaultdict(list)
         failures: dict[int, RunError] = {}
         length = len(document.text)

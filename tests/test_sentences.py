@@ -74,3 +74,13 @@ def test_sentences_behave_as_a_sequence_of_sentence_objects():
 def test_an_exclamation_closed_by_a_parenthesis_inside_a_sentence_does_not_end_it():
     assert sentences("Use it alongside (or instead of!) conventional care. Really? (Yes!) We do.\n") == [
         "Use it alongside (or instead of!) conventional care.", "Really?", "(Yes!)", "We do."]
+
+
+def test_the_lines_of_a_list_drawn_with_symbols_are_sentences_of_their_own():
+    text = ("**Results you'll notice**\n\u2714\ufe0f Regular cycles, balanced hormones\n"
+            "\u2714\ufe0f Supports PCOS and endometriosis\n\u27a4 Doubles your chances\n")
+    assert sentences(text) == ["Results you'll notice", "\u2714\ufe0f Regular cycles, balanced hormones",
+                           "\u2714\ufe0f Supports PCOS and endometriosis", "\u27a4 Doubles your chances"]
+    # a line that goes on a sentence, or opens with a quotation mark or a bracket, does not start one
+    assert sentences("Take it with food\nand water.\n(Or after a meal.)\n") == ["Take it with food\nand water.",
+                                                                             "(Or after a meal.)"]

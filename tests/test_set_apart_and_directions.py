@@ -133,3 +133,18 @@ def test_no_study_with_words_between_denies_the_finding_it_names():
     assert flagged(CAREFUL, sentence, "cure-claim/") == []
     assert flagged(CAREFUL, "Large studies in people have shown that cannabis can cure cancer.", "cure-claim/absolute-cure") \
         == [("cure-claim/absolute-cure", "cure")]
+
+
+def test_shockwave_is_non_invasive_in_truth_and_an_injection_is_not():
+    page = SELLER + "Book now and save 20%. Our PRP injections heal the heel.\n\n"
+    assert flagged(page, "Shockwave is non-invasive in the true sense, as nothing breaks the skin.",
+                   "invasiveness-mismatch/") == []
+    assert flagged(page, "Our PRP injections are non-invasive.", "invasiveness-mismatch/gentle-procedure") == [
+        ("invasiveness-mismatch/gentle-procedure", "injections are non-invasive")]
+
+
+def test_fewer_treatments_proven_is_a_limit_not_a_claim():
+    assert flagged(CAREFUL, "Fewer treatments have been proven to help people with preserved ejection fraction.",
+                   "efficacy-overstatement/proven-effective") == []
+    assert flagged(SELLER, "Our formula is proven to help your heart.", "efficacy-overstatement/proven-effective") == [
+        ("efficacy-overstatement/proven-effective", "proven to help")]

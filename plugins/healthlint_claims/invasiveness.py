@@ -52,6 +52,8 @@ _GENUINELY_NON_INVASIVE = lazy(
     r"|monitor\w*|stimulation|tms|tdcs|hearing|screening|measure\w*"
     # beams aimed from outside the body: truly non-invasive, though they have side effects of their own
     r"|radiotherap\w*|radiation\s+(?:therapy|treatment)|proton\s+(?:beam\s+)?therapy|radiosurgery|gamma\s+knife"
+    # waves and light sent through the skin, which they do not break
+    r"|shock\s?wave\w*|eswt|low[- ]level\s+lasers?|cold\s+lasers?|photobiomodulation"
     # therapies of movement and talk, and what is worn (not "massage" or "exercise": "it feels like a
     # gentle scalp massage", "back to exercise the same day" are said of invasive procedures too)
     r"|physical\s+therap\w*|physiotherap\w*|counsel+ing|talking\s+therap\w*|psychotherap\w*"

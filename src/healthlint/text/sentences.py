@@ -18,6 +18,9 @@ _ABBREVIATIONS = frozenset(
     vol p pp ed eds inc ltd co corp dept univ est min max mt ft jan feb mar apr jun jul aug
     sep sept oct nov dec mg mcg ml kg lb oz""".split()
 )
+# A line that opens with a symbol that is no letter, digit, quotation mark, bracket or Markdown
+# markup: a list drawn with ticks, arrows, stars or emoji, one item a line.
+_SYMBOL_LINE = lazy(r"(?<=\n)[ \t]*(?=[^\w\s\"'\u201c\u2018\u201d\u2019(\[{*_`#>|~=+.,;:!?/\\-])")
 MAX_SENTENCE = 2000  # characters; longer run-ons are cut at white space
 _DOTTED = lazy(r"^(?:\p{L}\.){2,}$|^\p{Lu}$")  # U.S.  e.g.  J (an initial)
 
@@ -59,9 +62,18 @@ def _is_abbreviation(before: str) -> bool:
 
 
 def split_block(masked: str, block: Block, block_index: int, sentences: Sentences) -> None:
-    """Add the sentences of one block; headings and list items are never merged with others."""
+    """Add the sentences of one block; headings and list items are never merged with others, nor
+    the lines of a list drawn with symbols ("✔️ Supports PCOS" / "✔️ Doubles your chances")."""
     start = block.start
-    for match in _END.finditer(masked, block.start, block.end):
+    for line in _SYMBOL_LINE.finditer(masked, block.start, block.end):
+        _split(masked, start, line.start(), block_index, sentences)
+        start = line.start()
+    _split(masked, start, block.end, block_index, sentences)
+
+
+def _split(masked: str, start: int, stop: int, block_index: int, sentences: Sentences) -> None:
+    """Add the sentences of masked[start:stop], part of the block `block_index`."""
+    for match in _END.finditer(masked, start, stop):
         punctuation = match.group()
         if punctuation.startswith(".") and len(punctuation.rstrip("\"'\u201d\u2019)]")) == 1:
             previous = _WORD_BEFORE.search(masked, start, match.start())
@@ -74,7 +86,7 @@ def split_block(masked: str, block: Block, block_index: int, sentences: Sentence
             continue  # a parenthesis closed inside the sentence: "(or instead of!) conventional care"
         _append(masked, sentences, start, match.end(), block_index)
         start = match.end()
-    _append(masked, sentences, start, block.end, block_index)
+    _append(masked, sentences, start, stop, block_index)
 
 
 def _append(masked: str, sentences: Sentences, start: int, end: int, block_index: int) -> None:

@@ -148,3 +148,10 @@ def test_fewer_treatments_proven_is_a_limit_not_a_claim():
                    "efficacy-overstatement/proven-effective") == []
     assert flagged(SELLER, "Our formula is proven to help your heart.", "efficacy-overstatement/proven-effective") == [
         ("efficacy-overstatement/proven-effective", "proven to help")]
+
+
+def test_a_time_course_with_its_caveat_after_but_is_no_testimonial():
+    course = "Many people notice improved vision within a day or two, but your vision may fluctuate for several months."
+    assert flagged(CAREFUL, course, "anecdote-as-evidence/") == []
+    assert flagged(CAREFUL, "Many people notice improved vision within a day or two.", "anecdote-as-evidence/") == [
+        ("anecdote-as-evidence/patient-reports", "people notice improved")]

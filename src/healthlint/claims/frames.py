@@ -70,6 +70,7 @@ _USING = lazy(r"\b(?:use|uses|used|using|combine|combines|combined|combining|emp
 _TO = lazy(r"\s+to\s+\Z", regex.I)
 # Words after which an "-ed" predicate describes the noun that follows (see _adjective).
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "each", "every"})
+_LAST_WORD = lazy(r"(?r)\w[\w'\u2019-]*")  # searched backwards: the last word before a position
 LABEL_WORDS = 6  # at most this many words before a sentence's first colon make it a label
 # A pronoun right after a predicate that has no object of its own stands for a thing named before
 # it ("Think of metformin as a crutch: you won't need it"; "Lots of clients come off it"): the
@@ -218,8 +219,8 @@ class SentenceAnalysis:
         word = self.text[predicate.start:predicate.end]
         if not word.lower().endswith("ed") or " " in word:
             return False
-        before = [w.group().lower() for w in _WORD.finditer(self.text, lo, predicate.start)][-1:]
-        return bool(before) and before[0] in _DETERMINERS
+        before = _LAST_WORD.search(self.text, lo, predicate.start)
+        return before is not None and before.group().lower() in _DETERMINERS
 
     def _antecedent(self, predicate: Mention, objects: set[str], plural: bool) -> Mention | None:
         """What a pronoun after `predicate` stands for: the last object named before the predicate

@@ -92,13 +92,13 @@ class InvasivenessMismatch(Rule):
 
     def check(self, ctx: SentenceContext) -> Iterable[Match]:
         text = ctx.document.text
-        if ctx.is_question() or _GENUINELY_NON_INVASIVE.search(text, ctx.start, ctx.end):
+        if ctx.is_question() or said_of_the_non_invasive(ctx):
             return
         if self.analyzer and self.analyzer.silences(_REPORTED, ctx.document):
             return  # a warning about health fraud lists the sellers' words; it does not say them
         # quotation marks set a seller's words apart on a careful page, not on the seller's own
         quoted = self.analyzer.unless(_QUOTED, ctx.document) if self.analyzer else _QUOTED
-        if _says_what_it_avoids(ctx):
+        if _says_what_it_avoids(ctx, heat_counts=self._promotional(ctx)):
             return  # "non-invasive: there are no needles or incisions" describes the procedure it names
         named: list[tuple[int, int]] = []  # gentle words said of a named procedure
         for match in _GENTLE.finditer(text, ctx.start, ctx.end):
@@ -119,6 +119,12 @@ class InvasivenessMismatch(Rule):
         return bool(self.analyzer and self.analyzer.reads_promotional(ctx.document))
 
 
+def said_of_the_non_invasive(ctx: SentenceContext) -> bool:
+    """The sentence names a test, a scan or a therapy that does not break the skin ("our 3D foot
+    scan is completely non-invasive"): its gentle words are true of that."""
+    return _GENUINELY_NON_INVASIVE.search(ctx.document.text, ctx.start, ctx.end) is not None
+
+
 def _mismatch(ctx: SentenceContext, match: regex.Match[str]) -> Iterable[Match]:
     """The finding for a gentle word, when the text performs an invasive step."""
     procedure = ctx.document.once("invasiveness:procedure", _procedure)
@@ -136,16 +142,18 @@ _BLADE = lazy(r"incision|\bcut|surg|liposuction|stitch|sutur|graft|transplant|im
 _BURNS = lazy(r"\b(?:lasers?|heat(?:s|ed|ing)?|radio\s?frequency|burn(?:s|ed|ing)?|cauteri[sz]\w*|ablat\w*)\b", regex.I)
 
 
-def _says_what_it_avoids(ctx: SentenceContext) -> bool:
+def _says_what_it_avoids(ctx: SentenceContext, heat_counts: bool = True) -> bool:
     """The sentence denies that the skin is broken ("no needles, incisions or anaesthetic"): its
-    gentle words describe that procedure, whatever else the page mentions; unless its paragraph
-    heats or burns tissue ("the laser heats the soft palate ... no needles: it is painless"), or
+    gentle words describe that procedure, whatever else the page mentions; unless, with
+    `heat_counts` (on a seller's page), its paragraph heats or burns tissue ("the laser heats the
+    soft palate ... no needles: it is painless"; a hospital's "a non-invasive laser treatment, as no
+    cuts are made" gives its reason), or
     the page's own invasive step is of the other kind ("no cutting, no downtime" on a page of
     injections: it denies surgery, not the needle)."""
     document, block = ctx.document, ctx.document.block_of(ctx.sentence)
     denied = {_kind(mention.group()) for mention in _SKIN_BROKEN.finditer(document.text, ctx.start, ctx.end)
               if ctx.negated(mention.start())}
-    if not denied or _BURNS.search(document.text, block.start, block.end) is not None:
+    if not denied or (heat_counts and _BURNS.search(document.text, block.start, block.end) is not None):
         return False
     procedure = document.once("invasiveness:procedure", _procedure)
     kind = None if procedure is None else _kind(procedure.group())
@@ -200,6 +208,8 @@ RULE = InvasivenessMismatch(
               "A lumbar puncture is usually painless; talk to your doctor about possible side effects and risks.",
               "Cataract surgery carries risks; talk to your doctor. Clouding later can be treated with a quick laser "
               "procedure in clinic.",
+              "Cataract surgery carries risks; talk to your doctor. If clouding comes back, a YAG laser capsulotomy "
+              "is a non-invasive treatment, as no cuts are made to the eye.",
               'Clinics inject stem cells into the knee and call it "a non-invasive alternative to surgery".',
               "Proton beam therapy is non-invasive; young children may have a general anaesthetic to keep still.",
               "Some patients are told they need surgery. Decompression is non-invasive: there are no needles, incisions "

@@ -30,6 +30,7 @@ import regex
 from healthlint.deferred import Deferred
 from healthlint.lazyregex import lazy
 from healthlint.rules import Match, Rule, RuleInfo
+from healthlint_claims.invasiveness import said_of_the_non_invasive
 
 if TYPE_CHECKING:
     from healthlint.claims.rule import Analyzer
@@ -176,7 +177,8 @@ class ReadsLikeAClaim(Rule):
 def reading(ctx: SentenceContext, model: dict[str, Any],
             directions: regex.Pattern[str] | None = None) -> tuple[str, float, list[str]] | None:
     """The model's reading of the sentence (best), unless it is a question, cited or an instruction
-    (it opens with one of `directions`: "Take one in three days"), or a ConText trigger denies,
+    (it opens with one of `directions`: "Take one in three days"), a gentle word for what is truly
+    non-invasive (a scan, a test: as invasiveness-mismatch/gentle-procedure reads it), or a ConText trigger denies,
     hedges or reports the words that weighed most for it (any trigger, for a kind in
     WHOLE_SENTENCE): the model reads words, not what is said of them. Made once per sentence
     for all the categories' rules, the model first (most sentences stop there)."""
@@ -188,6 +190,8 @@ def reading(ctx: SentenceContext, model: dict[str, Any],
         return None
     if directions is not None and directions.match(ctx.document.text, ctx.start, ctx.end):
         return None
+    if found[0] == "invasiveness-mismatch" and said_of_the_non_invasive(ctx):
+        return None  # as the precise rule: "our foot scan is completely non-invasive" is true
     return found
 
 

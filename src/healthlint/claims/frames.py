@@ -62,6 +62,9 @@ _CAUSATIVE = lazy(
 # "knee pain relief". (Articles and prepositions between, tried too, cost as many claims as they
 # saved false alarms on the blind sets.)
 _NOT_IN_A_COMPOUND = frozenset("and or nor but".split())
+# A predicate in -ing with a modal after it is the subject of another verb, whose object the later
+# noun is: in "Stopping suddenly can cause withdrawal symptoms" the symptoms are caused, not stopped.
+_MODALS = frozenset("can could may might will would shall should must cannot can't won't".split())
 # A noun used as an instrument: the object of a verb of using, right before an infinitive of purpose
 # ("our protocol combines decompression and targeted nutrition to rebuild discs"): whoever uses it
 # acts, so it is not the infinitive's subject.
@@ -281,10 +284,12 @@ class SentenceAnalysis:
         """The nearest object after the predicate (within `after` words), else the nearest one
         just before it (within `before` words, with no punctuation and no conjunction between)."""
         best: tuple[int, Mention] | None = None
+        gerund = self.text[predicate.start:predicate.end].lower().endswith("ing")
         for mention in candidates:
             if mention.start >= predicate.end and mention.end <= hi:
                 distance = self.words_between(predicate.end, mention.start)
-                if distance <= after and (best is None or distance < best[0]):
+                if distance <= after and (best is None or distance < best[0]) and not (gerund and any(
+                        w.group().lower() in _MODALS for w in _WORD.finditer(self.text, predicate.end, mention.start))):
                     best = (distance, mention)
         if best or not before or self._adjective(predicate, lo):
             return best[1] if best else None

@@ -1,0 +1,61 @@
+"""Kinds from blind sets 171-177 and careful batch 31 (issue 15): a gerund before a modal is
+another verb's subject; harms listed after "can also raise"; an imperative "stay off school";
+standard care said to be proven; a gentle word with its reason on a careful page; a scan the
+claim model must not read as invasive; permanence said in new ways."""
+
+import pytest
+
+from conftest import CAREFUL, SELLER, flagged
+
+TREATS = "efficacy-overstatement/treats-condition"
+
+
+def test_an_ing_predicate_before_a_modal_does_not_take_the_modals_object():
+    assert flagged(SELLER, "Stopping suddenly can cause withdrawal symptoms and relapse.", TREATS) == []
+    # the predicate still takes its own object, and a finite verb before a modal is unchanged
+    assert flagged(SELLER, "Our drops relieve constipation.", TREATS) == [(TREATS, "relieve constipation")]
+
+
+def test_harms_after_can_also_raise_are_not_conditions_treated():
+    harms = "It can also raise your red blood cell count, cause acne or breast swelling, and worsen sleep apnoea."
+    assert flagged(SELLER, harms, "efficacy-overstatement/many-conditions") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Stay off school or work until all the spots have scabbed over.",
+    "Stay off the affected leg for a day.",
+])
+def test_an_imperative_stay_off_is_no_lasting_result(sentence):
+    assert flagged(CAREFUL, sentence, "cure-claim/permanent-relief") == []
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("Once your set point is reset, the weight stays off.", "stays off"),
+    ("With our plan, the gains stay put once training is finished.", "stay put"),
+    ("Dry underarms. For good.", "For good"),
+    ("Our robotic knees are built to last a lifetime.", "built to last a lifetime"),
+])
+def test_a_result_said_to_last_is_a_cure_claim(sentence, span):
+    assert flagged(SELLER, sentence, "cure-claim/permanent-relief") == [("cure-claim/permanent-relief", span)]
+
+
+def test_standard_care_said_to_be_proven_is_the_evidence_not_a_sellers_claim():
+    assert flagged(CAREFUL, "Surgery is the only treatment that has been proven to work for cataracts.",
+                   "efficacy-overstatement/proven-effective") == []
+    assert flagged(SELLER, "Our serum is proven to regrow hair.", "efficacy-overstatement/proven-effective") == [
+        ("efficacy-overstatement/proven-effective", "proven to regrow")]
+
+
+def test_a_gentle_word_with_its_reason_stands_on_a_careful_page_even_beside_a_laser():
+    page = ("Cataract surgery removes the cloudy lens. If clouding comes back, a YAG laser capsulotomy is a "
+            "non-invasive treatment, as no cuts are made to the eye.")
+    assert flagged(CAREFUL, page, "invasiveness-mismatch/") == []
+
+
+def test_the_claim_model_does_not_read_a_scan_as_an_invasive_procedure():
+    assert flagged(SELLER, "Our 3D foot scan is completely non-invasive.", "invasiveness-mismatch/") == []
+
+
+def test_a_finding_of_no_difference_is_no_appeal_to_evidence():
+    sentence = "Those studies found no differences in memory, attention or kidney function between the two groups."
+    assert flagged(CAREFUL, sentence, "uncited-evidence/studies-show") == []

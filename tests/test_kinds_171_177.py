@@ -5,7 +5,7 @@ claim model must not read as invasive; permanence said in new ways."""
 
 import pytest
 
-from conftest import CAREFUL, SELLER, flagged
+from conftest import CAREFUL, SELLER, flagged, lint_page
 
 TREATS = "efficacy-overstatement/treats-condition"
 
@@ -59,3 +59,29 @@ def test_the_claim_model_does_not_read_a_scan_as_an_invasive_procedure():
 def test_a_finding_of_no_difference_is_no_appeal_to_evidence():
     sentence = "Those studies found no differences in memory, attention or kidney function between the two groups."
     assert flagged(CAREFUL, sentence, "uncited-evidence/studies-show") == []
+
+
+STUDIO = ("# Frost Lab cryotherapy\n\nBook your first freeze now and save 20%. Our cryotherapy sessions ease "
+          "inflammation, speed recovery and lift your mood. Our chamber is the breakthrough your body needs. "
+          "Our members love the results of our treatment.\n\n")
+
+
+@pytest.mark.parametrize("caution", [
+    "That said, cryotherapy isn't right for everyone.",
+    "We can't book you in if you're pregnant or have a heart condition.",
+    "Cold burns to the skin are uncommon but can happen.",
+    "Using too much powder can make your baby ill.",
+    "It is not suitable for babies with a diagnosed milk allergy.",
+    "The app is not a replacement for medical care.",
+])
+def test_who_it_is_not_for_and_uncommon_harms_are_a_discussion_of_harms(caution):
+    assert "missing-harms/no-risks-discussed" in [f["rule"] for f in lint_page(STUDIO)]
+    assert "missing-harms/no-risks-discussed" not in [f["rule"] for f in lint_page(STUDIO + caution + "\n")]
+
+
+@pytest.mark.parametrize("reassurance", [
+    "Cryotherapy is right for everyone.",
+    "It is suitable for babies with eczema.",
+])
+def test_the_same_words_unnegated_are_no_caution(reassurance):
+    assert "missing-harms/no-risks-discussed" in [f["rule"] for f in lint_page(STUDIO + reassurance + "\n")]

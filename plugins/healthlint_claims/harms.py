@@ -82,7 +82,17 @@ _HARM = lazy(
     # a device's or a test's limits: "readings may be less accurate", "can overestimate", "false alarms"
     r"|(?:less|not\s+(?:always\s+)?)\s+accurate|inaccura\w+|false\s+(?:alarms?|positives?|negatives?|readings?|reassurance)"
     r"|(?:can|may|might|could|tend\s+to)\s+(?:over|under)estimate|(?:can|may|might|could|will)\s+(?:still\s+)?miss\b"
-    r"|(?:not|don\W?t|doesn\W?t|wouldn\W?t)\s+recommend\w*\s+(?:[\w-]+\s+){0,5}?(?:while|during|if|for)\s+(?:breastfeeding|pregnan\w+|you\s+are\s+pregnant))\b",
+    r"|(?:not|don\W?t|doesn\W?t|wouldn\W?t)\s+recommend\w*\s+(?:[\w-]+\s+){0,5}?(?:while|during|if|for)\s+(?:breastfeeding|pregnan\w+|you\s+are\s+pregnant)"
+    # who it is not for, and harms said to be uncommon but real: "isn't right for everyone", "we can't
+    # book you in if you're pregnant", "not suitable for babies with a diagnosed allergy", "cold burns are
+    # uncommon but can happen", "can make your baby ill", "not a replacement for medical care"
+    r"|(?:isn\W?t|aren\W?t|(?:is|are)\s+not|not)\s+(?:\w+\s+)?(?:right|suitable|safe|appropriate)\s+for\s+(?:everyone|everybody|all\b)"
+    r"|(?:isn\W?t|aren\W?t|(?:is|are)\s+not|not)\s+suitable\s+for\s+(?:[\w-]+\s+){1,3}?(?:with|who|under|if|during)"
+    r"|(?:can\W?t|cannot|won\W?t|will\s+not|do\s+not|don\W?t)\s+(?:book|treat|see|accept)\s+(?:you|anyone|clients|patients|guests)\s+(?:in\s+)?if"
+    r"|(?:is|are)\s+(?:uncommon|rare|unusual|unlikely)\s+but\s+(?:can|do|may|does)\s+(?:happen|occur)"
+    r"|(?:can|may|might|could|will)\s+make\s+(?:you|your\s+\w+|them|him|her|people|children|babies)\s+(?:very\s+)?(?:ill|sick|unwell)"
+    r"|not\s+a\s+(?:replacement|substitute)\s+for\s+(?:medical|professional|your\s+(?:doctor|gp)|a\s+(?:doctor|gp))"
+    r")\b",
     regex.I)
 # Mentions that do not discuss harms: reassurance, or the risk of getting the disease itself.
 _NOT_A_HARM = lazy(

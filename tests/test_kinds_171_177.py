@@ -85,3 +85,23 @@ def test_who_it_is_not_for_and_uncommon_harms_are_a_discussion_of_harms(caution)
 ])
 def test_the_same_words_unnegated_are_no_caution(reassurance):
     assert "missing-harms/no-risks-discussed" in [f["rule"] for f in lint_page(STUDIO + reassurance + "\n")]
+
+
+@pytest.mark.parametrize("sentence, rule, span", [
+    ("Reverses years of thinning \u2014 permanently.", "cure-claim/permanent-relief", "permanently"),
+    ("[Grab the Hush Sleep Sack here](https://example.com/hush)", "commercial-conflict/call-to-action",
+     "Grab the Hush Sleep Sack here"),
+    ("Activate your free account today.", "commercial-conflict/call-to-action", "Activate your free account today"),
+    ('"My urologist couldn\'t believe it!"', "anecdote-as-evidence/testimonial", "My urologist couldn't believe"),
+    ("Ready to skip the surgery?", "efficacy-overstatement/why-settle-for-care", "Ready to skip the surgery"),
+    ("Safe to use with a perforated eardrum.", "safety-claim/safe-for-everyone", "Safe to use with"),
+])
+def test_claims_of_sets_178_181(sentence, rule, span):
+    found = flagged(SELLER + "Order today and save 20%.\n\n", sentence, rule)
+    assert [hit for hit in found if hit[1] in sentence] == [(rule, span)]
+
+
+def test_an_account_activated_is_no_mechanism_and_a_careful_link_is_no_sale():
+    assert flagged(SELLER + "Order today and save 20%.\n\n", "Activate your free account today.",
+                   "efficacy-overstatement/root-cause") == []
+    assert flagged(CAREFUL, "Get the facts here.", "commercial-conflict/") == []

@@ -105,3 +105,17 @@ def test_an_account_activated_is_no_mechanism_and_a_careful_link_is_no_sale():
     assert flagged(SELLER + "Order today and save 20%.\n\n", "Activate your free account today.",
                    "efficacy-overstatement/root-cause") == []
     assert flagged(CAREFUL, "Get the facts here.", "commercial-conflict/") == []
+
+
+COST_ANSWER = ("## How much do antivirals cost?\n\nThe list price of a 5-day course of Paxlovid is about $1,390. "
+               "Most people pay much less through insurance, and people with Medicare may pay nothing out of pocket. "
+               "Ask your pharmacist what your plan covers before you fill the prescription.\n")
+
+
+def test_an_agencys_answer_about_what_treatment_costs_is_not_a_sellers_page():
+    assert [f["rule"] for f in lint_page(COST_ANSWER) if f["category"] not in ("uncited-evidence", "unsourced-statistic")] == []
+
+
+def test_a_sellers_price_still_reads_as_one():
+    page = "## Our drops\n\nOur drops ease joint pain. A bottle is only $19 this week. Buy now and save 20%.\n"
+    assert "commercial-conflict/call-to-action" in [f["rule"] for f in lint_page(page)]

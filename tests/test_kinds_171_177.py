@@ -119,3 +119,17 @@ def test_an_agencys_answer_about_what_treatment_costs_is_not_a_sellers_page():
 def test_a_sellers_price_still_reads_as_one():
     page = "## Our drops\n\nOur drops ease joint pain. A bottle is only $19 this week. Buy now and save 20%.\n"
     assert "commercial-conflict/call-to-action" in [f["rule"] for f in lint_page(page)]
+
+
+def test_an_adjective_after_be_takes_no_object_later_in_the_sentence():
+    sentence = "A positive rapid test is very likely to be correct, and you should assume you have COVID-19."
+    assert flagged(SELLER + "Order today and save 20%.\n\n", sentence, "cure-claim/") == []
+    assert flagged(SELLER, "Our drops correct dry eye.", "cure-claim/ends-condition") == [
+        ("cure-claim/ends-condition", "correct dry eye")]
+
+
+def test_a_gentle_word_said_of_a_spray_is_true_of_the_spray():
+    page = (SELLER + "Order today and save 20%. An epinephrine auto-injector is a shot into the thigh.\n\n")
+    assert flagged(page, "In 2024, the FDA approved a needle-free epinephrine nasal spray.", "invasiveness-mismatch/") == []
+    assert flagged(page, "Our needle-free treatment is the answer.", "invasiveness-mismatch/") == [
+        ("invasiveness-mismatch/gentle-procedure", "needle-free")]

@@ -112,7 +112,7 @@ class InvasivenessMismatch(Rule):
         if self.said_gentle and self._promotional(ctx):
             for match in self.said_gentle.finditer(text, ctx.start, ctx.end):
                 if not any(start < match.end() and match.start() < end for start, end in named) and not ctx.modified(
-                        match.start(), _NOT_SAID):
+                        match.start(), _NOT_SAID) and not _OF_A_FORM.match(text, match.end(), ctx.end):
                     yield from _mismatch(ctx, match)
 
     def _promotional(self, ctx: SentenceContext) -> bool:
@@ -134,6 +134,10 @@ def _mismatch(ctx: SentenceContext, match: regex.Match[str]) -> Iterable[Match]:
             f"'{procedure.group()}'; needles, infusions and surgery are invasive and carry risks."))
 
 
+# A form given without breaking the skin, right after the gentle word that is said of it: "a
+# needle-free epinephrine nasal spray" is true of the spray, whatever else the page injects.
+_OF_A_FORM = lazy(r"(?:\s+[\w-]+){0,2}?\s+(?:nasal\s+|oral\s+|eye\s+)?(?:sprays?|inhalers?|drops|pills?|tablets?|capsules?"
+                  r"|gumm(?:y|ies)|lozenges?|liquids?|syrups?|powders?)\b", regex.I)
 _SKIN_BROKEN = lazy(r"\b(?:needles?|injections?|incisions?|cuts?|cutting)\b", regex.I)
 _NEEDLE = lazy(r"needl|inject|infusion|intravenous|\biv\b|epidural|intrathecal|puncture|botox|filler", regex.I)
 _BLADE = lazy(r"incision|\bcut|surg|liposuction|stitch|sutur|graft|transplant|implant|biops", regex.I)

@@ -74,6 +74,8 @@ _TO = lazy(r"\s+to\s+\Z", regex.I)
 # Words after which an "-ed" predicate describes the noun that follows (see _adjective).
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "each", "every"})
 _LAST_WORD = lazy(r"(?r)\w[\w'\u2019-]*")  # searched backwards: the last word before a position
+# Forms of "be" after which a bare predicate is an adjective (see _complement).
+_BE = frozenset("be is are was were been being am".split())
 LABEL_WORDS = 6  # at most this many words before a sentence's first colon make it a label
 # A pronoun right after a predicate that has no object of its own stands for a thing named before
 # it ("Think of metformin as a crutch: you won't need it"; "Lots of clients come off it"): the
@@ -225,6 +227,23 @@ class SentenceAnalysis:
         before = _LAST_WORD.search(self.text, lo, predicate.start)
         return before is not None and before.group().lower() in _DETERMINERS
 
+    def _complement(self, predicate: Mention, lo: int) -> bool:
+        """A one-word predicate that is no participle, right after a form of "be", is an adjective
+        said of the subject: it takes no object later in the sentence ("a positive test is very
+        likely to be correct, and you should assume you have COVID-19": nothing corrects COVID-19),
+        only one right after it or after "of" (see _beyond_complement)."""
+        word = self.text[predicate.start:predicate.end].lower()
+        if " " in word or word.endswith(("ed", "en", "ing")):
+            return False
+        before = _LAST_WORD.search(self.text, lo, predicate.start)
+        return before is not None and before.group().lower() in _BE
+
+    def _beyond_complement(self, predicate: Mention, mention: Mention) -> bool:
+        """`mention` is not what the adjective `predicate` is of: words stand between them and the
+        first is not "of" or "from" ("nature's antibiotic" and "free of pain" are of their noun)."""
+        first = _WORD.search(self.text, predicate.end, mention.start)
+        return first is not None and first.group().lower() not in ("of", "from")
+
     def _antecedent(self, predicate: Mention, objects: set[str], plural: bool) -> Mention | None:
         """What a pronoun after `predicate` stands for: the last object named before the predicate
         in this sentence, else the last one of the sentence before, of the pronoun's number ("them"
@@ -285,8 +304,10 @@ class SentenceAnalysis:
         just before it (within `before` words, with no punctuation and no conjunction between)."""
         best: tuple[int, Mention] | None = None
         gerund = self.text[predicate.start:predicate.end].lower().endswith("ing")
+        complement = self._complement(predicate, lo)
         for mention in candidates:
-            if mention.start >= predicate.end and mention.end <= hi:
+            if mention.start >= predicate.end and mention.end <= hi and not (
+                    complement and self._beyond_complement(predicate, mention)):
                 distance = self.words_between(predicate.end, mention.start)
                 if distance <= after and (best is None or distance < best[0]) and not (gerund and any(
                         w.group().lower() in _MODALS for w in _WORD.finditer(self.text, predicate.end, mention.start))):

@@ -133,3 +133,29 @@ def test_a_gentle_word_said_of_a_spray_is_true_of_the_spray():
     assert flagged(page, "In 2024, the FDA approved a needle-free epinephrine nasal spray.", "invasiveness-mismatch/") == []
     assert flagged(page, "Our needle-free treatment is the answer.", "invasiveness-mismatch/") == [
         ("invasiveness-mismatch/gentle-procedure", "needle-free")]
+
+
+@pytest.mark.parametrize("sentence, rule, span", [
+    ("Upgrade your pledge on the campaign page.", "commercial-conflict/call-to-action", "Upgrade your pledge"),
+    ("Here's what most people never hear.", "hype/experts-in-the-dark", "what most people never hear"),
+    ("This is the missing piece your pediatrician never told you about.", "hype/experts-in-the-dark",
+     "your pediatrician never told"),
+    ("Pharmacists we've spoken to are calling it the biggest thing since the childproof cap.",
+     "uncited-evidence/authority-appeal", "Pharmacists we've spoken to are calling it the"),
+])
+def test_claims_of_sets_182_185(sentence, rule, span):
+    found = flagged(SELLER + "Order today and save 20%.\n\n", sentence, rule)
+    assert [hit for hit in found if hit[1] in sentence] == [(rule, span)]
+
+
+def test_a_harm_admitted_by_a_double_negative_is_no_promise_and_counts_as_harms_discussed():
+    page = SELLER + "Book now and save 20% on our chelation drips, the breakthrough your body needs.\n\n"
+    assert flagged(page, "Chelation is not without risk.", "safety-claim/") == []
+    assert "missing-harms/no-risks-discussed" in [f["rule"] for f in lint_page(page)]
+    assert "missing-harms/no-risks-discussed" not in [f["rule"] for f in lint_page(page + "Chelation is not without risk.\n")]
+    assert flagged(page, "Our drips are without risk.", "safety-claim/no-harms") == [("safety-claim/no-harms", "without risk")]
+
+
+def test_your_doctor_told_to_keep_taking_a_medicine_is_no_authority_appeal():
+    assert flagged(SELLER + "Order today and save 20%.\n\n", "Keep taking any medicine your doctor has prescribed.",
+                   "uncited-evidence/") == []

@@ -97,7 +97,8 @@ _HARM = lazy(
 # Mentions that do not discuss harms: reassurance, or the risk of getting the disease itself.
 _NOT_A_HARM = lazy(
     # (not "without protection can harm your eyes": a modal between makes it a harm stated)
-    r"\b(?:minimi[sz]\w*|reduc\w*|lower\w*|fewer|less|minimal|no|zero|without|free\s+of|none\s+of|eliminat\w*|cuts?)[\s-]+(?:the\s+)?"
+    # (not "is not without risk": a harm admitted)
+    r"\b(?<!\b(?:not|never|isn\W?t|aren\W?t)\s)(?:minimi[sz]\w*|reduc\w*|lower\w*|fewer|less|minimal|no|zero|without|free\s+of|none\s+of|eliminat\w*|cuts?)[\s-]+(?:the\s+)?"
     r"(?:(?!(?:can|may|might|could|will|would)\b)[\w,\u2019\x27]+\s+){0,4}?(?:side[- ]effects?|risks?|complications?|harms?)"
     r"|\b(?:side[- ]effects?|adverse\s+\w+|risks?|complications?)\s+(?:are|is|were)\s+(?:\w+\s+)?(?:minimal|rare|negligible|low|mild)"
     r"|\b(?:higher|increased|greater|lower|slightly\s+\w+)\s+risk\s+of\s+(?:developing|getting|having)"

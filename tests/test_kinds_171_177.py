@@ -159,3 +159,9 @@ def test_a_harm_admitted_by_a_double_negative_is_no_promise_and_counts_as_harms_
 def test_your_doctor_told_to_keep_taking_a_medicine_is_no_authority_appeal():
     assert flagged(SELLER + "Order today and save 20%.\n\n", "Keep taking any medicine your doctor has prescribed.",
                    "uncited-evidence/") == []
+
+
+def test_the_first_half_of_a_compound_takes_no_object_after_it():
+    page = SELLER + "Order today and save 20%.\n\n"
+    assert flagged(page, "It's slow-simmered beef bone broth, dried down into a powder.", TREATS) == []
+    assert flagged(page, "It slows bone loss.", TREATS) == [(TREATS, "slows bone loss")]

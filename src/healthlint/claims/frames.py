@@ -305,8 +305,10 @@ class SentenceAnalysis:
         best: tuple[int, Mention] | None = None
         gerund = self.text[predicate.start:predicate.end].lower().endswith("ing")
         complement = self._complement(predicate, lo)
+        # the first half of a compound describes the noun after it: "slow-simmered beef bone"
+        compound = regex.match(r"-\w", self.text[predicate.end:predicate.end + 2]) is not None
         for mention in candidates:
-            if mention.start >= predicate.end and mention.end <= hi and not (
+            if mention.start >= predicate.end and mention.end <= hi and not compound and not (
                     complement and self._beyond_complement(predicate, mention)):
                 distance = self.words_between(predicate.end, mention.start)
                 if distance <= after and (best is None or distance < best[0]) and not (gerund and any(

@@ -71,6 +71,7 @@ _MODALS = frozenset("can could may might will would shall should must cannot can
 _USING = lazy(r"\b(?:use|uses|used|using|combine|combines|combined|combining|employ|employs|employed|harness"
               r"|harnesses|harnessed|pair|pairs|paired|blend|blends|blended|apply|applies|applied)\b", regex.I)
 _TO = lazy(r"\s+to\s+\Z", regex.I)
+_HYPHENATED = lazy(r"-\w")  # a word joined to the next by a hyphen: the first half of a compound
 # Words after which an "-ed" predicate describes the noun that follows (see _adjective).
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "each", "every"})
 _LAST_WORD = lazy(r"(?r)\w[\w'\u2019-]*")  # searched backwards: the last word before a position
@@ -263,7 +264,7 @@ class SentenceAnalysis:
         patients often lose hair"), or it is the first part of a compound ("a chemotherapy-free
         program")."""
         gap = self.text[subject.end:predicate.start]
-        if regex.match(r"-\w", gap):
+        if _HYPHENATED.match(gap):
             return True
         word = _WORD.match(gap.lstrip()) if gap[:1].isspace() else None
         if word is None:
@@ -306,7 +307,7 @@ class SentenceAnalysis:
         gerund = self.text[predicate.start:predicate.end].lower().endswith("ing")
         complement = self._complement(predicate, lo)
         # the first half of a compound describes the noun after it: "slow-simmered beef bone"
-        compound = regex.match(r"-\w", self.text[predicate.end:predicate.end + 2]) is not None
+        compound = _HYPHENATED.match(self.text, predicate.end) is not None
         for mention in candidates:
             if mention.start >= predicate.end and mention.end <= hi and not compound and not (
                     complement and self._beyond_complement(predicate, mention)):

@@ -165,3 +165,30 @@ def test_the_first_half_of_a_compound_takes_no_object_after_it():
     page = SELLER + "Order today and save 20%.\n\n"
     assert flagged(page, "It's slow-simmered beef bone broth, dried down into a powder.", TREATS) == []
     assert flagged(page, "It slows bone loss.", TREATS) == [(TREATS, "slows bone loss")]
+
+
+@pytest.mark.parametrize("sentence, rule, span", [
+    ("The thing nobody tells you is that thyroid problems start in the gut.", "hype/experts-in-the-dark",
+     "nobody tells you"),
+    ("This is the stuff they just don't teach at medical school.", "hype/experts-in-the-dark",
+     "don't teach at medical school"),
+    ("Used by top performance coaches and Olympic athletes.", "unsourced-statistic/popularity-as-proof",
+     "Used by top performance coaches"),
+    ("Many GPs privately agree with what I do.", "uncited-evidence/studies-show", "GPs privately agree"),
+    ("Backed by 50 years of neuroscience.", "uncited-evidence/studies-show", "Backed by 50 years of neuroscience"),
+])
+def test_claims_of_sets_186_189(sentence, rule, span):
+    found = flagged(SELLER + "Order today and save 20%.\n\n", sentence, rule)
+    assert [hit for hit in found if hit[1] in sentence] == [(rule, span)]
+
+
+@pytest.mark.parametrize("page, sentence, rule", [
+    (SELLER + "Book now and save 20%.\n\n", "Bruising, swelling and tenderness for a few days are common.",
+     "efficacy-overstatement/many-conditions"),
+    (CAREFUL, "FDA-approved stem cell products are limited to a few specific uses, mostly for diseases of the blood.",
+     "regulatory-claim/"),
+    (CAREFUL, "Some people with tinnitus report relief when hearing aids make outside sounds easier to hear, but results vary.",
+     "anecdote-as-evidence/"),
+])
+def test_careful_sentences_of_sets_186_189_and_careful_36(page, sentence, rule):
+    assert flagged(page, sentence, rule) == []

@@ -32,8 +32,8 @@ _GENTLE = lazy(
     regex.I,
 )
 _EASY = lazy(rf"(?:{'|'.join(_EASE)})\b", regex.I)
-_INVASIVE = lazy(
-    r"\b(?:intrathecal\w*|spinal\s+(?:injections?|taps?)|lumbar\s+punctures?|into\s+the\s+spin\w+|bone\s+marrow\s+(?:aspirat\w+|harvest\w*|extraction|draw)"
+_INVASIVE = lazy(  # not after "non-" or "liquid": a "non-surgical" or "liquid rhinoplasty" is no operation
+    r"\b(?<!\bnon[- ])(?<!\bliquid\s)(?:intrathecal\w*|spinal\s+(?:injections?|taps?)|lumbar\s+punctures?|into\s+the\s+spin\w+|bone\s+marrow\s+(?:aspirat\w+|harvest\w*|extraction|draw)"
     r"|liposuction|fat\s+(?:harvest\w*|extraction)|surg(?:ery|ical|eries)|intravenous\w*|iv\s+(?:infusions?|drips?|therapy)"
     r"|infusions?|inject(?:ion|ions|ed|ing|s)?|needles?|catheter\w*|epidural|biops(?:y|ies)|anesthe\w+|anaesthe\w+|incisions?"
     rf"|{_SURGICAL}|sedation|stitch(?:es|ed)|sutur\w+|grafts?|transplant\w*|implant(?:ed|ation)"

@@ -192,3 +192,22 @@ def test_claims_of_sets_186_189(sentence, rule, span):
 ])
 def test_careful_sentences_of_sets_186_189_and_careful_36(page, sentence, rule):
     assert flagged(page, sentence, rule) == []
+
+
+@pytest.mark.parametrize("sentence, rule, span", [
+    ("Operators are standing by.", "commercial-conflict/call-to-action", "Operators are standing by"),
+    ("Link's in my profile.", "commercial-conflict/call-to-action", "Link's in my profile"),
+    ("They're just not trained to look for it.", "hype/experts-in-the-dark", "They're just not trained to look for"),
+    ("Heat is the closest thing we have to a longevity pill.", "hype/sales-superlative",
+     "the closest thing we have to a longevity pill"),
+    ("Expansion fixes the root cause.", "efficacy-overstatement/root-cause", "fixes the root cause"),
+    ("Results that are permanent.", "cure-claim/permanent-relief", "Results that are permanent"),
+])
+def test_claims_of_sets_190_193(sentence, rule, span):
+    found = flagged(SELLER + "Order today and save 20%.\n\n", sentence, rule)
+    assert [hit for hit in found if hit[1] in sentence] == [(rule, span)]
+
+
+def test_a_small_risk_of_harms_is_no_list_of_conditions_treated():
+    sentence = "There is a small risk of infection, bleeding, bruising or temporary numbness around the knee."
+    assert flagged(SELLER + "Book now and save 20%.\n\n", sentence, "efficacy-overstatement/") == []

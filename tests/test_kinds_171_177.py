@@ -211,3 +211,15 @@ def test_claims_of_sets_190_193(sentence, rule, span):
 def test_a_small_risk_of_harms_is_no_list_of_conditions_treated():
     sentence = "There is a small risk of infection, bleeding, bruising or temporary numbness around the knee."
     assert flagged(SELLER + "Book now and save 20%.\n\n", sentence, "efficacy-overstatement/") == []
+
+
+@pytest.mark.parametrize("sentence, rule, span", [
+    ("So it's no more pads, ever.", "cure-claim/never-again", "no more pads, ever"),
+    ("Free blood-glucose meter with every 12-week plan.", "commercial-conflict/call-to-action",
+     "Free blood-glucose meter with every 12-week plan"),
+    ("Regular adjustments realign your spine permanently.", "cure-claim/permanent-relief",
+     "realign your spine permanently"),
+])
+def test_claims_of_sets_194_197(sentence, rule, span):
+    found = flagged(SELLER + "Order today and save 20%.\n\n", sentence, rule)
+    assert [hit for hit in found if hit[1] in sentence] == [(rule, span)]

@@ -223,3 +223,15 @@ def test_a_small_risk_of_harms_is_no_list_of_conditions_treated():
 def test_claims_of_sets_194_197(sentence, rule, span):
     found = flagged(SELLER + "Order today and save 20%.\n\n", sentence, rule)
     assert [hit for hit in found if hit[1] in sentence] == [(rule, span)]
+
+
+@pytest.mark.parametrize("sentence, rule, span", [
+    ("It clears ingrown hairs and razor bumps for good.", "cure-claim/permanent-relief",
+     "clears ingrown hairs and razor bumps for good"),
+    ("You'll never face another amputation scare.", "cure-claim/never-again", "never face another"),
+    ("We haven't had a single sick day.", "efficacy-overstatement/never-ill", "haven't had a single sick day"),
+    ("It's as harmless as a glass of water.", "safety-claim/safe-for-everyone", "as harmless as"),
+])
+def test_claims_of_sets_198_201(sentence, rule, span):
+    found = flagged(SELLER + "Order today and save 20%.\n\n", sentence, rule)
+    assert [hit for hit in found if hit[1] in sentence] == [(rule, span)]

@@ -235,3 +235,12 @@ def test_claims_of_sets_194_197(sentence, rule, span):
 def test_claims_of_sets_198_201(sentence, rule, span):
     found = flagged(SELLER + "Order today and save 20%.\n\n", sentence, rule)
     assert [hit for hit in found if hit[1] in sentence] == [(rule, span)]
+
+
+def test_an_answer_that_sends_readers_to_trusted_sellers_is_not_a_sellers_page():
+    answer = ("# Which masks work best?\n\nA well-fitting respirator, such as a NIOSH-approved N95, offers the most "
+              "protection. Buy masks from trusted sellers, and look for the approval number printed on the mask. "
+              "A mask should cover your nose and mouth and fit snugly. Cloth masks protect less. Wear one in "
+              "crowded indoor spaces when illness is spreading. Talk to your doctor if you find it hard to breathe in "
+              "a mask. Clinical trials of masks have been small.\n")
+    assert [f["rule"] for f in lint_page(answer) if f["category"] not in ("uncited-evidence", "unsourced-statistic")] == []

@@ -8,6 +8,7 @@ import pytest
 from conftest import CAREFUL, SELLER, flagged, lint_page
 
 TREATS = "efficacy-overstatement/treats-condition"
+SALE = SELLER + "Order today and save 20%.\n\n"  # a page that sells in so many words
 
 
 def test_an_ing_predicate_before_a_modal_does_not_take_the_modals_object():
@@ -87,22 +88,8 @@ def test_the_same_words_unnegated_are_no_caution(reassurance):
     assert "missing-harms/no-risks-discussed" in [f["rule"] for f in lint_page(STUDIO + reassurance + "\n")]
 
 
-@pytest.mark.parametrize("sentence, rule, span", [
-    ("Reverses years of thinning \u2014 permanently.", "cure-claim/permanent-relief", "permanently"),
-    ("[Grab the Hush Sleep Sack here](https://example.com/hush)", "commercial-conflict/call-to-action",
-     "Grab the Hush Sleep Sack here"),
-    ("Activate your free account today.", "commercial-conflict/call-to-action", "Activate your free account today"),
-    ('"My urologist couldn\'t believe it!"', "anecdote-as-evidence/testimonial", "My urologist couldn't believe"),
-    ("Ready to skip the surgery?", "efficacy-overstatement/why-settle-for-care", "Ready to skip the surgery"),
-    ("Safe to use with a perforated eardrum.", "safety-claim/safe-for-everyone", "Safe to use with"),
-])
-def test_claims_of_sets_178_181(sentence, rule, span):
-    found = flagged(SELLER + "Order today and save 20%.\n\n", sentence, rule)
-    assert [hit for hit in found if hit[1] in sentence] == [(rule, span)]
-
-
 def test_an_account_activated_is_no_mechanism_and_a_careful_link_is_no_sale():
-    assert flagged(SELLER + "Order today and save 20%.\n\n", "Activate your free account today.",
+    assert flagged(SALE, "Activate your free account today.",
                    "efficacy-overstatement/root-cause") == []
     assert flagged(CAREFUL, "Get the facts here.", "commercial-conflict/") == []
 
@@ -123,7 +110,7 @@ def test_a_sellers_price_still_reads_as_one():
 
 def test_an_adjective_after_be_takes_no_object_later_in_the_sentence():
     sentence = "A positive rapid test is very likely to be correct, and you should assume you have COVID-19."
-    assert flagged(SELLER + "Order today and save 20%.\n\n", sentence, "cure-claim/") == []
+    assert flagged(SALE, sentence, "cure-claim/") == []
     assert flagged(SELLER, "Our drops correct dry eye.", "cure-claim/ends-condition") == [
         ("cure-claim/ends-condition", "correct dry eye")]
 
@@ -135,19 +122,6 @@ def test_a_gentle_word_said_of_a_spray_is_true_of_the_spray():
         ("invasiveness-mismatch/gentle-procedure", "needle-free")]
 
 
-@pytest.mark.parametrize("sentence, rule, span", [
-    ("Upgrade your pledge on the campaign page.", "commercial-conflict/call-to-action", "Upgrade your pledge"),
-    ("Here's what most people never hear.", "hype/experts-in-the-dark", "what most people never hear"),
-    ("This is the missing piece your pediatrician never told you about.", "hype/experts-in-the-dark",
-     "your pediatrician never told"),
-    ("Pharmacists we've spoken to are calling it the biggest thing since the childproof cap.",
-     "uncited-evidence/authority-appeal", "Pharmacists we've spoken to are calling it the"),
-])
-def test_claims_of_sets_182_185(sentence, rule, span):
-    found = flagged(SELLER + "Order today and save 20%.\n\n", sentence, rule)
-    assert [hit for hit in found if hit[1] in sentence] == [(rule, span)]
-
-
 def test_a_harm_admitted_by_a_double_negative_is_no_promise_and_counts_as_harms_discussed():
     page = SELLER + "Book now and save 20% on our chelation drips, the breakthrough your body needs.\n\n"
     assert flagged(page, "Chelation is not without risk.", "safety-claim/") == []
@@ -157,29 +131,13 @@ def test_a_harm_admitted_by_a_double_negative_is_no_promise_and_counts_as_harms_
 
 
 def test_your_doctor_told_to_keep_taking_a_medicine_is_no_authority_appeal():
-    assert flagged(SELLER + "Order today and save 20%.\n\n", "Keep taking any medicine your doctor has prescribed.",
+    assert flagged(SALE, "Keep taking any medicine your doctor has prescribed.",
                    "uncited-evidence/") == []
 
 
 def test_the_first_half_of_a_compound_takes_no_object_after_it():
-    page = SELLER + "Order today and save 20%.\n\n"
-    assert flagged(page, "It's slow-simmered beef bone broth, dried down into a powder.", TREATS) == []
-    assert flagged(page, "It slows bone loss.", TREATS) == [(TREATS, "slows bone loss")]
-
-
-@pytest.mark.parametrize("sentence, rule, span", [
-    ("The thing nobody tells you is that thyroid problems start in the gut.", "hype/experts-in-the-dark",
-     "nobody tells you"),
-    ("This is the stuff they just don't teach at medical school.", "hype/experts-in-the-dark",
-     "don't teach at medical school"),
-    ("Used by top performance coaches and Olympic athletes.", "unsourced-statistic/popularity-as-proof",
-     "Used by top performance coaches"),
-    ("Many GPs privately agree with what I do.", "uncited-evidence/studies-show", "GPs privately agree"),
-    ("Backed by 50 years of neuroscience.", "uncited-evidence/studies-show", "Backed by 50 years of neuroscience"),
-])
-def test_claims_of_sets_186_189(sentence, rule, span):
-    found = flagged(SELLER + "Order today and save 20%.\n\n", sentence, rule)
-    assert [hit for hit in found if hit[1] in sentence] == [(rule, span)]
+    assert flagged(SALE, "It's slow-simmered beef bone broth, dried down into a powder.", TREATS) == []
+    assert flagged(SALE, "It slows bone loss.", TREATS) == [(TREATS, "slows bone loss")]
 
 
 @pytest.mark.parametrize("page, sentence, rule", [
@@ -194,47 +152,9 @@ def test_careful_sentences_of_sets_186_189_and_careful_36(page, sentence, rule):
     assert flagged(page, sentence, rule) == []
 
 
-@pytest.mark.parametrize("sentence, rule, span", [
-    ("Operators are standing by.", "commercial-conflict/call-to-action", "Operators are standing by"),
-    ("Link's in my profile.", "commercial-conflict/call-to-action", "Link's in my profile"),
-    ("They're just not trained to look for it.", "hype/experts-in-the-dark", "They're just not trained to look for"),
-    ("Heat is the closest thing we have to a longevity pill.", "hype/sales-superlative",
-     "the closest thing we have to a longevity pill"),
-    ("Expansion fixes the root cause.", "efficacy-overstatement/root-cause", "fixes the root cause"),
-    ("Results that are permanent.", "cure-claim/permanent-relief", "Results that are permanent"),
-])
-def test_claims_of_sets_190_193(sentence, rule, span):
-    found = flagged(SELLER + "Order today and save 20%.\n\n", sentence, rule)
-    assert [hit for hit in found if hit[1] in sentence] == [(rule, span)]
-
-
 def test_a_small_risk_of_harms_is_no_list_of_conditions_treated():
     sentence = "There is a small risk of infection, bleeding, bruising or temporary numbness around the knee."
     assert flagged(SELLER + "Book now and save 20%.\n\n", sentence, "efficacy-overstatement/") == []
-
-
-@pytest.mark.parametrize("sentence, rule, span", [
-    ("So it's no more pads, ever.", "cure-claim/never-again", "no more pads, ever"),
-    ("Free blood-glucose meter with every 12-week plan.", "commercial-conflict/call-to-action",
-     "Free blood-glucose meter with every 12-week plan"),
-    ("Regular adjustments realign your spine permanently.", "cure-claim/permanent-relief",
-     "realign your spine permanently"),
-])
-def test_claims_of_sets_194_197(sentence, rule, span):
-    found = flagged(SELLER + "Order today and save 20%.\n\n", sentence, rule)
-    assert [hit for hit in found if hit[1] in sentence] == [(rule, span)]
-
-
-@pytest.mark.parametrize("sentence, rule, span", [
-    ("It clears ingrown hairs and razor bumps for good.", "cure-claim/permanent-relief",
-     "clears ingrown hairs and razor bumps for good"),
-    ("You'll never face another amputation scare.", "cure-claim/never-again", "never face another"),
-    ("We haven't had a single sick day.", "efficacy-overstatement/never-ill", "haven't had a single sick day"),
-    ("It's as harmless as a glass of water.", "safety-claim/safe-for-everyone", "as harmless as"),
-])
-def test_claims_of_sets_198_201(sentence, rule, span):
-    found = flagged(SELLER + "Order today and save 20%.\n\n", sentence, rule)
-    assert [hit for hit in found if hit[1] in sentence] == [(rule, span)]
 
 
 def test_an_answer_that_sends_readers_to_trusted_sellers_is_not_a_sellers_page():
@@ -244,3 +164,55 @@ def test_an_answer_that_sends_readers_to_trusted_sellers_is_not_a_sellers_page()
               "crowded indoor spaces when illness is spreading. Talk to your doctor if you find it hard to breathe in "
               "a mask. Clinical trials of masks have been small.\n")
     assert [f["rule"] for f in lint_page(answer) if f["category"] not in ("uncited-evidence", "unsourced-statistic")] == []
+
+
+# Claims of blind sets 178-201, each in the words a draft used, on a page that sells.
+@pytest.mark.parametrize("sentence, rule, span", [
+    # blind sets 178-181
+    ("Reverses years of thinning \u2014 permanently.", "cure-claim/permanent-relief", "permanently"),
+    ("[Grab the Hush Sleep Sack here](https://example.com/hush)", "commercial-conflict/call-to-action",
+     "Grab the Hush Sleep Sack here"),
+    ("Activate your free account today.", "commercial-conflict/call-to-action", "Activate your free account today"),
+    ('"My urologist couldn\'t believe it!"', "anecdote-as-evidence/testimonial", "My urologist couldn't believe"),
+    ("Ready to skip the surgery?", "efficacy-overstatement/why-settle-for-care", "Ready to skip the surgery"),
+    ("Safe to use with a perforated eardrum.", "safety-claim/safe-for-everyone", "Safe to use with"),
+    # blind sets 182-185
+    ("Upgrade your pledge on the campaign page.", "commercial-conflict/call-to-action", "Upgrade your pledge"),
+    ("Here's what most people never hear.", "hype/experts-in-the-dark", "what most people never hear"),
+    ("This is the missing piece your pediatrician never told you about.", "hype/experts-in-the-dark",
+     "your pediatrician never told"),
+    ("Pharmacists we've spoken to are calling it the biggest thing since the childproof cap.",
+     "uncited-evidence/authority-appeal", "Pharmacists we've spoken to are calling it the"),
+    # blind sets 186-189
+    ("The thing nobody tells you is that thyroid problems start in the gut.", "hype/experts-in-the-dark",
+     "nobody tells you"),
+    ("This is the stuff they just don't teach at medical school.", "hype/experts-in-the-dark",
+     "don't teach at medical school"),
+    ("Used by top performance coaches and Olympic athletes.", "unsourced-statistic/popularity-as-proof",
+     "Used by top performance coaches"),
+    ("Many GPs privately agree with what I do.", "uncited-evidence/studies-show", "GPs privately agree"),
+    ("Backed by 50 years of neuroscience.", "uncited-evidence/studies-show", "Backed by 50 years of neuroscience"),
+    # blind sets 190-193
+    ("Operators are standing by.", "commercial-conflict/call-to-action", "Operators are standing by"),
+    ("Link's in my profile.", "commercial-conflict/call-to-action", "Link's in my profile"),
+    ("They're just not trained to look for it.", "hype/experts-in-the-dark", "They're just not trained to look for"),
+    ("Heat is the closest thing we have to a longevity pill.", "hype/sales-superlative",
+     "the closest thing we have to a longevity pill"),
+    ("Expansion fixes the root cause.", "efficacy-overstatement/root-cause", "fixes the root cause"),
+    ("Results that are permanent.", "cure-claim/permanent-relief", "Results that are permanent"),
+    # blind sets 194-197
+    ("So it's no more pads, ever.", "cure-claim/never-again", "no more pads, ever"),
+    ("Free blood-glucose meter with every 12-week plan.", "commercial-conflict/call-to-action",
+     "Free blood-glucose meter with every 12-week plan"),
+    ("Regular adjustments realign your spine permanently.", "cure-claim/permanent-relief",
+     "realign your spine permanently"),
+    # blind sets 198-201
+    ("It clears ingrown hairs and razor bumps for good.", "cure-claim/permanent-relief",
+     "clears ingrown hairs and razor bumps for good"),
+    ("You'll never face another amputation scare.", "cure-claim/never-again", "never face another"),
+    ("We haven't had a single sick day.", "efficacy-overstatement/never-ill", "haven't had a single sick day"),
+    ("It's as harmless as a glass of water.", "safety-claim/safe-for-everyone", "as harmless as"),
+])
+def test_a_claim_of_sets_178_201_is_flagged_on_its_span(sentence, rule, span):
+    found = flagged(SALE, sentence, rule)
+    assert [hit for hit in found if hit[1] in sentence] == [(rule, span)]

@@ -225,8 +225,7 @@ class SentenceAnalysis:
         word = self.text[predicate.start:predicate.end]
         if not word.lower().endswith("ed") or " " in word:
             return False
-        before = _LAST_WORD.search(self.text, lo, predicate.start)
-        return before is not None and before.group().lower() in _DETERMINERS
+        return self._word_before(predicate, lo) in _DETERMINERS
 
     def _complement(self, predicate: Mention, lo: int) -> bool:
         """A one-word predicate that is no participle, right after a form of "be", is an adjective
@@ -236,8 +235,12 @@ class SentenceAnalysis:
         word = self.text[predicate.start:predicate.end].lower()
         if " " in word or word.endswith(("ed", "en", "ing")):
             return False
+        return self._word_before(predicate, lo) in _BE
+
+    def _word_before(self, predicate: Mention, lo: int) -> str:
+        """The word right before `predicate` in its clause (from `lo`), lower case; "" if none."""
         before = _LAST_WORD.search(self.text, lo, predicate.start)
-        return before is not None and before.group().lower() in _BE
+        return "" if before is None else before.group().lower()
 
     def _beyond_complement(self, predicate: Mention, mention: Mention) -> bool:
         """`mention` is not what the adjective `predicate` is of: words stand between them and the

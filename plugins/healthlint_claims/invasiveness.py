@@ -135,8 +135,9 @@ def _mismatch(ctx: SentenceContext, match: regex.Match[str]) -> Iterable[Match]:
 
 
 # A form given without breaking the skin, right after the gentle word that is said of it: "a
-# needle-free epinephrine nasal spray" is true of the spray, whatever else the page injects.
-_OF_A_FORM = lazy(r"(?:\s+[\w-]+){0,2}?\s+(?:nasal\s+|oral\s+|eye\s+)?(?:sprays?|inhalers?|drops|pills?|tablets?|capsules?"
+# needle-free epinephrine nasal spray" is true of the spray, whatever else the page injects. Possessive
+# runs of spaces and of letters: a run of spaces is never given back to be tried again (linear on any text).
+_OF_A_FORM = lazy(r"(?:\s++[\w-]++){0,2}?\s++(?:nasal\s+|oral\s+|eye\s+)?(?:sprays?|inhalers?|drops|pills?|tablets?|capsules?"
                   r"|gumm(?:y|ies)|lozenges?|liquids?|syrups?|powders?)\b", regex.I)
 _SKIN_BROKEN = lazy(r"\b(?:needles?|injections?|incisions?|cuts?|cutting)\b", regex.I)
 _NEEDLE = lazy(r"needl|inject|infusion|intravenous|\biv\b|epidural|intrathecal|puncture|botox|filler", regex.I)

@@ -113,6 +113,16 @@ def test_a_studys_judgement_reports_what_it_judged():
         ("reported", "were judged to be", "No serious side effects")]
 
 
+def test_what_does_not_mean_something_is_a_premise_not_a_claim():
+    """"Having no side effects does not mean the vaccine isn't working": the words before "does not
+    mean" are weighed, not asserted, up to the clause's start; what follows is denied."""
+    assert scopes("Some people have none; having no side effects does not mean it failed.") == [
+        ("hypothetical", "does not mean", "having no side effects"),
+        ("limited", "Some", "people have none"),
+        ("negated", "does not mean", "it failed."),
+        ("negated", "no", "side effects does not mean it failed.")]
+
+
 def test_in_the_sense_that_limits_the_claim_before_it():
     """"Injections are non-invasive in the sense that no cut is made": the qualification limits the
     word before it to one sense."""

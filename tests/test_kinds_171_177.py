@@ -73,7 +73,6 @@ STUDIO = ("# Frost Lab cryotherapy\n\nBook your first freeze now and save 20%. O
     "Cold burns to the skin are uncommon but can happen.",
     "Using too much powder can make your baby ill.",
     "It is not suitable for babies with a diagnosed milk allergy.",
-    "The app is not a replacement for medical care.",
 ])
 def test_who_it_is_not_for_and_uncommon_harms_are_a_discussion_of_harms(caution):
     assert "missing-harms/no-risks-discussed" in [f["rule"] for f in lint_page(STUDIO)]

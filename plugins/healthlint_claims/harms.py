@@ -50,7 +50,8 @@ _HARM = lazy(
     r"|(?:(?:can|may|might|could|will)\s+cause|(?:some|a\s+few|many|most)\s+(?:\w+\s+)?(?:patients|people|users|clients"
     r"|customers|dogs|cats|pets|children|women|men)\s+(?:may\s+|will\s+)?(?:have|experience|feel|notice|get|report))"
     r"\s+(?:\w+[\s,]+){0,4}?(?:soreness|tenderness|swelling|bruising|redness|irritation|itching|rash|nausea|dizziness"
-    r"|headaches?|bleeding|allergic|scarring|numbness|upset\s+stomach|diarrh(?:o)?ea|vomiting|cramping)"
+    r"|headaches?|bleeding|allergic|scarring|numbness|upset\s+stomach|diarrh(?:o)?ea|vomiting|cramping|bloating|constipation"
+    r"|(?:water\s+)?weight\s+gain|insomnia|drowsiness|dry\s+mouth)"
     # side effects stated as facts of the treatment: "minor bruising or soreness is common", "rarely,
     # serious problems such as infection have been reported"
     r"|(?:soreness|tenderness|bruising|redness|bleeding|light-?headed\w*|faint\w*|numbness|scarring)[\s,]+(?:[\w-]+[\s,]+){0,8}?"
@@ -76,6 +77,9 @@ _HARM = lazy(
     r"|allergic\s+to|if\s+you\s+(?:have|are)\s+(?:an?\s+)?(?:\w+\s+){0,2}?allerg\w+|patch[- ]test"
     r"|not\s+(?:for|suitable\s+for|recommended\s+for|to\s+be\s+(?:given|used)\s+(?:to|by))\s+(?:children|kids|babies|infants|anyone|people|those)\s+under"
     r"|not\s+for\s+under[- ]\d+s?|pacemakers?|bleeding\s+disorders?|hypoglyc\w+"
+    # ... and the same advice after the condition: "if you have kidney disease, talk to your doctor before you start"
+    r"|if\s+you\s+(?:have|are|take|get)\s+(?:[\w,-]+\s+){0,10}?(?:talk|speak|check)\s+(?:to|with)\s+(?:your|a)\s+"
+    r"(?:gp|doctor|pharmacist|physician|midwife|health\s*care\s+provider)\s+(?:before|first)\b"
     r"|(?:see|talk\s+to|speak\s+to|check\s+with|ask|tell)\s+(?:your|a)\s+(?:gp|doctor|pharmacist|physician|midwife|dentist"
     r"|health\s*care\s+provider)\s+(?:first\s+)?if\s+you\s+(?:have|are|take|get|notice|develop)\s+(?!any\b|questions|concerns)"
     r"|(?:temporary|tooth|sun|skin)\s+sensitivity|photosensitiv\w+"
@@ -85,13 +89,13 @@ _HARM = lazy(
     r"|(?:not|don\W?t|doesn\W?t|wouldn\W?t)\s+recommend\w*\s+(?:[\w-]+\s+){0,5}?(?:while|during|if|for)\s+(?:breastfeeding|pregnan\w+|you\s+are\s+pregnant)"
     # who it is not for, and harms said to be uncommon but real: "isn't right for everyone", "we can't
     # book you in if you're pregnant", "not suitable for babies with a diagnosed allergy", "cold burns are
-    # uncommon but can happen", "can make your baby ill", "not a replacement for medical care"
+    # uncommon but can happen", "can make your baby ill" (not a disclaimer: "not a substitute for medical
+    # care" says what the product is not, not what can go wrong)
     r"|(?:isn\W?t|aren\W?t|(?:is|are)\s+not|not)\s+(?:\w+\s+)?(?:right|suitable|safe|appropriate)\s+for\s+(?:everyone|everybody|all\b)"
     r"|(?:isn\W?t|aren\W?t|(?:is|are)\s+not|not)\s+suitable\s+for\s+(?:[\w-]+\s+){1,3}?(?:with|who|under|if|during)"
     r"|(?:can\W?t|cannot|won\W?t|will\s+not|do\s+not|don\W?t)\s+(?:book|treat|see|accept)\s+(?:you|anyone|clients|patients|guests)\s+(?:in\s+)?if"
     r"|(?:is|are)\s+(?:uncommon|rare|unusual|unlikely)\s+but\s+(?:can|do|may|does)\s+(?:happen|occur)"
     r"|(?:can|may|might|could|will)\s+make\s+(?:you|your\s+\w+|them|him|her|people|children|babies)\s+(?:very\s+)?(?:ill|sick|unwell)"
-    r"|not\s+a\s+(?:replacement|substitute)\s+for\s+(?:medical|professional|your\s+(?:doctor|gp)|a\s+(?:doctor|gp))"
     r")\b",
     regex.I)
 # Mentions that do not discuss harms: reassurance, or the risk of getting the disease itself.
@@ -99,11 +103,15 @@ _NOT_A_HARM = lazy(
     # (not "without protection can harm your eyes": a modal between makes it a harm stated)
     # (not "is not without risk": a harm admitted)
     r"\b(?<!\b(?:not|never|isn\W?t|aren\W?t)\s)(?:minimi[sz]\w*|reduc\w*|lower\w*|fewer|less|minimal|no|zero|without|free\s+of|none\s+of|eliminat\w*|cuts?)[\s-]+(?:the\s+)?"
-    r"(?:(?!(?:can|may|might|could|will|would)\b)[\w,\u2019\x27]+\s+){0,4}?(?:side[- ]effects?|risks?|complications?|harms?)"
+    r"(?:(?!(?:can|may|might|could|will|would)\b)[\w,\u2019\x27]+\s+){0,6}?(?:side[- ]effects?|risks?|complications?|harms?|chances?|odds)"
     r"|\b(?:side[- ]effects?|adverse\s+\w+|risks?|complications?)\s+(?:are|is|were)\s+(?:\w+\s+)?(?:minimal|rare|negligible|low|mild)"
     r"|\b(?:higher|increased|greater|lower|slightly\s+\w+)\s+risk\s+of\s+(?:developing|getting|having)"
     r"|\brisk\s+(?:of|for)\s+(?:developing|getting)"
     r"|\b(?:risk\s+factors?|at\s+risk)\b"
+    # a business's risks, as a crowdfunding page's "Risks and challenges" gives them: "our biggest risk is manufacturing"
+    r"|\brisks?\s+(?:is|are|was|were|lies|lie|include|includes)\s+(?:\w+\s+){0,3}?(?:manufactur\w*|shipping|deliver\w*|delays?|production|suppliers?|tooling|fulfil\w*|logistics)\b"
+    # a poison a seller names as the complaint it treats, not a harm of its own product ("mold toxicity")
+    r"|\b(?:mou?ld|mycotoxin|metal|mercury|lead|aluminium|aluminum|fluoride|copper|iron|chemical|environmental)\s+toxicity\b"
     # the reader's risk of a disease, not the product's risk: "your risk of dementia", "lower your breast
     # cancer risk", "your family's risk"; warning signs of a disease; harm done to oneself
     r"|\b(?:your|their|his|her|our)\s+(?:[\w\u2019\x27]+\s+){0,2}?risk\b(?!\s+of\s+(?:side|complications?|infections?|bleeding|harm|injury|adverse|allergic|burns?))"

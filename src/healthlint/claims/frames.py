@@ -83,7 +83,7 @@ LABEL_WORDS = 6  # at most this many words before a sentence's first colon make 
 # object is then the last one named earlier in the sentence, or in the sentence before. Not when the
 # predicate opens its clause: "Avoid it", "Loosen it" tell the reader what to do.
 _PRONOUN = lazy(r"\s+(?:it|them)\b", regex.I)
-_BREAK = lazy(r"[;:\u2014\u2013()!?]|\s[-\u2022*]\s|\b(?:but|however|although|though|whereas|while|except|unlike|because)\b", regex.I)
+_BREAK = lazy(r"[;:\u2014\u2013()!?]|\s[-\u2022*]\s|\b(?:but|however|although|though|whereas|while|except|unlike|because|if|unless)\b", regex.I)
 
 
 def clause_start(text: str, sentence_start: int, position: int) -> int:
@@ -160,8 +160,10 @@ class SentenceAnalysis:
         return [m.start() for m in _BREAK.finditer(self.text, self.start, self.end)]
 
     def categories_at(self, position: int) -> frozenset[str]:
-        """The modifier categories whose scope covers `position`."""
-        return frozenset(m.category for m in self.modifiers if m.covers(position))
+        """The modifier categories whose scope covers `position`, and "negated" where `position`
+        is a later word of a negation's own phrase ("does not cure", "is not the same as")."""
+        return frozenset(m.category for m in self.modifiers
+                         if m.covers(position) or (m.start < position < m.end and m.category == "negated"))
 
     def clause(self, position: int) -> tuple[int, int]:
         """The clause around `position`: between the clause breaks on either side of it."""

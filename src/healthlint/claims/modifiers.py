@@ -34,6 +34,7 @@ class Trigger(NamedTuple):  # not a frozen dataclass: one compiles six methods a
     direction: str
     words: tuple[str, ...]
     max_words: int
+    backward_category: str  # the category of its backward scope (`category` unless the trigger says)
 
 
 class Modifier(NamedTuple):
@@ -69,20 +70,24 @@ class ContextRules:
         """Add a `context` table: [[trigger]] lists, `pseudo`, `boundaries`, `stops`."""
         for index, spec in enumerate(data.get("trigger", [])):
             where = f"{source}: context trigger #{index + 1}"
-            if not isinstance(spec, Mapping) or set(spec) - {"category", "direction", "terms", "max-words"}:
-                raise RuleError(f"{where}: keys are category, direction, terms, max-words")
+            if not isinstance(spec, Mapping) or set(spec) - {"category", "direction", "terms", "max-words",
+                                                             "backward-category"}:
+                raise RuleError(f"{where}: keys are category, direction, terms, max-words, backward-category")
             category, direction = spec.get("category"), spec.get("direction", "forward")
             terms, max_words = spec.get("terms"), spec.get("max-words", 8)
+            backward = spec.get("backward-category", category)
             if not isinstance(category, str) or direction not in DIRECTIONS:
                 raise RuleError(f"{where}: needs a 'category' and a 'direction' of {', '.join(DIRECTIONS)}")
+            if not isinstance(backward, str) or (backward != category and direction != "both"):
+                raise RuleError(f"{where}: 'backward-category' names a category, for a trigger of direction 'both'")
             if not isinstance(terms, list) or not all(isinstance(t, str) and t.strip() for t in terms):
                 raise RuleError(f"{where}: 'terms' must be a list of non-empty strings")
             if not isinstance(max_words, int) or max_words < 1:
                 raise RuleError(f"{where}: 'max-words' must be a positive integer")
-            self.categories.add(category)
+            self.categories |= {category, backward}
             for term in terms:
                 words = tuple(tokens_of(term))
-                self.triggers.setdefault(words[0], []).append(Trigger(category, direction, words, max_words))
+                self.triggers.setdefault(words[0], []).append(Trigger(category, direction, words, max_words, backward))
         for term in data.get("pseudo", []):
             words = tuple(tokens_of(term))
             self.pseudo.setdefault(words[0], []).append(words)
@@ -137,9 +142,7 @@ class ContextRules:
                 first: int, stop: int) -> Iterable[Modifier]:
         """The trigger at tokens [first, stop) of a sentence starting at `offset`, with its scopes."""
         trigger_start, trigger_end = spans[first][0] + offset, spans[stop - 1][1] + offset
-        ends = self._ends.get(trigger.category)
-        if ends is None:
-            ends = self._ends[trigger.category] = self.boundaries | self.stops.get(trigger.category, frozenset())
+        ends = self._ends_of(trigger.category)
         if trigger.direction in ("forward", "both"):
             last, count, listing = stop, 0, False
             while last < len(words) and count < trigger.max_words:
@@ -155,13 +158,21 @@ class ContextRules:
                 yield Modifier(trigger.category, trigger_start, trigger_end,
                                spans[stop][0] + offset, spans[last - 1][1] + offset)
         if trigger.direction in ("backward", "both"):
+            ends = self._ends_of(trigger.backward_category)
             first_in, count = first, 0
             while first_in > 0 and words[first_in - 1] not in ends and count < trigger.max_words:
                 first_in -= 1
                 count += words[first_in][0].isalnum()
             if count:
-                yield Modifier(trigger.category, trigger_start, trigger_end,
+                yield Modifier(trigger.backward_category, trigger_start, trigger_end,
                                spans[first_in][0] + offset, spans[first - 1][1] + offset)
+
+    def _ends_of(self, category: str) -> frozenset[str]:
+        """The words that end a scope of `category`: the boundaries and the category's stops."""
+        ends = self._ends.get(category)
+        if ends is None:
+            ends = self._ends[category] = self.boundaries | self.stops.get(category, frozenset())
+        return ends
 
 
 _JOINS = frozenset({"and", "or"})

@@ -95,3 +95,21 @@ def test_a_poison_named_as_the_complaint_is_no_harm_of_the_product():
     page = ("# The mold protocol\n\nJoin our 90-day protocol today and save 20%. Mold toxicity is the hidden root "
             "cause behind chronic fatigue, and our protocol clears it. Our clients love the results.\n")
     assert HARMS in [f["rule"] for f in lint_page(page)]
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("Many of our diabetic customers have cut back their medication.", "customers have cut back"),
+    ("Many of our patients have tapered off steroids entirely after starting LDN.", "our patients have tapered off"),
+    ("Many of our members have cancelled scheduled tendon repairs.", "our members have cancelled"),
+])
+def test_a_sellers_customers_said_to_have_left_care_are_crowd_reports(sentence, span):
+    rule = "anecdote-as-evidence/crowd-reports"
+    assert flagged(SALE, sentence, rule) == [(rule, span)]
+    assert flagged(SALE, "Some patients have stopped treatment because of side effects.", rule) == []
+
+
+def test_a_gift_to_a_charity_is_no_price():
+    rule = "commercial-conflict/price"
+    letter = "A gift of \u00a325 could fund a nurse for an hour, and Gift Aid adds 25p to every \u00a31 you give."
+    assert flagged(SALE, letter, rule) == []
+    assert flagged(SALE, "Sessions are \u00a329 each.", rule) == [(rule, "\u00a329")]

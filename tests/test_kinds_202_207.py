@@ -113,3 +113,14 @@ def test_a_gift_to_a_charity_is_no_price():
     letter = "A gift of \u00a325 could fund a nurse for an hour, and Gift Aid adds 25p to every \u00a31 you give."
     assert flagged(SALE, letter, rule) == []
     assert flagged(SALE, "Sessions are \u00a329 each.", rule) == [(rule, "\u00a329")]
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("Proton therapy is the most precise weapon ever built against cancer.", "ever built"),
+    ("It is the future of cancer treatment, and every patient in our region deserves it.",
+     "is the future of cancer treatment"),
+])
+def test_the_product_as_the_best_ever_built_or_the_future_of_care_is_sales_hype(sentence, span):
+    rule = "hype/sales-superlative"
+    assert (rule, span) in flagged(SALE, sentence, rule)
+    assert flagged(CAREFUL, "Researchers are asking what the future of cancer treatment may look like.", rule) == []

@@ -77,6 +77,9 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "e
 _LAST_WORD = lazy(r"(?r)\w[\w'\u2019-]*")  # searched backwards: the last word before a position
 # Forms of "be" after which a bare predicate is an adjective (see _complement).
 _BE = frozenset("be is are was were been being am".split())
+# Verbs of what a body feels: an -ing word right after one is a symptom named ("guests feel flushing,
+# a tight chest or nausea"), not a verb with an object.
+_SENSED = frozenset("feel feels felt feeling experience experiences experienced experiencing notice notices noticed".split())
 LABEL_WORDS = 6  # at most this many words before a sentence's first colon make it a label
 # A pronoun right after a predicate that has no object of its own stands for a thing named before
 # it ("Think of metformin as a crutch: you won't need it"; "Lots of clients come off it"): the
@@ -310,6 +313,8 @@ class SentenceAnalysis:
         just before it (within `before` words, with no punctuation and no conjunction between)."""
         best: tuple[int, Mention] | None = None
         gerund = self.text[predicate.start:predicate.end].lower().endswith("ing")
+        if gerund and self._word_before(predicate, lo) in _SENSED:
+            return None
         complement = self._complement(predicate, lo)
         # the first half of a compound describes the noun after it: "slow-simmered beef bone"
         compound = _HYPHENATED.match(self.text, predicate.end) is not None

@@ -81,3 +81,15 @@ def test_nothing_here_that_could_harm_you_is_a_safety_promise():
 def test_wasting_money_on_care_runs_it_down():
     rule = "efficacy-overstatement/disparages-standard-care"
     assert flagged(SALE, "Stop wasting money on pills that don't work.", rule) != []
+
+
+def test_hair_regrown_is_tissue_repaired():
+    rule = "efficacy-overstatement/repairs-body"
+    assert flagged(SALE, "It regrows hair that's been gone for years.", rule) == [(rule, "regrows hair")]
+    assert flagged(SALE, "Use a gentle shampoo to clean your hair.") == []
+
+
+def test_a_hundred_years_of_use_is_popularity_as_proof():
+    rule = "unsourced-statistic/popularity-as-proof"
+    assert flagged(SALE, "It's literally been used in hospitals for a hundred years.", rule) == [
+        (rule, "used in hospitals for a hundred years")]

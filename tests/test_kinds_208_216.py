@@ -86,7 +86,7 @@ def test_wasting_money_on_care_runs_it_down():
 def test_hair_regrown_is_tissue_repaired():
     rule = "efficacy-overstatement/repairs-body"
     assert flagged(SALE, "It regrows hair that's been gone for years.", rule) == [(rule, "regrows hair")]
-    assert flagged(SALE, "Use a gentle shampoo to clean your hair.") == []
+    assert flagged(SALE, "Use a gentle shampoo to clean your hair.", "efficacy-overstatement/") == []
 
 
 def test_a_hundred_years_of_use_is_popularity_as_proof():

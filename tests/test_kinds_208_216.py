@@ -93,3 +93,23 @@ def test_a_hundred_years_of_use_is_popularity_as_proof():
     rule = "unsourced-statistic/popularity-as-proof"
     assert flagged(SALE, "It's literally been used in hospitals for a hundred years.", rule) == [
         (rule, "used in hospitals for a hundred years")]
+
+
+def test_registration_with_a_food_regulator_is_a_trust_mark():
+    rule = "regulatory-claim/trust-mark"
+    assert flagged(SALE, "Our formula is registered with the Food Standards Agency.", rule) == [
+        (rule, "registered with the Food Standards Agency")]
+
+
+def test_customers_who_find_are_a_crowd_report():
+    rule = "anecdote-as-evidence/crowd-reports"
+    assert flagged(SALE, "Most customers find they never need to book another session.", rule) == [
+        (rule, "customers find")]
+
+
+def test_nothing_in_it_that_can_harm_you_is_no_harms_discussion():
+    from conftest import lint_page
+
+    page = ("# The SnoreStop clip\n\nOrder tonight and save 40%. Our clip opens your airways and ends snoring "
+            "for good. There's nothing in it that can harm you. Our customers love it.\n")
+    assert "missing-harms/no-risks-discussed" in [f["rule"] for f in lint_page(page)]

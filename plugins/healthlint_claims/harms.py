@@ -120,6 +120,7 @@ _NOT_A_HARM = lazy(
     r"|\b(?:worry|worrying|worries)\s+about\s+(?:\w+\s+){0,2}?(?:side[- ]effects?|risks?)"
     r"|\b(?:because\s+of|due\s+to)\s+(?:the\s+|its\s+|their\s+)?side[- ]effects\b"
     r"|\b(?:can(?:no|\W)?t|can\s+not|won\W?t|will\s+not|never|not)\s+(?:\w+\s+){0,2}?(?:harm|hurt)\b"  # "cannot harm a newborn"
+    r"|\bnothing\s+(?:[\w\u2019\x27]+\s+){0,4}?(?:can|could|will|would|might)\s+(?:ever\s+|possibly\s+)?(?:harm|hurt)\b"  # "nothing in it that can harm you"
     r"|\brisk[- ]free\b|\bshared[- ]risk\b"  # offers: "a risk-free trial", "a shared-risk refund"
     # harms of other treatments, named as a cause of the complaint: "the side effects of some medicines"
     r"|\bside[- ]effects?\s+of\s+(?:some|other|many|certain|common|prescription|your|their)\s+(?:\w+\s+)?(?:medicines|medications|drugs|pills)\b",

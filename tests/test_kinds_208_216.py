@@ -113,3 +113,17 @@ def test_nothing_in_it_that_can_harm_you_is_no_harms_discussion():
     page = ("# The SnoreStop clip\n\nOrder tonight and save 40%. Our clip opens your airways and ends snoring "
             "for good. There's nothing in it that can harm you. Our customers love it.\n")
     assert "missing-harms/no-risks-discussed" in [f["rule"] for f in lint_page(page)]
+
+
+def test_what_some_people_say_on_a_page_that_explains_it_away_is_no_testimonial():
+    """A medicines helpline's answer: the evidence is weak, some people feel better, and the
+    placebo effect may be why. Two statements of the evidence's limits make the page candid."""
+    from conftest import lint_page
+
+    answer = ("# Does homeopathy work?\n\nThere's no good-quality evidence that homeopathy is effective as a "
+              "treatment for any health condition.\n\nSome people say they feel better after homeopathy. This may "
+              "be because of the time spent with a practitioner, the placebo effect, or because their condition "
+              "got better on its own.\n")
+    assert [f["rule"] for f in lint_page(answer) if f["category"] == "anecdote-as-evidence"] == []
+    seller = SALE + "Many patients say they feel better after one session.\n"
+    assert "anecdote-as-evidence/patient-reports" in [f["rule"] for f in lint_page(seller)]

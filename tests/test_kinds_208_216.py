@@ -127,3 +127,27 @@ def test_what_some_people_say_on_a_page_that_explains_it_away_is_no_testimonial(
     assert [f["rule"] for f in lint_page(answer) if f["category"] == "anecdote-as-evidence"] == []
     seller = SALE + "Many patients say they feel better after one session.\n"
     assert "anecdote-as-evidence/patient-reports" in [f["rule"] for f in lint_page(seller)]
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("So there's virtually no pain and no real downtime.", "no real downtime"),
+    ("I flew home on day seven with no issues at all.", "no issues"),
+])
+def test_no_downtime_or_issues_is_a_safety_promise(sentence, span):
+    rule = "safety-claim/no-harms"
+    assert flagged(SALE, sentence, rule) == [(rule, span)]
+
+
+def test_not_addictive_is_a_safety_promise():
+    rule = "safety-claim/safe-for-everyone"
+    assert flagged(SALE, "They are not addictive at therapeutic doses.", rule) == [(rule, "not addictive")]
+
+
+def test_what_a_symptom_can_come_from_is_no_list_of_conditions_treated():
+    sentence = "Trouble concentrating can also come from poor sleep, anxiety, depression, thyroid problems or hearing loss."
+    assert flagged(SALE, sentence, "efficacy-overstatement/many-conditions") == []
+
+
+def test_a_test_as_accurate_as_a_clinicians_matches_standard_care():
+    rule = "efficacy-overstatement/matches-standard-care"
+    assert flagged(SALE, "Our test is as accurate as your audiologist.", rule) == [(rule, "as accurate as your audiologist")]

@@ -151,3 +151,10 @@ def test_what_a_symptom_can_come_from_is_no_list_of_conditions_treated():
 def test_a_test_as_accurate_as_a_clinicians_matches_standard_care():
     rule = "efficacy-overstatement/matches-standard-care"
     assert flagged(SALE, "Our test is as accurate as your audiologist.", rule) == [(rule, "as accurate as your audiologist")]
+
+
+def test_cure_in_a_programmes_name_is_no_cure_claim():
+    rule = "cure-claim/absolute-cure"
+    sentence = "NHLBI is also supporting work through its Cure Sickle Cell Initiative to improve access."
+    assert flagged(CAREFUL, sentence, rule) == []
+    assert flagged(SALE, "Stem cells cure ALS.", rule) == [(rule, "cure")]

@@ -1,0 +1,168 @@
+"""Kinds from blind sets 202-222 and careful batches 40-51 (issue 15), each pinned by what must be
+flagged on a selling page and what must not be flagged, on a selling page or a careful one.
+
+Context and frames: what "does not mean" or "is not the same as" weighs is not asserted; "if"
+opens a clause; a later word of a negation's own phrase is denied; "doesn't just" asserts more;
+"the aim is to" states an aim; an -ing word after "feel" names a symptom; what a symptom "can
+come from" is no list of conditions treated. Register: a page that states its evidence's limits
+("no good-quality evidence", "the placebo effect") is taken at its word. Harms: a disclaimer or
+a business's risk is no harms discussion; plain side effects and advice after a condition are."""
+
+import pytest
+
+from conftest import CAREFUL, SELLER, flagged, lint_page
+
+SALE = SELLER + "Order today and save 20%.\n\n"  # a page that sells in so many words
+HARMS = "missing-harms/no-risks-discussed"
+
+
+@pytest.mark.parametrize("sentence, rule, span", [
+    # sets 202-207
+    ("In plain terms: it doesn't just mask symptoms, it repairs the damage.",
+     "efficacy-overstatement/root-cause", "doesn't just mask"),
+    ("Our therapy doesn't just relieve pain.", "efficacy-overstatement/treats-condition", "relieve pain"),
+    ("Our cream clears eczema if used daily.", "efficacy-overstatement/treats-condition", "clears eczema"),
+    ("Our drops are the same as surgery.", "efficacy-overstatement/matches-standard-care", "the same as surgery"),
+    ("Visit our FDA-registered pharmacy.", "regulatory-claim/misused-approval", "FDA-registered"),
+    ("Book your drainage session: cellulite isn't a fat problem, it's a lymph problem.",
+     "efficacy-overstatement/reframed-cause", "isn't a fat problem, it's a lymph problem"),
+    ("Eczema is not a skin problem; it is a gut problem.",
+     "efficacy-overstatement/reframed-cause", "is not a skin problem; it is a gut problem"),
+    ("Our special sapphire blades leave no marks, so nobody will ever know.", "safety-claim/no-harms", "no marks"),
+    # sets 208-210: a seller's customers said to have left care
+    ("Many of our diabetic customers have cut back their medication.",
+     "anecdote-as-evidence/crowd-reports", "customers have cut back"),
+    ("Many of our patients have tapered off steroids entirely after starting LDN.",
+     "anecdote-as-evidence/crowd-reports", "our patients have tapered off"),
+    ("Many of our members have cancelled scheduled tendon repairs.",
+     "anecdote-as-evidence/crowd-reports", "our members have cancelled"),
+    ("Sessions are \u00a329 each.", "commercial-conflict/price", "\u00a329"),
+    # sets 211-216
+    ("Why risk it when there's a gentle, natural alternative?", "hype/why-settle", "Why risk it when there's"),
+    ("Why settle for prescription pills and their side effects when nature already has the answer?",
+     "hype/why-settle", "Why settle for prescription pills and their side effects when nature"),
+    ("Frankincense has been found in research to kill cancer cells.",
+     "uncited-evidence/studies-show", "has been found in research to"),
+    ("Molecular hydrogen has been approved as an advanced medical treatment since 2016.",
+     "regulatory-claim/trust-mark", "has been approved as an advanced medical treatment"),
+    ("Your body holds its new set point, so you won't gain it back.", "cure-claim/permanent-relief",
+     "won't gain it back"),
+    ("Our gel injections ease pain.", "efficacy-overstatement/treats-condition", "ease pain"),
+    ("Our tea eases bloating.", "efficacy-overstatement/treats-condition", "eases bloating"),
+    ("Parents at our centers report more eye contact and fewer meltdowns.",
+     "anecdote-as-evidence/crowd-reports", "Parents at our centers report"),
+    ("Our members with anxiety report feeling calmer within weeks.",
+     "anecdote-as-evidence/crowd-reports", "Our members with anxiety report"),
+    ("Many customers have reduced or stopped their medication.",
+     "anecdote-as-evidence/crowd-reports", "customers have reduced"),
+    ("There's nothing here that could harm you or a future baby.",
+     "safety-claim/absolute-safety", "nothing here that could harm you"),
+    ("Stop wasting money on pills that don't work.",
+     "efficacy-overstatement/disparages-standard-care", "wasting money on pills"),
+    ("It regrows hair that's been gone for years.", "efficacy-overstatement/repairs-body", "regrows hair"),
+    ("It's literally been used in hospitals for a hundred years.",
+     "unsourced-statistic/popularity-as-proof", "used in hospitals for a hundred years"),
+    # sets 217-222
+    ("Our formula is registered with the Food Standards Agency.",
+     "regulatory-claim/trust-mark", "registered with the Food Standards Agency"),
+    ("Most customers find they never need to book another session.",
+     "anecdote-as-evidence/crowd-reports", "customers find"),
+    ("So there's virtually no pain and no real downtime.", "safety-claim/no-harms", "no real downtime"),
+    ("I flew home on day seven with no issues at all.", "safety-claim/no-harms", "no issues"),
+    ("They are not addictive at therapeutic doses.", "safety-claim/safe-for-everyone", "not addictive"),
+    ("Our test is as accurate as your audiologist.",
+     "efficacy-overstatement/matches-standard-care", "as accurate as your audiologist"),
+    ("Stem cells cure ALS.", "cure-claim/absolute-cure", "cure"),
+])
+def test_a_claim_of_sets_202_222_is_flagged_on_its_span(sentence, rule, span):
+    assert flagged(SALE, sentence, rule) == [(rule, span)]
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("Proton therapy is the most precise weapon ever built against cancer.", "ever built"),
+    ("It is the future of cancer treatment, and every patient in our region deserves it.",
+     "is the future of cancer treatment"),
+    ("You'll perform like you're 25 again.", "like you're 25 again"),
+    ("So you stay as sharp at seventy as you were at forty.", "as sharp at seventy as you were at forty"),
+])
+def test_a_sales_superlative_of_sets_210_216_is_among_the_findings(sentence, span):
+    rule = "hype/sales-superlative"  # a sentence may hold more than one superlative
+    assert (rule, span) in flagged(SALE, sentence, rule)
+
+
+@pytest.mark.parametrize("page, sentence, among", [
+    # what "does not mean" or "is not the same as" weighs is not asserted
+    (CAREFUL, "Having no side effects does not mean the vaccine isn't working.", "safety-claim/"),
+    (SALE, "Having no side effects does not mean the vaccine isn't working.", "safety-claim/"),
+    (CAREFUL, "An FDA-registered pharmacy is not the same as an FDA-approved medicine.", None),
+    # a later word of a negation's own phrase is denied
+    (SALE, "Our drops are not the same as surgery.", "efficacy-overstatement/matches-standard-care"),
+    # "if" opens a clause: the rash is not the object of "stop"
+    (SALE, "Stop using the gel if your baby gets a rash or seems unusually sleepy.",
+     "efficacy-overstatement/treats-condition"),
+    (SALE, "Stop taking the tablets if you get a rash.", "efficacy-overstatement/treats-condition"),
+    (CAREFUL, "Depression isn't a character flaw, it's a medical condition.", "efficacy-overstatement/reframed-cause"),
+    (SALE, "Some patients have stopped treatment because of side effects.", "anecdote-as-evidence/crowd-reports"),
+    (SALE, "A gift of \u00a325 could fund a nurse for an hour, and Gift Aid adds 25p to every \u00a31 you give.",
+     "commercial-conflict/price"),
+    (CAREFUL, "Researchers are asking what the future of cancer treatment may look like.", "hype/sales-superlative"),
+    (SALE, "Why do symptoms come back when treatment stops?", "hype/why-settle"),
+    (CAREFUL, "Why risk it when there's a gentle, natural alternative?", "hype/why-settle"),  # a careful page quotes it
+    # a stated aim; a symptom named after "feel"; what a symptom can come from
+    (SALE, "Gel injections do not cure osteoarthritis; the aim is to ease pain for a few months.",
+     "efficacy-overstatement/treats-condition"),
+    (SALE, "Many guests feel flushing, a tight chest, nausea or stomach cramps if the drip runs too fast.",
+     "efficacy-overstatement/treats-condition"),
+    (SALE, "Trouble concentrating can also come from poor sleep, anxiety, depression, thyroid problems or hearing loss.",
+     "efficacy-overstatement/many-conditions"),
+    (SALE, "Use a gentle shampoo to clean your hair.", "efficacy-overstatement/"),
+    (CAREFUL, "NHLBI is also supporting work through its Cure Sickle Cell Initiative to improve access.",
+     "cure-claim/absolute-cure"),
+])
+def test_a_careful_sentence_of_sets_202_222_is_not_flagged(page, sentence, among):
+    assert flagged(page, sentence, among) == []
+
+
+def test_a_sellers_own_no_side_effects_is_still_a_safety_claim():
+    assert flagged(SALE, "Our vaccine has no side effects.", "safety-claim/") != []
+
+
+NASAL = ("# AeroVeil immune shield\n\nBack AeroVeil today and save 30%. Our spray blocks viruses before they "
+         "take hold and cuts your chance of infection by up to 80%. It's a vaccine in a bottle, without the "
+         "needle, the appointments or the side effects. Our backers love it.\n\n")
+
+
+@pytest.mark.parametrize("addition", [
+    "",
+    "This spray is not a substitute for medical care.\n",  # a disclaimer
+    "## Risks and challenges\n\nOur biggest risk is manufacturing: delays in tooling could push back delivery.\n",
+    "There's nothing in it that can harm you.\n",  # a promise, not a discussion
+])
+def test_a_disclaimer_a_business_risk_or_a_promise_is_no_discussion_of_harms(addition):
+    assert HARMS in [f["rule"] for f in lint_page(NASAL + addition)]
+
+
+@pytest.mark.parametrize("caution", [
+    "Some people notice mild bloating or slight water weight gain in the first few weeks.",
+    "If you have kidney disease, or take medicine that affects your kidneys, talk to your doctor before using it.",
+])
+def test_plain_side_effects_and_advice_after_a_condition_are_harms_discussed(caution):
+    assert HARMS not in [f["rule"] for f in lint_page(NASAL + caution + "\n")]
+
+
+def test_a_poison_named_as_the_complaint_is_no_harm_of_the_product():
+    page = ("# The mold protocol\n\nJoin our 90-day protocol today and save 20%. Mold toxicity is the hidden root "
+            "cause behind chronic fatigue, and our protocol clears it. Our clients love the results.\n")
+    assert HARMS in [f["rule"] for f in lint_page(page)]
+
+
+def test_what_some_people_say_on_a_page_that_explains_it_away_is_no_testimonial():
+    """A medicines helpline's answer: the evidence is weak, some people feel better, and the
+    placebo effect may be why. Two statements of the evidence's limits make the page candid."""
+    answer = ("# Does homeopathy work?\n\nThere's no good-quality evidence that homeopathy is effective as a "
+              "treatment for any health condition.\n\nSome people say they feel better after homeopathy. This may "
+              "be because of the time spent with a practitioner, the placebo effect, or because their condition "
+              "got better on its own.\n")
+    assert [f["rule"] for f in lint_page(answer) if f["category"] == "anecdote-as-evidence"] == []
+    seller = SALE + "Many patients say they feel better after one session.\n"
+    assert "anecdote-as-evidence/patient-reports" in [f["rule"] for f in lint_page(seller)]

@@ -118,6 +118,9 @@ def test_a_sales_superlative_of_sets_210_216_is_among_the_findings(sentence, spa
     (SALE, "Use a gentle shampoo to clean your hair.", "efficacy-overstatement/"),
     (CAREFUL, "NHLBI is also supporting work through its Cure Sickle Cell Initiative to improve access.",
      "cure-claim/absolute-cure"),
+    # a regulator's proposal is reported, not claimed
+    (CAREFUL, "Two ingredients have been proposed as generally recognized as safe and effective.",
+     "safety-claim/gras-misuse"),
 ])
 def test_a_careful_sentence_of_sets_202_222_is_not_flagged(page, sentence, among):
     assert flagged(page, sentence, among) == []

@@ -73,6 +73,13 @@ HARMS = "missing-harms/no-risks-discussed"
     ("Our test is as accurate as your audiologist.",
      "efficacy-overstatement/matches-standard-care", "as accurate as your audiologist"),
     ("Stem cells cure ALS.", "cure-claim/absolute-cure", "cure"),
+    # sets 223-225
+    ("Side effects are essentially nonexistent at our doses.", "safety-claim/absolute-safety",
+     "Side effects are essentially nonexistent"),
+    ("There's nothing in here that could ever irritate or harm your little one.", "safety-claim/absolute-safety",
+     "nothing in here that could ever irritate or harm your"),
+    ("Science now knows that emotional trauma gets stored in your muscles.", "uncited-evidence/studies-show",
+     "Science now knows"),
 ])
 def test_a_claim_of_sets_202_222_is_flagged_on_its_span(sentence, rule, span):
     assert flagged(SALE, sentence, rule) == [(rule, span)]
@@ -84,8 +91,11 @@ def test_a_claim_of_sets_202_222_is_flagged_on_its_span(sentence, rule, span):
      "is the future of cancer treatment"),
     ("You'll perform like you're 25 again.", "like you're 25 again"),
     ("So you stay as sharp at seventy as you were at forty.", "as sharp at seventy as you were at forty"),
+    ("Aging is now optional.", "Aging is now optional"),
+    ("No other diet, drug or surgery comes close.", "No other diet, drug or surgery comes close"),
+    ("It is the closest thing science has to a longevity pill.", "the closest thing science has to a longevity pill"),
 ])
-def test_a_sales_superlative_of_sets_210_216_is_among_the_findings(sentence, span):
+def test_a_sales_superlative_of_sets_210_225_is_among_the_findings(sentence, span):
     rule = "hype/sales-superlative"  # a sentence may hold more than one superlative
     assert (rule, span) in flagged(SALE, sentence, rule)
 
@@ -140,6 +150,7 @@ NASAL = ("# AeroVeil immune shield\n\nBack AeroVeil today and save 30%. Our spra
     "This spray is not a substitute for medical care.\n",  # a disclaimer
     "## Risks and challenges\n\nOur biggest risk is manufacturing: delays in tooling could push back delivery.\n",
     "There's nothing in it that can harm you.\n",  # a promise, not a discussion
+    "Side effects are essentially nonexistent at our doses.\n",
 ])
 def test_a_disclaimer_a_business_risk_or_a_promise_is_no_discussion_of_harms(addition):
     assert HARMS in [f["rule"] for f in lint_page(NASAL + addition)]

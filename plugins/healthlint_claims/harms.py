@@ -104,7 +104,7 @@ _NOT_A_HARM = lazy(
     # (not "is not without risk": a harm admitted)
     r"\b(?<!\b(?:not|never|isn\W?t|aren\W?t)\s)(?:minimi[sz]\w*|reduc\w*|lower\w*|fewer|less|minimal|no|zero|without|free\s+of|none\s+of|eliminat\w*|cuts?)[\s-]+(?:the\s+)?"
     r"(?:(?!(?:can|may|might|could|will|would)\b)[\w,\u2019\x27]+\s+){0,6}?(?:side[- ]effects?|risks?|complications?|harms?|chances?|odds)"
-    r"|\b(?:side[- ]effects?|adverse\s+\w+|risks?|complications?)\s+(?:are|is|were)\s+(?:\w+\s+)?(?:minimal|rare|negligible|low|mild)"
+    r"|\b(?:side[- ]effects?|adverse\s+\w+|risks?|complications?)\s+(?:are|is|were)\s+(?:\w+\s+)?(?:minimal|rare|negligible|low|mild|non-?existent|zero|nil)"
     r"|\b(?:higher|increased|greater|lower|slightly\s+\w+)\s+risk\s+of\s+(?:developing|getting|having)"
     r"|\brisk\s+(?:of|for)\s+(?:developing|getting)"
     r"|\b(?:risk\s+factors?|at\s+risk)\b"

@@ -1,4 +1,4 @@
-"""Kinds from blind sets 202-222 and careful batches 40-51 (issue 15), each pinned by what must be
+"""Kinds from blind sets 202-228 and careful batches 40-55 (issue 15), each pinned by what must be
 flagged on a selling page and what must not be flagged, on a selling page or a careful one.
 
 Context and frames: what "does not mean" or "is not the same as" weighs is not asserted; "if"
@@ -80,8 +80,17 @@ HARMS = "missing-harms/no-risks-discussed"
      "nothing in here that could ever irritate or harm your"),
     ("Science now knows that emotional trauma gets stored in your muscles.", "uncited-evidence/studies-show",
      "Science now knows"),
+    # sets 226-228
+    ("Even if you've tried every tablet going, Botox succeeds where pills fail.",
+     "efficacy-overstatement/disparages-standard-care", "pills fail"),
+    ("Why go straight to expensive fertility clinics when nature already has the answer?", "hype/why-settle",
+     "Why go straight to expensive fertility clinics when nature"),
+    ("Nine times out of ten we can sort it in a couple of sessions.", "unsourced-statistic/unsourced-number",
+     "Nine times out of ten"),
+    ("Most owners see their dog moving more freely within 7 days.", "anecdote-as-evidence/crowd-reports",
+     "owners see"),
 ])
-def test_a_claim_of_sets_202_222_is_flagged_on_its_span(sentence, rule, span):
+def test_a_claim_of_sets_202_228_is_flagged_on_its_span(sentence, rule, span):
     assert flagged(SALE, sentence, rule) == [(rule, span)]
 
 
@@ -128,11 +137,16 @@ def test_a_sales_superlative_of_sets_210_225_is_among_the_findings(sentence, spa
     (SALE, "Use a gentle shampoo to clean your hair.", "efficacy-overstatement/"),
     (CAREFUL, "NHLBI is also supporting work through its Cure Sickle Cell Initiative to improve access.",
      "cure-claim/absolute-cure"),
+    # who a treatment is not offered to; side effects some clients notice
+    (SALE, "We do not offer colonics to anyone who is pregnant, has Crohn's disease, ulcerative colitis, "
+           "diverticulitis or severe heart disease.", "efficacy-overstatement/many-conditions"),
+    (SALE, "Some clients notice slight bruising and tenderness at the injection sites.",
+     "anecdote-as-evidence/crowd-reports"),
     # a regulator's proposal is reported, not claimed
     (CAREFUL, "Two ingredients have been proposed as generally recognized as safe and effective.",
      "safety-claim/gras-misuse"),
 ])
-def test_a_careful_sentence_of_sets_202_222_is_not_flagged(page, sentence, among):
+def test_a_careful_sentence_of_sets_202_228_is_not_flagged(page, sentence, among):
     assert flagged(page, sentence, among) == []
 
 

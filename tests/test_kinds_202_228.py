@@ -89,6 +89,11 @@ HARMS = "missing-harms/no-risks-discussed"
      "Nine times out of ten"),
     ("Most owners see their dog moving more freely within 7 days.", "anecdote-as-evidence/crowd-reports",
      "owners see"),
+    # the adviser's own product (sets 205, 210, 220)
+    ("I teamed up with a nutritionist and made my own mix, GlowBalance.", "commercial-conflict/seller-as-author",
+     "my own mix, GlowBalance."),
+    ("Try our Glucose Balance supplement stack, which I personally formulated.",
+     "commercial-conflict/seller-as-author", "which I personally formulated."),
 ])
 def test_a_claim_of_sets_202_228_is_flagged_on_its_span(sentence, rule, span):
     assert flagged(SALE, sentence, rule) == [(rule, span)]
@@ -142,6 +147,7 @@ def test_a_sales_superlative_of_sets_210_225_is_among_the_findings(sentence, spa
            "diverticulitis or severe heart disease.", "efficacy-overstatement/many-conditions"),
     (SALE, "Some clients notice slight bruising and tenderness at the injection sites.",
      "anecdote-as-evidence/crowd-reports"),
+    (CAREFUL, "Ask your own doctor whether it suits you.", "commercial-conflict/seller-as-author"),
     # a regulator's proposal is reported, not claimed
     (CAREFUL, "Two ingredients have been proposed as generally recognized as safe and effective.",
      "safety-claim/gras-misuse"),

@@ -28,6 +28,15 @@ _SELLER = lazy(
     r"(?:professional|doctor|physician|nurse|specialist|team|expert|staff)s?\s+(?:at|of|from)\s+(?-i:\p{Lu})[\w&.-]*",
     regex.I,
 )
+# The writer's own product or lab, named beside the advice ("our Glucose Balance stack, which I
+# personally formulated", "I made my own mix", "run through his own ClearPath lab"): on a page that
+# reads as promotional, the adviser is the seller.
+_OWN_PRODUCT = lazy(
+    r"\b(?:I|we)\s+(?:\w+\s+){0,4}?(?:formulated|created|developed|designed|made|launched|invented|built)\s+(?:my|our)\s+own\b"
+    r"|\b(?:which|that)\s+(?:I|we)\s+(?:personally\s+|ourselves\s+)?(?:formulated|developed|designed|created|invented)\b"
+    r"|\b(?:my|our|his|her)\s+own\s+(?:[\w-]+\s+){0,2}?(?:brand|line|formula|mix|blend|supplements?|stack|lab|range|protocol|products?)\b",
+    regex.I,
+)
 _DISCLOSURE = lazy(
     r"\b(?:conflicts?\s+of\s+interest|disclosure|we\s+(?:sell|are\s+paid|receive\s+payment)|sponsored\s+by|paid\s+(?:content|partnership)|advertisement)\b",
     regex.I,
@@ -38,7 +47,8 @@ _DISCLOSURE = lazy(
 class SellerPraise(Rule):
     """Flags text in which the publisher presents itself as the provider of the treatment, unless
     disclosed: as offering it or writing about it on any page, as the place of care ("at our
-    clinic") on a page that reads as promotional (a hospital's leaflet on its own trials is not selling)."""
+    clinic") or the maker of its own product ("which I personally formulated") on a page that reads
+    as promotional (a hospital's leaflet on its own trials is not selling)."""
 
     analyzer: Analyzer | None = None  # the pack's claims analyzer, for the document's register
 
@@ -48,7 +58,7 @@ class SellerPraise(Rule):
             return
         patterns = [_SELLER]
         if self.analyzer and self.analyzer.reads_promotional(ctx.document):
-            patterns.append(_SELLER_PLACE)
+            patterns += [_SELLER_PLACE, _OWN_PRODUCT]
         said = [m.start() for pattern in patterns for m in pattern.finditer(text, ctx.start, ctx.end)
                 if not ctx.negated(m.start())]
         if said:
@@ -69,10 +79,12 @@ RULE = SellerPraise(
             "and medical journals require such conflicts to be disclosed."
         ),
         bad=("This post was written by a medical professional at Stemedix Inc. At Stemedix we provide access to "
-             "regenerative medicine.", "At our clinic we provide stem cell injections for knee pain."),
+             "regenerative medicine.", "At our clinic we provide stem cell injections for knee pain.",
+             "Order today and save 20%. Try our Glucose Balance stack, which I personally formulated."),
         good=("Disclosure: we are a clinic that sells this treatment. At our clinic we provide injections.",
               "Ask whether the clinic sells the treatment it recommends."),
         pack="health-claims",
     ),
-    keywords=("our ", " we ", "written by", "reviewed by", "provided by", "brought to you"),
+    keywords=("our ", " we ", "written by", "reviewed by", "provided by", "brought to you", "own ", "formulated",
+              "developed", "designed", "created", "invented"),
 )

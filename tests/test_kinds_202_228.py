@@ -89,6 +89,8 @@ HARMS = "missing-harms/no-risks-discussed"
      "Nine times out of ten"),
     ("Most owners see their dog moving more freely within 7 days.", "anecdote-as-evidence/crowd-reports",
      "owners see"),
+    ("Decades of clinical work by physicians in Mexico and Germany document tumor shrinkage.",
+     "uncited-evidence/studies-show", "physicians in Mexico and Germany document"),
     # the adviser's own product (sets 205, 210, 220)
     ("I teamed up with a nutritionist and made my own mix, GlowBalance.", "commercial-conflict/seller-as-author",
      "my own mix, GlowBalance."),

@@ -150,6 +150,12 @@ def test_a_sales_superlative_of_sets_210_225_is_among_the_findings(sentence, spa
     (SALE, "Some clients notice slight bruising and tenderness at the injection sites.",
      "anecdote-as-evidence/crowd-reports"),
     (CAREFUL, "Ask your own doctor whether it suits you.", "commercial-conflict/seller-as-author"),
+    # NINDS and PDQ pages (careful 58-59): a benefit that wears off; as much as possible; no clinical trial
+    (CAREFUL, "Over time, many people notice the benefit wears off before the next dose.",
+     "anecdote-as-evidence/patient-reports"),
+    (CAREFUL, "Treatment focuses on helping people regain as much function and independence as possible.",
+     "cure-claim/restore-function"),
+    (CAREFUL, "No clinical trial has shown that cannabis or cannabinoids cure cancer.", "cure-claim/absolute-cure"),
     # a regulator's proposal is reported, not claimed
     (CAREFUL, "Two ingredients have been proposed as generally recognized as safe and effective.",
      "safety-claim/gras-misuse"),

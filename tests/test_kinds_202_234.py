@@ -1,4 +1,4 @@
-"""Kinds from blind sets 202-228 and careful batches 40-55 (issue 15), each pinned by what must be
+"""Kinds from blind sets 202-234 and careful batches 40-59 (issue 15), each pinned by what must be
 flagged on a selling page and what must not be flagged, on a selling page or a careful one.
 
 Context and frames: what "does not mean" or "is not the same as" weighs is not asserted; "if"
@@ -96,8 +96,19 @@ HARMS = "missing-harms/no-risks-discussed"
      "my own mix, GlowBalance."),
     ("Try our Glucose Balance supplement stack, which I personally formulated.",
      "commercial-conflict/seller-as-author", "which I personally formulated."),
+    # sets 229-234
+    ("Erase bulging veins forever in a 30-minute lunch-break visit.", "cure-claim/permanent-relief",
+     "Erase bulging veins forever"),
+    ("Why add synthetic hormones when your own body can make what it needs?", "hype/why-settle",
+     "Why add synthetic hormones when your own body"),
+    ("The big insurers and hospital systems are protecting their surgery business.", "hype/suppressed-secret",
+     "protecting their surgery business"),
+    ("Doctors only tell you to lose weight because there is no drug they can sell you.", "hype/suppressed-secret",
+     "no drug they can sell you"),
+    ("92% of Willow Breath graduates give birth without any pain relief at all.",
+     "unsourced-statistic/unsourced-number", "92% of Willow Breath graduates"),
 ])
-def test_a_claim_of_sets_202_228_is_flagged_on_its_span(sentence, rule, span):
+def test_a_claim_of_sets_202_234_is_flagged_on_its_span(sentence, rule, span):
     assert flagged(SALE, sentence, rule) == [(rule, span)]
 
 
@@ -160,7 +171,7 @@ def test_a_sales_superlative_of_sets_210_225_is_among_the_findings(sentence, spa
     (CAREFUL, "Two ingredients have been proposed as generally recognized as safe and effective.",
      "safety-claim/gras-misuse"),
 ])
-def test_a_careful_sentence_of_sets_202_228_is_not_flagged(page, sentence, among):
+def test_a_careful_sentence_of_sets_202_234_is_not_flagged(page, sentence, among):
     assert flagged(page, sentence, among) == []
 
 

@@ -107,6 +107,10 @@ HARMS = "missing-harms/no-risks-discussed"
      "no drug they can sell you"),
     ("92% of Willow Breath graduates give birth without any pain relief at all.",
      "unsourced-statistic/unsourced-number", "92% of Willow Breath graduates"),
+    ("That's the insurance industry protecting surgeons' profits.", "hype/suppressed-secret",
+     "protecting surgeons' profits"),
+    ("Seventy percent of your immune system lives in your gut.", "unsourced-statistic/unsourced-number",
+     "Seventy percent of your immune system"),
 ])
 def test_a_claim_of_sets_202_234_is_flagged_on_its_span(sentence, rule, span):
     assert flagged(SALE, sentence, rule) == [(rule, span)]

@@ -111,6 +111,11 @@ HARMS = "missing-harms/no-risks-discussed"
      "protecting surgeons' profits"),
     ("Seventy percent of your immune system lives in your gut.", "unsourced-statistic/unsourced-number",
      "Seventy percent of your immune system"),
+    # FDA-style set t
+    ("I skipped the RSV shot for my newborn and started LittleShield instead.",
+     "efficacy-overstatement/replaces-care", "skipped the RSV shot"),
+    ("Why take that risk when there's a plant-based option that works with your body?", "hype/why-settle",
+     "Why take that risk when there's"),
 ])
 def test_a_claim_of_sets_202_234_is_flagged_on_its_span(sentence, rule, span):
     assert flagged(SALE, sentence, rule) == [(rule, span)]
@@ -171,6 +176,8 @@ def test_a_sales_superlative_of_sets_210_225_is_among_the_findings(sentence, spa
     (CAREFUL, "Treatment focuses on helping people regain as much function and independence as possible.",
      "cure-claim/restore-function"),
     (CAREFUL, "No clinical trial has shown that cannabis or cannabinoids cure cancer.", "cure-claim/absolute-cure"),
+    (CAREFUL, "Many people see symptoms improve within days to weeks of starting the diet.",
+     "anecdote-as-evidence/patient-reports"),
     # a regulator's proposal is reported, not claimed
     (CAREFUL, "Two ingredients have been proposed as generally recognized as safe and effective.",
      "safety-claim/gras-misuse"),

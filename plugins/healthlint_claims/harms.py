@@ -45,13 +45,13 @@ _HARM = lazy(
     r"|(?:risk|chance|cases?|reports?|signs?)\s+of\s+(?:an?\s+)?(?:\w+\s+)?(?:infections?|tumou?rs?)"
     r"|(?:cause[sd]?|causing|lead\s+to|leads\s+to|led\s+to|result(?:ed|s)?\s+in|develop(?:ed|s)?|got|get)"
     r"\s+(?:\w+\s+){0,3}?(?:infections?|tumou?rs?)"
-    r"|(?:infections?|tumou?rs?)\s+(?:at|from|after|caused\s+by|where)\b"
+    r"|(?:infections?|tumou?rs?)\s+(?:at|from(?!\s+the\s+inside\b)|after|caused\s+by|where)\b"
     # side effects in plain words: "can cause soreness", "some patients have tenderness or swelling"
-    r"|(?:(?:can|may|might|could|will)\s+cause|(?:some|a\s+few|many|most)\s+(?:\w+\s+)?(?:patients|people|users|clients"
+    r"|(?:(?:can|may|might|could|will)\s+cause|(?:some|a\s+few|many|most|a\s+small\s+number\s+of)\s+(?:\w+\s+)?(?:patients|people|users|clients"
     r"|customers|dogs|cats|pets|children|women|men)\s+(?:may\s+|will\s+)?(?:have|experience|feel|notice|get|report))"
     r"\s+(?:\w+[\s,]+){0,4}?(?:soreness|tenderness|swelling|bruising|redness|irritation|itching|rash|nausea|dizziness"
     r"|headaches?|bleeding|allergic|scarring|numbness|upset\s+stomach|diarrh(?:o)?ea|vomiting|cramping|bloating|constipation"
-    r"|(?:water\s+)?weight\s+gain|insomnia|drowsiness|dry\s+mouth)"
+    r"|(?:water\s+)?weight\s+gain|insomnia|drowsiness|dry\s+mouth|(?:lower\s+)?sex\s+drive|erection\s+problems|erectile|changes\s+in\s+mood|mood\s+changes)"
     # side effects stated as facts of the treatment: "minor bruising or soreness is common", "rarely,
     # serious problems such as infection have been reported"
     r"|(?:soreness|tenderness|bruising|redness|bleeding|light-?headed\w*|faint\w*|numbness|scarring)[\s,]+(?:[\w-]+[\s,]+){0,8}?"
@@ -69,6 +69,7 @@ _HARM = lazy(
     r"|(?:people|anyone|those|patients|clients|guests|users|women|men)\s+(?:with|who\s+(?:have|are|take))\s+(?:[\w,-]+\s+){0,12}?"
     r"(?:should|must|need\s+to|to)\s+(?:check|talk|speak|consult|avoid|not)\b"
     r"|if\s+you\s+(?:take|are\s+taking|use)\s+(?:[\w-]+\s+){0,2}?(?:blood\s+thinners|warfarin|anticoagulants)"
+    r"|should\s+not\s+be\s+(?:used|taken|handled|given|applied)\s+(?:[\w-]+\s+){0,2}?by\s+(?:women|men|people|anyone|children|those)\s+(?:who|with)\b"
     r"|(?:can|may|might|could)\s+interact\s+with|\binteractions?\s+with"
     r"|toxic\s+to\s+(?:cats|dogs|pets|children|people|humans|fish|animals)"
     r"|poisons?\s+(?:information|control|centre|center|line|helpline)"
@@ -112,6 +113,7 @@ _NOT_A_HARM = lazy(
     r"|\brisks?\s+(?:is|are|was|were|lies|lie|include|includes)\s+(?:\w+\s+){0,3}?(?:manufactur\w*|shipping|deliver\w*|delays?|production|suppliers?|tooling|fulfil\w*|logistics)\b"
     # a poison a seller names as the complaint it treats, not a harm of its own product ("mold toxicity")
     r"|\b(?:mou?ld|mycotoxin|metal|mercury|lead|aluminium|aluminum|fluoride|copper|iron|chemical|environmental)\s+toxicity\b"
+    r"|\b(?:source|sources|root|cause|causes)\s+of\s+(?:the\s+|your\s+)?toxicity\b"
     # the reader's risk of a disease, not the product's risk: "your risk of dementia", "lower your breast
     # cancer risk", "your family's risk"; warning signs of a disease; harm done to oneself
     r"|\b(?:your|their|his|her|our)\s+(?:[\w\u2019\x27]+\s+){0,2}?risk\b(?!\s+of\s+(?:side|complications?|infections?|bleeding|harm|injury|adverse|allergic|burns?))"
@@ -120,7 +122,9 @@ _NOT_A_HARM = lazy(
     r"|\b(?:worry|worrying|worries)\s+about\s+(?:\w+\s+){0,2}?(?:side[- ]effects?|risks?)"
     r"|\b(?:because\s+of|due\s+to)\s+(?:the\s+|its\s+|their\s+)?side[- ]effects\b"
     r"|\b(?:can(?:no|\W)?t|can\s+not|won\W?t|will\s+not|never|not)\s+(?:\w+\s+){0,2}?(?:harm|hurt)\b"  # "cannot harm a newborn"
-    r"|\bnothing\s+(?:[\w\u2019\x27]+\s+){0,4}?(?:can|could|will|would|might)\s+(?:ever\s+|possibly\s+)?(?:harm|hurt)\b"  # "nothing in it that can harm you"
+    r"|\bnothing\s+(?:[\w\u2019\x27]+\s+){0,4}?(?:can|could|will|would|might)\s+(?:ever\s+|possibly\s+)?(?:do\s+(?:you\s+|anyone\s+)?(?:any\s+)?)?(?:harm|hurt)\b"  # "nothing in it that can harm you"
+    # harms said to fall: "complication rates fall by 80% with the robot"
+    r"|\b(?:side[- ]effects?|risks?|complications?|complication\s+rates?|infection\s+rates?)\s+(?:\w+\s+){0,2}?(?:fall|falls|fell|drop|drops|dropped|decline|declines|declined|plummet\w*|(?:are|is)\s+(?:reduced|cut|halved))\b"
     r"|\brisk[- ]free\b|\bshared[- ]risk\b"  # offers: "a risk-free trial", "a shared-risk refund"
     # harms of other treatments, named as a cause of the complaint: "the side effects of some medicines"
     r"|\bside[- ]effects?\s+of\s+(?:some|other|many|certain|common|prescription|your|their)\s+(?:\w+\s+)?(?:medicines|medications|drugs|pills)\b",

@@ -1,4 +1,4 @@
-"""Kinds from blind sets 202-234 and careful batches 40-59 (issue 15), each pinned by what must be
+"""Kinds from blind sets 202-240 and careful batches 40-61 (issue 15), each pinned by what must be
 flagged on a selling page and what must not be flagged, on a selling page or a careful one.
 
 Context and frames: what "does not mean" or "is not the same as" weighs is not asserted; "if"
@@ -111,13 +111,23 @@ HARMS = "missing-harms/no-risks-discussed"
      "protecting surgeons' profits"),
     ("Seventy percent of your immune system lives in your gut.", "unsourced-statistic/unsourced-number",
      "Seventy percent of your immune system"),
+    # sets 235-240
+    ("We guarantee you'll walk out a non-smoker.", "efficacy-overstatement/proven-effective", "guarantee you'll"),
+    ("The robot guarantees perfect screw placement every single time.", "efficacy-overstatement/proven-effective",
+     "guarantees perfect"),
+    ("There is nothing in our practice that can do you harm.", "safety-claim/absolute-safety",
+     "nothing in our practice that can do you harm"),
+    ("Ninety percent of the guys who try it say they'd never train without it again.",
+     "unsourced-statistic/unsourced-number", "Ninety percent of the guys"),
+    ("Research going back a century links root-canaled teeth to heart disease.", "uncited-evidence/studies-show",
+     "Research going back a century links"),
     # FDA-style set t
     ("I skipped the RSV shot for my newborn and started LittleShield instead.",
      "efficacy-overstatement/replaces-care", "skipped the RSV shot"),
     ("Why take that risk when there's a plant-based option that works with your body?", "hype/why-settle",
      "Why take that risk when there's"),
 ])
-def test_a_claim_of_sets_202_234_is_flagged_on_its_span(sentence, rule, span):
+def test_a_claim_of_sets_202_240_is_flagged_on_its_span(sentence, rule, span):
     assert flagged(SALE, sentence, rule) == [(rule, span)]
 
 
@@ -178,11 +188,12 @@ def test_a_sales_superlative_of_sets_210_225_is_among_the_findings(sentence, spa
     (CAREFUL, "No clinical trial has shown that cannabis or cannabinoids cure cancer.", "cure-claim/absolute-cure"),
     (CAREFUL, "Many people see symptoms improve within days to weeks of starting the diet.",
      "anecdote-as-evidence/patient-reports"),
+    (SALE, "Your order is guaranteed to arrive in 3 days.", "efficacy-overstatement/proven-effective"),
     # a regulator's proposal is reported, not claimed
     (CAREFUL, "Two ingredients have been proposed as generally recognized as safe and effective.",
      "safety-claim/gras-misuse"),
 ])
-def test_a_careful_sentence_of_sets_202_234_is_not_flagged(page, sentence, among):
+def test_a_careful_sentence_of_sets_202_240_is_not_flagged(page, sentence, among):
     assert flagged(page, sentence, among) == []
 
 
@@ -201,6 +212,7 @@ NASAL = ("# AeroVeil immune shield\n\nBack AeroVeil today and save 30%. Our spra
     "## Risks and challenges\n\nOur biggest risk is manufacturing: delays in tooling could push back delivery.\n",
     "There's nothing in it that can harm you.\n",  # a promise, not a discussion
     "Side effects are essentially nonexistent at our doses.\n",
+    "Complication rates fall by 80% with our robot.\n",  # harms said to fall
 ])
 def test_a_disclaimer_a_business_risk_or_a_promise_is_no_discussion_of_harms(addition):
     assert HARMS in [f["rule"] for f in lint_page(NASAL + addition)]
@@ -209,6 +221,7 @@ def test_a_disclaimer_a_business_risk_or_a_promise_is_no_discussion_of_harms(add
 @pytest.mark.parametrize("caution", [
     "Some people notice mild bloating or slight water weight gain in the first few weeks.",
     "If you have kidney disease, or take medicine that affects your kidneys, talk to your doctor before using it.",
+    "The spray should not be used by women who are or may become pregnant.",
 ])
 def test_plain_side_effects_and_advice_after_a_condition_are_harms_discussed(caution):
     assert HARMS not in [f["rule"] for f in lint_page(NASAL + caution + "\n")]

@@ -189,6 +189,8 @@ def test_a_sales_superlative_of_sets_210_225_is_among_the_findings(sentence, spa
     (CAREFUL, "Many people see symptoms improve within days to weeks of starting the diet.",
      "anecdote-as-evidence/patient-reports"),
     (SALE, "Your order is guaranteed to arrive in 3 days.", "efficacy-overstatement/proven-effective"),
+    (CAREFUL, "No one treatment for IC/PBS has been found that works for everyone.",
+     "efficacy-overstatement/proven-effective"),
     # a regulator's proposal is reported, not claimed
     (CAREFUL, "Two ingredients have been proposed as generally recognized as safe and effective.",
      "safety-claim/gras-misuse"),

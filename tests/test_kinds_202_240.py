@@ -191,6 +191,7 @@ def test_a_sales_superlative_of_sets_210_225_is_among_the_findings(sentence, spa
     (SALE, "Your order is guaranteed to arrive in 3 days.", "efficacy-overstatement/proven-effective"),
     (CAREFUL, "No one treatment for IC/PBS has been found that works for everyone.",
      "efficacy-overstatement/proven-effective"),
+    (CAREFUL, "Are miracle weight-loss products real?", "hype/hype-phrase"),
     # a regulator's proposal is reported, not claimed
     (CAREFUL, "Two ingredients have been proposed as generally recognized as safe and effective.",
      "safety-claim/gras-misuse"),
@@ -233,6 +234,18 @@ def test_a_poison_named_as_the_complaint_is_no_harm_of_the_product():
     page = ("# The mold protocol\n\nJoin our 90-day protocol today and save 20%. Mold toxicity is the hidden root "
             "cause behind chronic fatigue, and our protocol clears it. Our clients love the results.\n")
     assert HARMS in [f["rule"] for f in lint_page(page)]
+
+
+def test_a_consumer_answer_on_money_back_guarantees_is_a_fraud_warning_not_a_sales_page():
+    """It quotes the sellers' offers ("risk-free trial", "money-back guarantee") and tells readers
+    to report suspected fraud to the Federal Trade Commission: a warning, so no call to action."""
+    answer = ('# What is a "money-back guarantee" really worth?\n\nA money-back guarantee is a promise about '
+              'refunds. It is not evidence that a product is safe or that it works.\n\nSellers of health fraud '
+              'products often use phrases like "risk-free trial" to make an unproven product feel safe to try. '
+              'Consumers who try to get their money back sometimes find that the company has disappeared.\n\n'
+              'Read the terms before you buy. Report suspected fraud to the Federal Trade Commission.\n')
+    assert [f["rule"] for f in lint_page(answer) if f["category"] == "commercial-conflict"] == []
+    assert "commercial-conflict/call-to-action" in [f["rule"] for f in lint_page(SALE + "Money-back guarantee!\n")]
 
 
 def test_what_some_people_say_on_a_page_that_explains_it_away_is_no_testimonial():

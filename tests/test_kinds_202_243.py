@@ -1,4 +1,4 @@
-"""Kinds from blind sets 202-240 and careful batches 40-61 (issue 15), each pinned by what must be
+"""Kinds from blind sets 202-243 and careful batches 40-63 (issue 15), each pinned by what must be
 flagged on a selling page and what must not be flagged, on a selling page or a careful one.
 
 Context and frames: what "does not mean" or "is not the same as" weighs is not asserted; "if"
@@ -121,13 +121,20 @@ HARMS = "missing-harms/no-risks-discussed"
      "unsourced-statistic/unsourced-number", "Ninety percent of the guys"),
     ("Research going back a century links root-canaled teeth to heart disease.", "uncited-evidence/studies-show",
      "Research going back a century links"),
+    # sets 241-243
+    ("So I did my own research and formulated something myself.", "commercial-conflict/seller-as-author",
+     "formulated something myself."),
+    ("Download it: the #1 breathwork app for stress, sleep and energy.", "hype/sales-superlative",
+     "the #1 breathwork app"),
+    ("With a diagnostic accuracy of 99%, our scan finds what others miss.", "unsourced-statistic/unsourced-number",
+     "diagnostic accuracy of 99%"),
     # FDA-style set t
     ("I skipped the RSV shot for my newborn and started LittleShield instead.",
      "efficacy-overstatement/replaces-care", "skipped the RSV shot"),
     ("Why take that risk when there's a plant-based option that works with your body?", "hype/why-settle",
      "Why take that risk when there's"),
 ])
-def test_a_claim_of_sets_202_240_is_flagged_on_its_span(sentence, rule, span):
+def test_a_claim_of_sets_202_243_is_flagged_on_its_span(sentence, rule, span):
     assert flagged(SALE, sentence, rule) == [(rule, span)]
 
 
@@ -192,11 +199,13 @@ def test_a_sales_superlative_of_sets_210_225_is_among_the_findings(sentence, spa
     (CAREFUL, "No one treatment for IC/PBS has been found that works for everyone.",
      "efficacy-overstatement/proven-effective"),
     (CAREFUL, "Are miracle weight-loss products real?", "hype/hype-phrase"),
+    (CAREFUL, "Some people say acupuncture helps them feel calmer and more in control during IVF.",
+     "anecdote-as-evidence/patient-reports"),
     # a regulator's proposal is reported, not claimed
     (CAREFUL, "Two ingredients have been proposed as generally recognized as safe and effective.",
      "safety-claim/gras-misuse"),
 ])
-def test_a_careful_sentence_of_sets_202_240_is_not_flagged(page, sentence, among):
+def test_a_careful_sentence_of_sets_202_243_is_not_flagged(page, sentence, among):
     assert flagged(page, sentence, among) == []
 
 

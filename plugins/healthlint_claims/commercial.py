@@ -34,8 +34,10 @@ _SELLER = lazy(
 _OWN_PRODUCT = lazy(
     r"\b(?:I|we)\s+(?:\w+\s+){0,4}?(?:formulated|created|developed|designed|made|launched|invented|built)\s+(?:my|our)\s+own\b"
     r"|\b(?:which|that)\s+(?:I|we)\s+(?:personally\s+|ourselves\s+)?(?:formulated|developed|designed|created|invented)\b"
-    r"|\b(?:formulated|developed|designed|created|made|invented)\s+(?:it|this|them|something|the\s+\w+)\s+(?:myself|ourselves)\b"
-    r"|\b(?:my|our|his|her)\s+own\s+(?:[\w-]+\s+){0,2}?(?:brand|line|formula|mix|blend|supplements?|stack|lab|range|protocol|products?)\b",
+    r"|\b(?:formulated|developed|designed|created|made|invented)\s+(?:it|this|them|something|(?:the\s+)?(?:[\w-]+\s+){1,2}?)"
+    r"(?:myself|ourselves|himself|herself)\b"
+    r"|\b(?:my|our|his|her|[\w-]+[\x27\u2019]s)\s+own\s+(?:[\w-]+\s+){0,2}?(?:brand|line|formula|mix|blend|supplements?|stack|lab"
+    r"|range|protocol|products?|clinic)\b",
     regex.I,
 )
 _DISCLOSURE = lazy(

@@ -1,4 +1,4 @@
-"""Kinds from blind sets 202-243 and careful batches 40-63 (issue 15), each pinned by what must be
+"""Kinds from blind sets 202-246 and careful batches 40-63 (issue 15), each pinned by what must be
 flagged on a selling page and what must not be flagged, on a selling page or a careful one.
 
 Context and frames: what "does not mean" or "is not the same as" weighs is not asserted; "if"
@@ -128,13 +128,20 @@ HARMS = "missing-harms/no-risks-discussed"
      "the #1 breathwork app"),
     ("With a diagnostic accuracy of 99%, our scan finds what others miss.", "unsourced-statistic/unsourced-number",
      "diagnostic accuracy of 99%"),
+    # sets 244-246
+    ("Why let a surgeon cut into your knee when the answer is a sleeve?", "hype/why-settle",
+     "Why let a surgeon cut into your knee when the answer"),
+    ("ADHD is an inflammation problem, not a brain condition.", "efficacy-overstatement/reframed-cause",
+     "is an inflammation problem, not a brain condition"),
+    ("Our founder, Dr Alex Morgan, designed the JetSet formula himself.", "commercial-conflict/seller-as-author",
+     "designed the JetSet formula himself."),
     # FDA-style set t
     ("I skipped the RSV shot for my newborn and started LittleShield instead.",
      "efficacy-overstatement/replaces-care", "skipped the RSV shot"),
     ("Why take that risk when there's a plant-based option that works with your body?", "hype/why-settle",
      "Why take that risk when there's"),
 ])
-def test_a_claim_of_sets_202_243_is_flagged_on_its_span(sentence, rule, span):
+def test_a_claim_of_sets_202_246_is_flagged_on_its_span(sentence, rule, span):
     assert flagged(SALE, sentence, rule) == [(rule, span)]
 
 
@@ -201,11 +208,12 @@ def test_a_sales_superlative_of_sets_210_225_is_among_the_findings(sentence, spa
     (CAREFUL, "Are miracle weight-loss products real?", "hype/hype-phrase"),
     (CAREFUL, "Some people say acupuncture helps them feel calmer and more in control during IVF.",
      "anecdote-as-evidence/patient-reports"),
+    (CAREFUL, "Addiction is a brain disease, not a moral failing.", "efficacy-overstatement/reframed-cause"),
     # a regulator's proposal is reported, not claimed
     (CAREFUL, "Two ingredients have been proposed as generally recognized as safe and effective.",
      "safety-claim/gras-misuse"),
 ])
-def test_a_careful_sentence_of_sets_202_243_is_not_flagged(page, sentence, among):
+def test_a_careful_sentence_of_sets_202_246_is_not_flagged(page, sentence, among):
     assert flagged(page, sentence, among) == []
 
 

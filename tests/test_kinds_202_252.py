@@ -1,4 +1,4 @@
-"""Kinds from blind sets 202-246 and careful batches 40-63 (issue 15), each pinned by what must be
+"""Kinds from blind sets 202-252 and careful batches 40-65 (issue 15), each pinned by what must be
 flagged on a selling page and what must not be flagged, on a selling page or a careful one.
 
 Context and frames: what "does not mean" or "is not the same as" weighs is not asserted; "if"
@@ -135,13 +135,16 @@ HARMS = "missing-harms/no-risks-discussed"
      "is an inflammation problem, not a brain condition"),
     ("Our founder, Dr Alex Morgan, designed the JetSet formula himself.", "commercial-conflict/seller-as-author",
      "designed the JetSet formula himself."),
+    # sets 250-252
+    ("Join our webinar to hear what conventional oncology still isn't telling patients.", "hype/suppressed-secret",
+     "what conventional oncology still isn't telling patients"),
     # FDA-style set t
     ("I skipped the RSV shot for my newborn and started LittleShield instead.",
      "efficacy-overstatement/replaces-care", "skipped the RSV shot"),
     ("Why take that risk when there's a plant-based option that works with your body?", "hype/why-settle",
      "Why take that risk when there's"),
 ])
-def test_a_claim_of_sets_202_246_is_flagged_on_its_span(sentence, rule, span):
+def test_a_claim_of_sets_202_252_is_flagged_on_its_span(sentence, rule, span):
     assert flagged(SALE, sentence, rule) == [(rule, span)]
 
 
@@ -209,11 +212,13 @@ def test_a_sales_superlative_of_sets_210_225_is_among_the_findings(sentence, spa
     (CAREFUL, "Some people say acupuncture helps them feel calmer and more in control during IVF.",
      "anecdote-as-evidence/patient-reports"),
     (CAREFUL, "Addiction is a brain disease, not a moral failing.", "efficacy-overstatement/reframed-cause"),
+    (CAREFUL, "The only stem cell products approved by the FDA are blood-forming stem cells from cord blood.",
+     "regulatory-claim/misused-approval"),
     # a regulator's proposal is reported, not claimed
     (CAREFUL, "Two ingredients have been proposed as generally recognized as safe and effective.",
      "safety-claim/gras-misuse"),
 ])
-def test_a_careful_sentence_of_sets_202_246_is_not_flagged(page, sentence, among):
+def test_a_careful_sentence_of_sets_202_252_is_not_flagged(page, sentence, among):
     assert flagged(page, sentence, among) == []
 
 
@@ -242,6 +247,9 @@ def test_a_disclaimer_a_business_risk_or_a_promise_is_no_discussion_of_harms(add
     "Some people notice mild bloating or slight water weight gain in the first few weeks.",
     "If you have kidney disease, or take medicine that affects your kidneys, talk to your doctor before using it.",
     "The spray should not be used by women who are or may become pregnant.",
+    "Please don't use it over broken skin or anywhere you've had recent surgery.",
+    "Too much of vitamins like vitamin D or zinc isn't good for little bodies.",
+    "If you're pregnant or on blood thinners, check with your doctor first.",
 ])
 def test_plain_side_effects_and_advice_after_a_condition_are_harms_discussed(caution):
     assert HARMS not in [f["rule"] for f in lint_page(NASAL + caution + "\n")]

@@ -138,6 +138,11 @@ HARMS = "missing-harms/no-risks-discussed"
     # sets 250-252
     ("Join our webinar to hear what conventional oncology still isn't telling patients.", "hype/suppressed-secret",
      "what conventional oncology still isn't telling patients"),
+    # sets 247-249
+    ("96% remain completely free of eating disorder thoughts five years on.", "unsourced-statistic/unsourced-number",
+     "96% remain completely free"),
+    ("Once the root is healed, relapse simply doesn't happen.", "cure-claim/permanent-relief",
+     "relapse simply doesn't happen"),
     # FDA-style set t
     ("I skipped the RSV shot for my newborn and started LittleShield instead.",
      "efficacy-overstatement/replaces-care", "skipped the RSV shot"),

@@ -219,6 +219,11 @@ def test_a_sales_superlative_of_sets_210_225_is_among_the_findings(sentence, spa
     (CAREFUL, "Addiction is a brain disease, not a moral failing.", "efficacy-overstatement/reframed-cause"),
     (CAREFUL, "The only stem cell products approved by the FDA are blood-forming stem cells from cord blood.",
      "regulatory-claim/misused-approval"),
+    # a health department's pages (careful 66): a regulator's registration is the source; a range's top
+    (CAREFUL, "When used as directed, EPA-registered repellents are proven safe and effective.",
+     "safety-claim/unsourced-safety"),
+    (CAREFUL, "Three doses are 99% to 100% effective at preventing paralytic polio.",
+     "efficacy-overstatement/proven-effective"),
     # a regulator's proposal is reported, not claimed
     (CAREFUL, "Two ingredients have been proposed as generally recognized as safe and effective.",
      "safety-claim/gras-misuse"),

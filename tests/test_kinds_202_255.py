@@ -1,4 +1,4 @@
-"""Kinds from blind sets 202-252 and careful batches 40-65 (issue 15), each pinned by what must be
+"""Kinds from blind sets 202-255 and careful batches 40-67 (issue 15), each pinned by what must be
 flagged on a selling page and what must not be flagged, on a selling page or a careful one.
 
 Context and frames: what "does not mean" or "is not the same as" weighs is not asserted; "if"
@@ -143,13 +143,20 @@ HARMS = "missing-harms/no-risks-discussed"
      "96% remain completely free"),
     ("Once the root is healed, relapse simply doesn't happen.", "cure-claim/permanent-relief",
      "relapse simply doesn't happen"),
+    # sets 253-255
+    ("There is no money in a method that lets you stop buying them.", "hype/suppressed-secret",
+     "no money in a method that"),
+    ("There's a mountain of science behind CBD and recovery.", "uncited-evidence/studies-show",
+     "a mountain of science"),
+    ("Many of them have been able to put their painkillers away for good.", "efficacy-overstatement/replaces-care",
+     "put their painkillers away"),
     # FDA-style set t
     ("I skipped the RSV shot for my newborn and started LittleShield instead.",
      "efficacy-overstatement/replaces-care", "skipped the RSV shot"),
     ("Why take that risk when there's a plant-based option that works with your body?", "hype/why-settle",
      "Why take that risk when there's"),
 ])
-def test_a_claim_of_sets_202_252_is_flagged_on_its_span(sentence, rule, span):
+def test_a_claim_of_sets_202_255_is_flagged_on_its_span(sentence, rule, span):
     assert flagged(SALE, sentence, rule) == [(rule, span)]
 
 
@@ -162,6 +169,7 @@ def test_a_claim_of_sets_202_252_is_flagged_on_its_span(sentence, rule, span):
     ("Aging is now optional.", "Aging is now optional"),
     ("No other diet, drug or surgery comes close.", "No other diet, drug or surgery comes close"),
     ("It is the closest thing science has to a longevity pill.", "the closest thing science has to a longevity pill"),
+    ("Hangovers are officially a solved problem.", "are officially a solved problem"),
 ])
 def test_a_sales_superlative_of_sets_210_225_is_among_the_findings(sentence, span):
     rule = "hype/sales-superlative"  # a sentence may hold more than one superlative
@@ -224,11 +232,13 @@ def test_a_sales_superlative_of_sets_210_225_is_among_the_findings(sentence, spa
      "safety-claim/unsourced-safety"),
     (CAREFUL, "Three doses are 99% to 100% effective at preventing paralytic polio.",
      "efficacy-overstatement/proven-effective"),
+    (SALE, "With bracing, the aim is usually to stop a curve getting worse rather than to straighten it.",
+     "efficacy-overstatement/treats-condition"),
     # a regulator's proposal is reported, not claimed
     (CAREFUL, "Two ingredients have been proposed as generally recognized as safe and effective.",
      "safety-claim/gras-misuse"),
 ])
-def test_a_careful_sentence_of_sets_202_252_is_not_flagged(page, sentence, among):
+def test_a_careful_sentence_of_sets_202_255_is_not_flagged(page, sentence, among):
     assert flagged(page, sentence, among) == []
 
 

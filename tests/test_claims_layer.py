@@ -123,6 +123,13 @@ def test_what_does_not_mean_something_is_a_premise_not_a_claim():
         ("negated", "no", "side effects does not mean it failed.")]
 
 
+def test_some_of_these_limits_the_claim_before_it_and_what_follows():
+    """"A transplant can cure some of these conditions": the claim holds of some objects only; the
+    quantifier still limits what it introduces ("some of these children improve")."""
+    assert scopes("A transplant can cure some of these conditions.") == [
+        ("limited", "some of these", "A transplant can cure"), ("limited", "some of these", "conditions.")]
+
+
 def test_in_the_sense_that_limits_the_claim_before_it():
     """"Injections are non-invasive in the sense that no cut is made": the qualification limits the
     word before it to one sense."""

@@ -234,6 +234,10 @@ def test_a_sales_superlative_of_sets_210_225_is_among_the_findings(sentence, spa
      "efficacy-overstatement/proven-effective"),
     (SALE, "With bracing, the aim is usually to stop a curve getting worse rather than to straighten it.",
      "efficacy-overstatement/treats-condition"),
+    # NHLBI pages (careful 68): a claim of only some conditions; what may help prevent a return
+    (CAREFUL, "A transplant can cure some of these conditions, but it has serious risks.", "cure-claim/absolute-cure"),
+    (CAREFUL, "Diet alone may not correct anemia, but it can help prevent it from coming back.",
+     "cure-claim/permanent-relief"),
     # a regulator's proposal is reported, not claimed
     (CAREFUL, "Two ingredients have been proposed as generally recognized as safe and effective.",
      "safety-claim/gras-misuse"),

@@ -39,7 +39,6 @@ class DocumentContext:
         self.sentences = sentences
         self._memo: dict[str, Any] = {}
         self._per_sentence: dict[Hashable, dict[int, Any]] = {}
-        self._contexts: dict[int, SentenceContext] = {}  # sentence() answers, the latest window's
         self.hits: dict[int, set[str]] = {}  # sentence -> keywords found in it
         # What the runner's pass tagged (ConceptTagger.in_sentence reads it): the keys of the taggers it
         # covered, and sentence -> tagger key -> (concept names, start, end) of each term found; `whole`
@@ -100,14 +99,8 @@ class DocumentContext:
         return None
 
     def sentence(self, index: int) -> SentenceContext:
-        """The sentence's context, made once however many rules ask (only the latest window's
-        worth is kept, as per_sentence keeps its facts)."""
-        found = self._contexts.get(index)
-        if found is None:
-            if len(self._contexts) > 4096:
-                self._contexts.clear()
-            found = self._contexts[index] = SentenceContext(self, index)
-        return found
+        """The sentence's context, made once however many rules ask (a per-sentence fact)."""
+        return self.per_sentence(SentenceContext, index, lambda: SentenceContext(self, index))
 
     def block_of(self, sentence: Sentence) -> Block:
         return self.regions.blocks[sentence.block]

@@ -255,28 +255,25 @@ NASAL = ("# AeroVeil immune shield\n\nBack AeroVeil today and save 30%. Our spra
          "needle, the appointments or the side effects. Our backers love it.\n\n")
 
 
-@pytest.mark.parametrize("addition", [
-    "",
-    "This spray is not a substitute for medical care.\n",  # a disclaimer
-    "## Risks and challenges\n\nOur biggest risk is manufacturing: delays in tooling could push back delivery.\n",
-    "There's nothing in it that can harm you.\n",  # a promise, not a discussion
-    "Side effects are essentially nonexistent at our doses.\n",
-    "Complication rates fall by 80% with our robot.\n",  # harms said to fall
+@pytest.mark.parametrize("addition, discussed", [
+    ("", False),
+    ("This spray is not a substitute for medical care.\n", False),  # a disclaimer
+    ("## Risks and challenges\n\nOur biggest risk is manufacturing: delays in tooling could push back delivery.\n",
+     False),  # a business's risk
+    ("There's nothing in it that can harm you.\n", False),  # a promise, not a discussion
+    ("Side effects are essentially nonexistent at our doses.\n", False),
+    ("Complication rates fall by 80% with our robot.\n", False),  # harms said to fall
+    # plain side effects, and advice after the condition
+    ("Some people notice mild bloating or slight water weight gain in the first few weeks.\n", True),
+    ("If you have kidney disease, or take medicine that affects your kidneys, talk to your doctor before using it.\n",
+     True),
+    ("The spray should not be used by women who are or may become pregnant.\n", True),
+    ("Please don't use it over broken skin or anywhere you've had recent surgery.\n", True),
+    ("Too much of vitamins like vitamin D or zinc isn't good for little bodies.\n", True),
+    ("If you're pregnant or on blood thinners, check with your doctor first.\n", True),
 ])
-def test_a_disclaimer_a_business_risk_or_a_promise_is_no_discussion_of_harms(addition):
-    assert HARMS in [f["rule"] for f in lint_page(NASAL + addition)]
-
-
-@pytest.mark.parametrize("caution", [
-    "Some people notice mild bloating or slight water weight gain in the first few weeks.",
-    "If you have kidney disease, or take medicine that affects your kidneys, talk to your doctor before using it.",
-    "The spray should not be used by women who are or may become pregnant.",
-    "Please don't use it over broken skin or anywhere you've had recent surgery.",
-    "Too much of vitamins like vitamin D or zinc isn't good for little bodies.",
-    "If you're pregnant or on blood thinners, check with your doctor first.",
-])
-def test_plain_side_effects_and_advice_after_a_condition_are_harms_discussed(caution):
-    assert HARMS not in [f["rule"] for f in lint_page(NASAL + caution + "\n")]
+def test_what_a_selling_page_adds_is_or_is_not_a_discussion_of_harms(addition, discussed):
+    assert (HARMS not in [f["rule"] for f in lint_page(NASAL + addition)]) is discussed
 
 
 def test_a_poison_named_as_the_complaint_is_no_harm_of_the_product():
